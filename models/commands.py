@@ -1,0 +1,183 @@
+"""Commands: requests from a console, a script or a remote client, one JSON object each.
+
+Every command has a `type`. Sitting commands may name their `sitting`; without it they
+address the sitting that is open. Member references are member ids.
+"""
+
+import json
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import Field, TypeAdapter
+
+from models.agenda import AgendaChange, ItemSpec
+from models.council import Council, Frozen, Guest
+from models.rules import MajorityRule
+from models.terms import Answer, SittingType, SpeechKind, VoteKind, VoteMode
+
+MemberRef = Annotated[str, Field(min_length=1, max_length=40)]
+Reason = Annotated[str, Field(max_length=500)]
+
+
+class SittingCommand(Frozen):
+    sitting: str | None = None
+
+
+class DefineCouncil(Frozen):
+    type: Literal["define_council"] = "define_council"
+    council: Council
+
+
+class SpeechLimits(Frozen):
+    """Speaking time limits in seconds per kind of speech (0 = no limit)."""
+
+    normal: int = Field(default=300, ge=0, le=36_000)
+    reply: int = Field(default=60, ge=0, le=36_000)
+    point_of_order: int = Field(default=60, ge=0, le=36_000)
+    guest: int = Field(default=600, ge=0, le=36_000)
+
+
+class OpenSitting(Frozen):
+    type: Literal["open_sitting"] = "open_sitting"
+    number: Annotated[str, Field(min_length=1, max_length=12)]  # Roman, e.g. "XL"
+    sitting_type: SittingType = SittingType.ORDINARY
+    date: date
+    place: Annotated[str, Field(max_length=200)] = ""
+    chair: MemberRef | None = None
+    agenda: tuple[ItemSpec, ...] = ()
+    speech_limits: SpeechLimits = SpeechLimits()
+
+
+class CloseSitting(SittingCommand):
+    type: Literal["close_sitting"] = "close_sitting"
+
+
+class SetCurrentItem(SittingCommand):
+    type: Literal["set_current_item"] = "set_current_item"
+    item: str | None
+
+
+class ProposeAgendaChange(SittingCommand):
+    """Opens the vote the law requires (absolute majority of statutory seats)."""
+
+    type: Literal["propose_agenda_change"] = "propose_agenda_change"
+    change: AgendaChange
+    mode: VoteMode = VoteMode.ROLL_CALL
+
+
+class CheckIn(SittingCommand):
+    type: Literal["check_in"] = "check_in"
+    member: MemberRef
+
+
+class CheckOut(SittingCommand):
+    type: Literal["check_out"] = "check_out"
+    member: MemberRef
+
+
+class Excuse(SittingCommand):
+    type: Literal["excuse"] = "excuse"
+    member: MemberRef
+    reason: Reason = ""
+
+
+class QueueSpeaker(SittingCommand):
+    """Adds a member or a guest to the speakers of an item (default: the current one)."""
+
+    type: Literal["queue_speaker"] = "queue_speaker"
+    member: MemberRef | None = None
+    guest: Guest | None = None
+    kind: SpeechKind = SpeechKind.NORMAL
+    item: str | None = None
+    limit_s: int | None = Field(default=None, ge=0, le=36_000)
+
+
+class RemoveSpeaker(SittingCommand):
+    type: Literal["remove_speaker"] = "remove_speaker"
+    entry: str
+
+
+class MoveSpeaker(SittingCommand):
+    type: Literal["move_speaker"] = "move_speaker"
+    entry: str
+    position: int = Field(ge=0)
+
+
+class StartSpeech(SittingCommand):
+    """Starts the given entry, or the first waiting one on the current item."""
+
+    type: Literal["start_speech"] = "start_speech"
+    entry: str | None = None
+
+
+class PauseSpeech(SittingCommand):
+    type: Literal["pause_speech"] = "pause_speech"
+
+
+class ResumeSpeech(SittingCommand):
+    type: Literal["resume_speech"] = "resume_speech"
+
+
+class StopSpeech(SittingCommand):
+    type: Literal["stop_speech"] = "stop_speech"
+
+
+class OpenVote(SittingCommand):
+    type: Literal["open_vote"] = "open_vote"
+    subject: Annotated[str, Field(min_length=1, max_length=1000)]
+    item: str | None = None  # default: the current item, if any
+    kind: VoteKind = VoteKind.OTHER
+    rule: MajorityRule = MajorityRule()
+    mode: VoteMode = VoteMode.ROLL_CALL
+    recused: tuple[MemberRef, ...] = ()
+    revote_of: str | None = None
+
+
+class RecordAnswer(SittingCommand):
+    """Records (or with answer null, clears) one member's answer in the open named vote."""
+
+    type: Literal["record_answer"] = "record_answer"
+    member: MemberRef
+    answer: Answer | None
+
+
+class RecordTotals(SittingCommand):
+    """Totals of a secret or summary vote, as the counting committee reports them."""
+
+    type: Literal["record_totals"] = "record_totals"
+    yes: int = Field(ge=0)
+    no: int = Field(ge=0)
+    abstain: int = Field(ge=0)
+
+
+class CloseVote(SittingCommand):
+    type: Literal["close_vote"] = "close_vote"
+
+
+class CancelVote(SittingCommand):
+    type: Literal["cancel_vote"] = "cancel_vote"
+    reason: Annotated[str, Field(min_length=1, max_length=500)]
+
+
+Command = Annotated[
+    DefineCouncil | OpenSitting | CloseSitting | SetCurrentItem | ProposeAgendaChange
+    | CheckIn | CheckOut | Excuse
+    | QueueSpeaker | RemoveSpeaker | MoveSpeaker | StartSpeech | PauseSpeech | ResumeSpeech
+    | StopSpeech
+    | OpenVote | RecordAnswer | RecordTotals | CloseVote | CancelVote,
+    Field(discriminator="type"),
+]
+
+COMMAND_ADAPTER: TypeAdapter[Command] = TypeAdapter(Command)
+
+
+def parse_command(data: object) -> Command:
+    """Validates a decoded JSON object as a command (raises pydantic.ValidationError)."""
+    return COMMAND_ADAPTER.validate_python(data)
+
+
+def command_json(command: Command) -> str:
+    """A command as one compact JSON line, leaving out fields at their defaults."""
+    data = {"type": command.type, **COMMAND_ADAPTER.dump_python(
+        command, mode="json", exclude_defaults=True)}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

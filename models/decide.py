@@ -1,0 +1,520 @@
+"""The decider: `decide(state, command) -> events`, or a `Rejection` that says why not.
+
+Pure: it reads the state and the command and returns the events to append. Ids are
+derived from the state (s1, i7, e3, v12), so the same log always gives the same ids.
+"""
+
+from collections.abc import Callable
+from datetime import date
+
+from models import commands as cmd
+from models import events as ev
+from models.agenda import (
+    AddItem,
+    AgendaChange,
+    AgendaItem,
+    ItemSpec,
+    MoveItem,
+    WithdrawItem,
+    describe_change,
+)
+from models.rejection import Rejection
+from models.roman import is_roman
+from models.rules import MajorityRule, decide_outcome, quorum_problem
+from models.state import Chamber, Sitting, Vote
+from models.terms import (
+    FinalAnswer,
+    MajorityKind,
+    Outcome,
+    SpeechKind,
+    SpeechStatus,
+    VoteKind,
+)
+
+Events = tuple[ev.Event, ...]
+
+
+def decide(state: Chamber, command: cmd.Command) -> Events:
+    if isinstance(command, cmd.DefineCouncil):
+        return _define_council(state, command)
+    if isinstance(command, cmd.OpenSitting):
+        return _open_sitting(state, command)
+    sitting = _open_sitting_of(state, command)
+    return _SITTING_DECIDERS[type(command)](state, sitting, command)
+
+
+# --- lookups that reject -------------------------------------------------------------
+
+
+def _open_sitting_of(state: Chamber, command: cmd.SittingCommand) -> Sitting:
+    sitting_id = command.sitting or state.current_sitting
+    sitting = state.sittings.get(sitting_id) if sitting_id else None
+    if sitting is None:
+        if command.sitting:
+            raise Rejection("sitting_unknown", f"Nie ma sesji {command.sitting}.",
+                            f"No sitting {command.sitting}.")
+        raise Rejection("no_sitting", "Żadna sesja nie jest otwarta.", "No sitting is open.")
+    if not sitting.is_open:
+        raise Rejection("sitting_closed", f"Sesja {sitting.number} jest już zamknięta.",
+                        f"Sitting {sitting.number} is already closed.")
+    return sitting
+
+
+def _member(sitting: Sitting, member_id: str) -> str:
+    member = sitting.members_by_id.get(member_id)
+    if member is None:
+        raise Rejection("member_unknown",
+                        f"Nie ma radnego {member_id} w składzie tej sesji.",
+                        f"No member {member_id} in this sitting's roster.")
+    return member.name
+
+
+def _item(sitting: Sitting, item_id: str) -> str:
+    item = sitting.items.get(item_id)
+    if item is None:
+        raise Rejection("item_unknown", f"Nie ma punktu {item_id} w porządku obrad.",
+                        f"No item {item_id} on the agenda.")
+    if item.withdrawn:
+        raise Rejection("item_withdrawn", f"Punkt „{item.item.title}” zdjęto z porządku obrad.",
+                        f"Item “{item.item.title}” was withdrawn from the agenda.")
+    return item.item.title
+
+
+def _open_vote(sitting: Sitting) -> Vote:
+    if sitting.open_vote is None:
+        raise Rejection("no_open_vote", "Żadne głosowanie nie jest otwarte.",
+                        "No vote is open.")
+    return sitting.votes[sitting.open_vote]
+
+
+def _no_open_vote(sitting: Sitting) -> None:
+    if sitting.open_vote is not None:
+        number = sitting.votes[sitting.open_vote].number
+        raise Rejection("vote_open", f"Trwa głosowanie nr {number}; najpierw je zamknij.",
+                        f"Vote no. {number} is open; close it first.")
+
+
+# --- council and sitting ---------------------------------------------------------------
+
+
+def _define_council(state: Chamber, command: cmd.DefineCouncil) -> Events:
+    sitting = state.sitting
+    if sitting is not None and sitting.is_open:
+        raise Rejection("sitting_open",
+                        "Nie można zmienić rady w trakcie sesji; najpierw zamknij sesję.",
+                        "The council cannot change during a sitting; close the sitting first.")
+    return (ev.CouncilDefined(council=command.council),)
+
+
+def _flatten(specs: tuple[ItemSpec, ...], parent: str | None,
+             out: list[AgendaItem]) -> list[AgendaItem]:
+    for spec in specs:
+        item = AgendaItem(id=f"i{len(out) + 1}", parent_id=parent, title=spec.title,
+                          kind=spec.kind, print_number=spec.print_number)
+        out.append(item)
+        _flatten(spec.children, item.id, out)
+    return out
+
+
+def _open_sitting(state: Chamber, command: cmd.OpenSitting) -> Events:
+    council = state.council
+    if council is None:
+        raise Rejection("no_council", "Najpierw określ radę (skład i ustawowy skład).",
+                        "Define the council first (members and statutory seats).")
+    if state.sitting is not None and state.sitting.is_open:
+        raise Rejection("sitting_open", f"Sesja {state.sitting.number} jest wciąż otwarta.",
+                        f"Sitting {state.sitting.number} is still open.")
+    number = command.number.strip().upper()
+    if not (is_roman(number) or number.isdigit()):
+        raise Rejection("bad_number",
+                        f"Numer sesji „{command.number}” nie jest liczbą rzymską ani arabską.",
+                        f"Sitting number “{command.number}” is neither Roman nor arabic.")
+    roster = tuple(m for m in council.members if _serves_on(m, command.date))
+    if command.chair is not None and command.chair not in {m.id for m in roster}:
+        raise Rejection("member_unknown", f"Przewodniczący {command.chair} nie jest radnym.",
+                        f"Chair {command.chair} is not a member.")
+    return (ev.SittingOpened(
+        sitting_id=f"s{len(state.sittings) + 1}", number=number,
+        sitting_type=command.sitting_type, date=command.date, place=command.place,
+        chair=command.chair, council_name=council.name,
+        statutory_seats=council.statutory_seats, roster=roster,
+        agenda=tuple(_flatten(command.agenda, None, [])),
+        speech_limits=command.speech_limits,
+    ),)
+
+
+def _serves_on(member, day: date) -> bool:
+    starts = member.mandate_from is None or member.mandate_from <= day
+    ends = member.mandate_to is None or day <= member.mandate_to
+    return starts and ends
+
+
+def _close_sitting(state: Chamber, sitting: Sitting, command: cmd.CloseSitting) -> Events:
+    _no_open_vote(sitting)
+    return (*_end_speech(sitting), ev.SittingClosed(sitting_id=sitting.id))
+
+
+def _set_current_item(state: Chamber, sitting: Sitting, command: cmd.SetCurrentItem) -> Events:
+    if command.item is not None:
+        _item(sitting, command.item)
+    if command.item == sitting.current_item:
+        raise Rejection("no_change", "To już jest bieżący punkt.", "That is already the current item.")
+    return (ev.CurrentItemSet(sitting_id=sitting.id, item_id=command.item),)
+
+
+# --- agenda changes --------------------------------------------------------------------
+
+
+def _descendants(sitting: Sitting, item_id: str) -> set[str]:
+    found = {item_id}
+    for child in sitting.children.get(item_id, ()):
+        found |= _descendants(sitting, child)
+    return found
+
+
+def _check_position(siblings: int, position: int | None) -> None:
+    if position is not None and position > siblings:
+        raise Rejection("bad_position", f"Pozycja {position} jest poza listą ({siblings}).",
+                        f"Position {position} is beyond the list ({siblings}).")
+
+
+def _check_change(sitting: Sitting, change: AgendaChange) -> dict[str, str]:
+    titles = {i: item.item.title for i, item in sitting.items.items()}
+    match change:
+        case AddItem():
+            if change.parent_id is not None:
+                _item(sitting, change.parent_id)
+            _check_position(len(sitting.children.get(change.parent_id, ())), change.position)
+        case MoveItem():
+            _item(sitting, change.item_id)
+            if change.parent_id is not None:
+                _item(sitting, change.parent_id)
+                if change.parent_id in _descendants(sitting, change.item_id):
+                    raise Rejection("bad_parent", "Punktu nie można przenieść do jego podpunktu.",
+                                    "An item cannot move under its own sub-item.")
+            siblings = [i for i in sitting.children.get(change.parent_id, ())
+                        if i != change.item_id]
+            _check_position(len(siblings), change.position)
+        case WithdrawItem():
+            _item(sitting, change.item_id)
+    return titles
+
+
+def _propose_agenda_change(state: Chamber, sitting: Sitting,
+                           command: cmd.ProposeAgendaChange) -> Events:
+    _no_open_vote(sitting)
+    titles = _check_change(sitting, command.change)
+    return (ev.VoteOpened(
+        sitting_id=sitting.id, vote_id=f"v{len(sitting.votes) + 1}",
+        number=len(sitting.votes) + 1, item_id=sitting.current_item,
+        subject=describe_change(command.change, titles), kind=VoteKind.AGENDA_CHANGE,
+        rule=MajorityRule(kind=MajorityKind.ABSOLUTE_SEATS), mode=command.mode, recused=(),
+        present_at_open=sitting.present_count, revote_of=None, agenda_change=command.change,
+    ),)
+
+
+def _agenda_change_events(sitting: Sitting, vote: Vote) -> Events:
+    change, base = vote.agenda_change, {"sitting_id": sitting.id, "vote_id": vote.id}
+    match change:
+        case AddItem():
+            siblings = sitting.children.get(change.parent_id, ())
+            item = AgendaItem(id=f"i{sitting.item_serial + 1}", parent_id=change.parent_id,
+                              title=change.title, kind=change.kind,
+                              print_number=change.print_number)
+            position = len(siblings) if change.position is None else change.position
+            return (ev.AgendaItemAdded(item=item, position=position, **base),)
+        case MoveItem():
+            return (ev.AgendaItemMoved(item_id=change.item_id, parent_id=change.parent_id,
+                                       position=change.position, **base),)
+        case WithdrawItem():
+            return (ev.AgendaItemWithdrawn(item_id=change.item_id, reason=change.reason, **base),)
+    return ()
+
+
+# --- attendance ------------------------------------------------------------------------
+
+
+def _check_in(state: Chamber, sitting: Sitting, command: cmd.CheckIn) -> Events:
+    name = _member(sitting, command.member)
+    if sitting.is_present(command.member):
+        raise Rejection("no_change", f"{name} jest już obecny(-a).", f"{name} is already present.")
+    return (ev.MemberCheckedIn(sitting_id=sitting.id, member_id=command.member),)
+
+
+def _check_out(state: Chamber, sitting: Sitting, command: cmd.CheckOut) -> Events:
+    name = _member(sitting, command.member)
+    if not sitting.is_present(command.member):
+        raise Rejection("not_present", f"{name} nie jest obecny(-a).", f"{name} is not present.")
+    return (ev.MemberCheckedOut(sitting_id=sitting.id, member_id=command.member),)
+
+
+def _excuse(state: Chamber, sitting: Sitting, command: cmd.Excuse) -> Events:
+    name = _member(sitting, command.member)
+    if sitting.is_present(command.member):
+        raise Rejection("present", f"{name} jest obecny(-a); najpierw odnotuj wyjście.",
+                        f"{name} is present; check them out first.")
+    return (ev.MemberExcused(sitting_id=sitting.id, member_id=command.member,
+                             reason=command.reason),)
+
+
+# --- speakers --------------------------------------------------------------------------
+
+
+def _queue_position(sitting: Sitting, item_id: str | None, kind: SpeechKind) -> int:
+    """Points of order first, then replies, then the rest; first come first served."""
+    order = list(SpeechKind)
+    waiting = sitting.waiting(item_id)
+    return sum(1 for e in waiting if order.index(e.kind) <= order.index(kind))
+
+
+def _queue_speaker(state: Chamber, sitting: Sitting, command: cmd.QueueSpeaker) -> Events:
+    if (command.member is None) == (command.guest is None):
+        raise Rejection("bad_speaker", "Podaj radnego albo gościa (jedno z dwóch).",
+                        "Give either a member or a guest, not both.")
+    if command.member is not None:
+        _member(sitting, command.member)
+    elif command.kind is SpeechKind.POINT_OF_ORDER:
+        raise Rejection("guest_point_of_order", "Wniosek formalny może zgłosić tylko radny.",
+                        "Only a member may raise a point of order.")
+    item_id = command.item or sitting.current_item
+    if item_id is None:
+        raise Rejection("no_item", "Najpierw wybierz bieżący punkt porządku obrad.",
+                        "Choose the current agenda item first.")
+    _item(sitting, item_id)
+    limits = sitting.speech_limits
+    default = limits.guest if command.guest else getattr(limits, command.kind.value)
+    return (ev.SpeakerQueued(
+        sitting_id=sitting.id, entry_id=f"e{sitting.speaker_serial + 1}", item_id=item_id,
+        member_id=command.member, guest=command.guest, kind=command.kind,
+        limit_s=default if command.limit_s is None else command.limit_s,
+        position=_queue_position(sitting, item_id, command.kind),
+    ),)
+
+
+def _waiting_entry(sitting: Sitting, entry_id: str):
+    entry = sitting.speakers.get(entry_id)
+    if entry is None or entry.status is not SpeechStatus.WAITING:
+        raise Rejection("entry_unknown", f"Nie ma oczekującego mówcy {entry_id}.",
+                        f"No waiting speaker {entry_id}.")
+    return entry
+
+
+def _remove_speaker(state: Chamber, sitting: Sitting, command: cmd.RemoveSpeaker) -> Events:
+    _waiting_entry(sitting, command.entry)
+    return (ev.SpeakerRemoved(sitting_id=sitting.id, entry_id=command.entry),)
+
+
+def _move_speaker(state: Chamber, sitting: Sitting, command: cmd.MoveSpeaker) -> Events:
+    entry = _waiting_entry(sitting, command.entry)
+    _check_position(len(sitting.waiting(entry.item_id)) - 1, command.position)
+    return (ev.SpeakerMoved(sitting_id=sitting.id, entry_id=entry.id,
+                            position=command.position),)
+
+
+def _end_speech(sitting: Sitting) -> Events:
+    if sitting.speaking is None:
+        return ()
+    return (ev.SpeechEnded(sitting_id=sitting.id, entry_id=sitting.speaking),)
+
+
+def _start_speech(state: Chamber, sitting: Sitting, command: cmd.StartSpeech) -> Events:
+    if command.entry is not None:
+        entry = _waiting_entry(sitting, command.entry)
+    else:
+        waiting = sitting.waiting(sitting.current_item)
+        if not waiting:
+            raise Rejection("queue_empty", "Lista mówców do bieżącego punktu jest pusta.",
+                            "The speakers list of the current item is empty.")
+        entry = waiting[0]
+    return (*_end_speech(sitting),
+            ev.SpeechStarted(sitting_id=sitting.id, entry_id=entry.id))
+
+
+def _active_speech(sitting: Sitting, status: SpeechStatus | None = None):
+    entry = sitting.speakers.get(sitting.speaking) if sitting.speaking else None
+    if entry is None or (status is not None and entry.status is not status):
+        wanted = {SpeechStatus.SPEAKING: ("trwającego", "running"),
+                  SpeechStatus.PAUSED: ("wstrzymanego", "paused"),
+                  None: ("trwającego", "running")}[status]
+        raise Rejection("no_speech", f"Nie ma {wanted[0]} wystąpienia.",
+                        f"No {wanted[1]} speech.")
+    return entry
+
+
+def _pause_speech(state: Chamber, sitting: Sitting, command: cmd.PauseSpeech) -> Events:
+    entry = _active_speech(sitting, SpeechStatus.SPEAKING)
+    return (ev.SpeechPaused(sitting_id=sitting.id, entry_id=entry.id),)
+
+
+def _resume_speech(state: Chamber, sitting: Sitting, command: cmd.ResumeSpeech) -> Events:
+    entry = _active_speech(sitting, SpeechStatus.PAUSED)
+    return (ev.SpeechResumed(sitting_id=sitting.id, entry_id=entry.id),)
+
+
+def _stop_speech(state: Chamber, sitting: Sitting, command: cmd.StopSpeech) -> Events:
+    _active_speech(sitting)
+    return _end_speech(sitting)
+
+
+# --- votes -----------------------------------------------------------------------------
+
+
+def _open_vote_command(state: Chamber, sitting: Sitting, command: cmd.OpenVote) -> Events:
+    _no_open_vote(sitting)
+    item_id = command.item or sitting.current_item
+    if item_id is not None:
+        _item(sitting, item_id)
+    if command.kind is VoteKind.RESOLUTION and item_id is None:
+        raise Rejection("no_item", "Głosowanie nad uchwałą wymaga punktu porządku obrad.",
+                        "A vote on a resolution needs an agenda item.")
+    if command.kind is VoteKind.AGENDA_CHANGE:
+        raise Rejection("use_agenda_change",
+                        "Zmianę porządku obrad zgłoś jako wniosek o zmianę porządku.",
+                        "Propose an agenda change with propose_agenda_change.")
+    for member_id in command.recused:
+        _member(sitting, member_id)
+    if command.revote_of is not None:
+        earlier = sitting.votes.get(command.revote_of)
+        if earlier is None or earlier.result is None:
+            raise Rejection("revote_unknown",
+                            f"Reasumpcja dotyczy zamkniętego głosowania; {command.revote_of} nim nie jest.",
+                            f"A re-vote needs a closed vote; {command.revote_of} is not one.")
+    number = len(sitting.votes) + 1
+    return (ev.VoteOpened(
+        sitting_id=sitting.id, vote_id=f"v{number}", number=number, item_id=item_id,
+        subject=command.subject, kind=command.kind, rule=command.rule, mode=command.mode,
+        recused=tuple(dict.fromkeys(command.recused)), present_at_open=sitting.present_count,
+        revote_of=command.revote_of,
+    ),)
+
+
+def _record_answer(state: Chamber, sitting: Sitting, command: cmd.RecordAnswer) -> Events:
+    vote = _open_vote(sitting)
+    name = _member(sitting, command.member)
+    if not vote.mode.named:
+        raise Rejection("not_named", "W tym głosowaniu wpisuje się tylko wyniki zbiorcze.",
+                        "This vote takes totals only, no named answers.")
+    if command.member in vote.recused:
+        raise Rejection("recused", f"{name} jest wyłączony(-a) z tego głosowania.",
+                        f"{name} is recused from this vote.")
+    if not sitting.is_present(command.member):
+        raise Rejection("not_present", f"{name} jest nieobecny(-a); najpierw odnotuj obecność.",
+                        f"{name} is absent; check them in first.")
+    if vote.answers.get(command.member) == command.answer:
+        raise Rejection("no_change", f"Ta odpowiedź {name} jest już zapisana.",
+                        f"That answer of {name} is already recorded.")
+    return (ev.AnswerRecorded(sitting_id=sitting.id, vote_id=vote.id, member_id=command.member,
+                              answer=command.answer),)
+
+
+def _eligible_present(sitting: Sitting, vote: Vote) -> int:
+    return sum(1 for m in sitting.roster
+               if m.id not in vote.recused and sitting.is_present(m.id))
+
+
+def _record_totals(state: Chamber, sitting: Sitting, command: cmd.RecordTotals) -> Events:
+    vote = _open_vote(sitting)
+    if vote.mode.named:
+        raise Rejection("named", "To głosowanie imienne; wpisz odpowiedzi radnych.",
+                        "This is a named vote; record each member's answer.")
+    cast, eligible = command.yes + command.no + command.abstain, _eligible_present(sitting, vote)
+    if cast > eligible:
+        raise Rejection("too_many", f"Oddano {cast} głosów, a uprawnionych obecnych jest {eligible}.",
+                        f"{cast} votes cast but only {eligible} eligible members are present.")
+    return (ev.TotalsRecorded(sitting_id=sitting.id, vote_id=vote.id, yes=command.yes,
+                              no=command.no, abstain=command.abstain),)
+
+
+def _named_answers(sitting: Sitting, vote: Vote) -> tuple[tuple[str, FinalAnswer], ...]:
+    def final(member_id: str) -> FinalAnswer:
+        if member_id in vote.recused:
+            return FinalAnswer.RECUSED
+        if member_id in vote.answers:
+            return FinalAnswer(vote.answers[member_id].value)
+        return FinalAnswer.NOT_VOTING if sitting.is_present(member_id) else FinalAnswer.ABSENT
+
+    return tuple((m.id, final(m.id)) for m in sitting.roster)
+
+
+def vote_result(sitting: Sitting, vote: Vote) -> ev.VoteResult:
+    """The result the vote would have if it closed now."""
+    tally = vote.tally()
+    problem = quorum_problem(vote.present_at_open, sitting.present_count,
+                             sitting.statutory_seats)
+    decision = decide_outcome(vote.rule, tally, sitting.statutory_seats, problem)
+    if vote.mode.named:
+        named = _named_answers(sitting, vote)
+        finals = [answer for _member_id, answer in named]
+        not_voting, absent = finals.count(FinalAnswer.NOT_VOTING), finals.count(FinalAnswer.ABSENT)
+    else:
+        named = ()
+        present = sum(1 for m in sitting.roster if sitting.is_present(m.id))
+        not_voting = max(0, _eligible_present(sitting, vote) - tally.cast)
+        absent = len(sitting.roster) - present - sum(
+            1 for m in vote.recused if not sitting.is_present(m))
+    return ev.VoteResult(
+        outcome=decision.outcome, rule_kind=vote.rule.kind, yes=tally.yes, no=tally.no,
+        abstain=tally.abstain, not_voting=not_voting, absent=absent,
+        recused=len(vote.recused), needed=decision.needed,
+        present_at_open=vote.present_at_open, present_at_close=sitting.present_count,
+        quorum=problem is None, explanation_pl=decision.explanation_pl,
+        explanation_en=decision.explanation_en, named=named,
+    )
+
+
+def _register_events(state: Chamber, sitting: Sitting, vote: Vote,
+                     result: ev.VoteResult) -> Events:
+    earlier = [r for r in state.register if r.vote_id == vote.revote_of and not r.voided_by]
+    if vote.revote_of and earlier and result.outcome is not Outcome.ADOPTED:
+        return (ev.ResolutionVoided(sitting_id=sitting.id, number=earlier[0].number,
+                                    vote_id=vote.id),)
+    item = sitting.items.get(vote.item_id) if vote.item_id else None
+    if (vote.kind is not VoteKind.RESOLUTION or result.outcome is not Outcome.ADOPTED
+            or item is None or item.resolution is not None):
+        return ()
+    ordinal = state.next_resolution
+    pattern = state.council.resolution_pattern if state.council else "{sitting}/{number}/{year}"
+    number = pattern.format(sitting=sitting.number, number=ordinal, year=sitting.date.year)
+    return (ev.ResolutionRegistered(sitting_id=sitting.id, number=number, ordinal=ordinal,
+                                    vote_id=vote.id, item_id=vote.item_id,
+                                    title=item.item.title),)
+
+
+def _close_vote(state: Chamber, sitting: Sitting, command: cmd.CloseVote) -> Events:
+    vote = _open_vote(sitting)
+    if not vote.mode.named and vote.totals is None:
+        raise Rejection("no_totals", "Najpierw wpisz wyniki głosowania.",
+                        "Record the vote's totals first.")
+    result = vote_result(sitting, vote)
+    closed = ev.VoteClosed(sitting_id=sitting.id, vote_id=vote.id, result=result)
+    follow: Events = ()
+    if vote.agenda_change is not None and result.outcome is Outcome.ADOPTED:
+        follow = _agenda_change_events(sitting, vote)
+    return (closed, *follow, *_register_events(state, sitting, vote, result))
+
+
+def _cancel_vote(state: Chamber, sitting: Sitting, command: cmd.CancelVote) -> Events:
+    vote = _open_vote(sitting)
+    return (ev.VoteCancelled(sitting_id=sitting.id, vote_id=vote.id, reason=command.reason),)
+
+
+_SITTING_DECIDERS: dict[type, Callable[..., Events]] = {
+    cmd.CloseSitting: _close_sitting,
+    cmd.SetCurrentItem: _set_current_item,
+    cmd.ProposeAgendaChange: _propose_agenda_change,
+    cmd.CheckIn: _check_in,
+    cmd.CheckOut: _check_out,
+    cmd.Excuse: _excuse,
+    cmd.QueueSpeaker: _queue_speaker,
+    cmd.RemoveSpeaker: _remove_speaker,
+    cmd.MoveSpeaker: _move_speaker,
+    cmd.StartSpeech: _start_speech,
+    cmd.PauseSpeech: _pause_speech,
+    cmd.ResumeSpeech: _resume_speech,
+    cmd.StopSpeech: _stop_speech,
+    cmd.OpenVote: _open_vote_command,
+    cmd.RecordAnswer: _record_answer,
+    cmd.RecordTotals: _record_totals,
+    cmd.CloseVote: _close_vote,
+    cmd.CancelVote: _cancel_vote,
+}

@@ -1,0 +1,239 @@
+"""Events: facts, appended durably before anyone is told, folded into the state."""
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import Field, TypeAdapter
+
+from models.agenda import AgendaChange, AgendaItem
+from models.commands import SpeechLimits
+from models.council import Council, Frozen, Guest, Member
+from models.rules import MajorityRule
+from models.terms import (
+    Answer,
+    FinalAnswer,
+    MajorityKind,
+    Outcome,
+    SittingType,
+    SpeechKind,
+    VoteKind,
+    VoteMode,
+)
+
+
+class SittingEvent(Frozen):
+    sitting_id: str
+
+
+class CouncilDefined(Frozen):
+    type: Literal["council_defined"] = "council_defined"
+    council: Council
+
+
+class SittingOpened(SittingEvent):
+    """Opens a sitting; its roster and statutory seats are fixed here for good."""
+
+    type: Literal["sitting_opened"] = "sitting_opened"
+    number: str
+    sitting_type: SittingType
+    date: date
+    place: str
+    chair: str | None
+    council_name: str
+    statutory_seats: int
+    roster: tuple[Member, ...]
+    agenda: tuple[AgendaItem, ...]  # in order, parents before their children
+    speech_limits: SpeechLimits
+
+
+class SittingClosed(SittingEvent):
+    type: Literal["sitting_closed"] = "sitting_closed"
+
+
+class CurrentItemSet(SittingEvent):
+    type: Literal["current_item_set"] = "current_item_set"
+    item_id: str | None
+
+
+class AgendaItemAdded(SittingEvent):
+    type: Literal["agenda_item_added"] = "agenda_item_added"
+    item: AgendaItem
+    position: int
+    vote_id: str
+
+
+class AgendaItemMoved(SittingEvent):
+    type: Literal["agenda_item_moved"] = "agenda_item_moved"
+    item_id: str
+    parent_id: str | None
+    position: int
+    vote_id: str
+
+
+class AgendaItemWithdrawn(SittingEvent):
+    type: Literal["agenda_item_withdrawn"] = "agenda_item_withdrawn"
+    item_id: str
+    reason: str
+    vote_id: str
+
+
+class MemberCheckedIn(SittingEvent):
+    type: Literal["member_checked_in"] = "member_checked_in"
+    member_id: str
+
+
+class MemberCheckedOut(SittingEvent):
+    type: Literal["member_checked_out"] = "member_checked_out"
+    member_id: str
+
+
+class MemberExcused(SittingEvent):
+    type: Literal["member_excused"] = "member_excused"
+    member_id: str
+    reason: str
+
+
+class SpeakerQueued(SittingEvent):
+    type: Literal["speaker_queued"] = "speaker_queued"
+    entry_id: str
+    item_id: str | None
+    member_id: str | None
+    guest: Guest | None
+    kind: SpeechKind
+    limit_s: int
+    position: int  # in the waiting queue of its item
+
+
+class SpeakerRemoved(SittingEvent):
+    type: Literal["speaker_removed"] = "speaker_removed"
+    entry_id: str
+
+
+class SpeakerMoved(SittingEvent):
+    type: Literal["speaker_moved"] = "speaker_moved"
+    entry_id: str
+    position: int
+
+
+class SpeechStarted(SittingEvent):
+    type: Literal["speech_started"] = "speech_started"
+    entry_id: str
+
+
+class SpeechPaused(SittingEvent):
+    type: Literal["speech_paused"] = "speech_paused"
+    entry_id: str
+
+
+class SpeechResumed(SittingEvent):
+    type: Literal["speech_resumed"] = "speech_resumed"
+    entry_id: str
+
+
+class SpeechEnded(SittingEvent):
+    type: Literal["speech_ended"] = "speech_ended"
+    entry_id: str
+
+
+class VoteOpened(SittingEvent):
+    type: Literal["vote_opened"] = "vote_opened"
+    vote_id: str
+    number: int  # ordinal within the sitting: 1, 2, 3 …
+    item_id: str | None
+    subject: str
+    kind: VoteKind
+    rule: MajorityRule
+    mode: VoteMode
+    recused: tuple[str, ...]
+    present_at_open: int
+    revote_of: str | None
+    agenda_change: AgendaChange | None = None
+
+
+class AnswerRecorded(SittingEvent):
+    type: Literal["answer_recorded"] = "answer_recorded"
+    vote_id: str
+    member_id: str
+    answer: Answer | None  # None: the answer was taken back
+
+
+class TotalsRecorded(SittingEvent):
+    type: Literal["totals_recorded"] = "totals_recorded"
+    vote_id: str
+    yes: int
+    no: int
+    abstain: int
+
+
+class VoteResult(Frozen):
+    """The declared result: counts, the rule's verdict and, for named votes, every member."""
+
+    outcome: Outcome
+    rule_kind: MajorityKind
+    yes: int
+    no: int
+    abstain: int
+    not_voting: int
+    absent: int
+    recused: int
+    needed: int
+    present_at_open: int
+    present_at_close: int
+    quorum: bool
+    explanation_pl: str
+    explanation_en: str
+    named: tuple[tuple[str, FinalAnswer], ...] = ()  # (member id, answer) in roster order
+
+
+class VoteClosed(SittingEvent):
+    type: Literal["vote_closed"] = "vote_closed"
+    vote_id: str
+    result: VoteResult
+
+
+class VoteCancelled(SittingEvent):
+    type: Literal["vote_cancelled"] = "vote_cancelled"
+    vote_id: str
+    reason: str
+
+
+class ResolutionRegistered(SittingEvent):
+    type: Literal["resolution_registered"] = "resolution_registered"
+    number: str  # e.g. "XL/312/2026"
+    ordinal: int  # the running number in the register
+    vote_id: str
+    item_id: str | None
+    title: str
+
+
+class ResolutionVoided(SittingEvent):
+    """A re-vote rejected what an earlier vote adopted; the number stays in the register."""
+
+    type: Literal["resolution_voided"] = "resolution_voided"
+    number: str
+    vote_id: str
+
+
+Event = Annotated[
+    CouncilDefined | SittingOpened | SittingClosed | CurrentItemSet
+    | AgendaItemAdded | AgendaItemMoved | AgendaItemWithdrawn
+    | MemberCheckedIn | MemberCheckedOut | MemberExcused
+    | SpeakerQueued | SpeakerRemoved | SpeakerMoved
+    | SpeechStarted | SpeechPaused | SpeechResumed | SpeechEnded
+    | VoteOpened | AnswerRecorded | TotalsRecorded | VoteClosed | VoteCancelled
+    | ResolutionRegistered | ResolutionVoided,
+    Field(discriminator="type"),
+]
+
+EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
+
+
+class StoredEvent(Frozen):
+    """An event as the log holds it: numbered, timed, signed by its actor, hash-chained."""
+
+    seq: int = Field(ge=1)
+    at: datetime
+    actor: str
+    event: Event
+    prev_hash: str
+    hash: str

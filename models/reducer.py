@@ -1,0 +1,281 @@
+"""The reducer: `apply(state, stored_event) -> state`, pure and deterministic.
+
+It trusts the event (validation happened in `models.decide` before it was written) and
+returns a new `Chamber`, copying only what the event changes.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import datetime
+from functools import reduce
+
+from models import events as ev
+from models.rules import Tally
+from models.state import Chamber, Item, Presence, Resolution, Sitting, SpeakerEntry, Vote
+from models.terms import AttendanceStatus, SpeechStatus
+
+
+def apply(state: Chamber, stored: ev.StoredEvent) -> Chamber:
+    handler = _HANDLERS[type(stored.event)]
+    state = handler(state, stored.event, stored.at)
+    return replace(state, last_seq=stored.seq, last_hash=stored.hash)
+
+
+def fold(events: Iterable[ev.StoredEvent], state: Chamber | None = None) -> Chamber:
+    return reduce(apply, events, state or Chamber())
+
+
+def _with_sitting(state: Chamber, sitting: Sitting) -> Chamber:
+    return replace(state, sittings={**state.sittings, sitting.id: sitting})
+
+
+def _sitting_handler(
+    change: Callable[[Sitting, ev.SittingEvent, datetime], Sitting],
+) -> Callable[[Chamber, ev.SittingEvent, datetime], Chamber]:
+    def handle(state: Chamber, event: ev.SittingEvent, at: datetime) -> Chamber:
+        return _with_sitting(state, change(state.sittings[event.sitting_id], event, at))
+
+    return handle
+
+
+def _council_defined(state: Chamber, event: ev.CouncilDefined, at: datetime) -> Chamber:
+    return replace(state, council=event.council,
+                   next_resolution=max(state.next_resolution,
+                                       event.council.next_resolution_number))
+
+
+def _sitting_opened(state: Chamber, event: ev.SittingOpened, at: datetime) -> Chamber:
+    children: dict[str | None, tuple[str, ...]] = {}
+    for agenda_item in event.agenda:
+        siblings = children.get(agenda_item.parent_id, ())
+        children[agenda_item.parent_id] = (*siblings, agenda_item.id)
+    sitting = Sitting(
+        id=event.sitting_id, number=event.number, sitting_type=event.sitting_type,
+        date=event.date, place=event.place, chair=event.chair,
+        council_name=event.council_name, statutory_seats=event.statutory_seats,
+        roster=event.roster, speech_limits=event.speech_limits, opened_at=at,
+        items={i.id: Item(i) for i in event.agenda}, children=children,
+        item_serial=len(event.agenda),
+        attendance={m.id: Presence() for m in event.roster},
+        members_by_id={m.id: m for m in event.roster},
+    )
+    return replace(_with_sitting(state, sitting), current_sitting=sitting.id)
+
+
+def _sitting_closed(sitting: Sitting, event: ev.SittingClosed, at: datetime) -> Sitting:
+    return replace(sitting, closed_at=at)
+
+
+def _current_item_set(sitting: Sitting, event: ev.CurrentItemSet, at: datetime) -> Sitting:
+    return replace(sitting, current_item=event.item_id)
+
+
+def _insert(ids: tuple[str, ...], value: str, position: int) -> tuple[str, ...]:
+    return (*ids[:position], value, *ids[position:])
+
+
+def _item_added(sitting: Sitting, event: ev.AgendaItemAdded, at: datetime) -> Sitting:
+    parent = event.item.parent_id
+    siblings = _insert(sitting.children.get(parent, ()), event.item.id, event.position)
+    return replace(sitting, items={**sitting.items, event.item.id: Item(event.item)},
+                   children={**sitting.children, parent: siblings},
+                   item_serial=sitting.item_serial + 1)
+
+
+def _item_moved(sitting: Sitting, event: ev.AgendaItemMoved, at: datetime) -> Sitting:
+    item = sitting.items[event.item_id]
+    old_parent = item.item.parent_id
+    children = dict(sitting.children)
+    children[old_parent] = tuple(i for i in children.get(old_parent, ()) if i != event.item_id)
+    children[event.parent_id] = _insert(children.get(event.parent_id, ()), event.item_id,
+                                        event.position)
+    moved = replace(item, item=item.item.model_copy(update={"parent_id": event.parent_id}))
+    return replace(sitting, items={**sitting.items, event.item_id: moved}, children=children)
+
+
+def _item_withdrawn(sitting: Sitting, event: ev.AgendaItemWithdrawn, at: datetime) -> Sitting:
+    item = replace(sitting.items[event.item_id], withdrawn=True, withdraw_reason=event.reason)
+    current = None if sitting.current_item == event.item_id else sitting.current_item
+    return replace(sitting, items={**sitting.items, event.item_id: item}, current_item=current)
+
+
+def _set_presence(sitting: Sitting, member_id: str, presence: Presence) -> Sitting:
+    was = sitting.attendance[member_id].status is AttendanceStatus.PRESENT
+    now = presence.status is AttendanceStatus.PRESENT
+    return replace(sitting, attendance={**sitting.attendance, member_id: presence},
+                   present_count=sitting.present_count + (now - was))
+
+
+def _checked_in(sitting: Sitting, event: ev.MemberCheckedIn, at: datetime) -> Sitting:
+    old = sitting.attendance[event.member_id]
+    return _set_presence(sitting, event.member_id,
+                         Presence(AttendanceStatus.PRESENT, (*old.stays, (at, None))))
+
+
+def _checked_out(sitting: Sitting, event: ev.MemberCheckedOut, at: datetime) -> Sitting:
+    old = sitting.attendance[event.member_id]
+    (came, _), earlier = old.stays[-1], old.stays[:-1]
+    return _set_presence(sitting, event.member_id,
+                         Presence(AttendanceStatus.LEFT, (*earlier, (came, at))))
+
+
+def _excused(sitting: Sitting, event: ev.MemberExcused, at: datetime) -> Sitting:
+    old = sitting.attendance[event.member_id]
+    return _set_presence(sitting, event.member_id,
+                         Presence(AttendanceStatus.EXCUSED, old.stays, event.reason))
+
+
+def _with_entry(sitting: Sitting, entry: SpeakerEntry, **changes: object) -> Sitting:
+    return replace(sitting, speakers={**sitting.speakers, entry.id: entry}, **changes)
+
+
+def _speaker_queued(sitting: Sitting, event: ev.SpeakerQueued, at: datetime) -> Sitting:
+    entry = SpeakerEntry(event.entry_id, event.item_id, event.member_id, event.guest,
+                         event.kind, event.limit_s)
+    waiting = [e.id for e in sitting.waiting(event.item_id)]
+    anchor = waiting[event.position] if event.position < len(waiting) else None
+    index = sitting.queue.index(anchor) if anchor else len(sitting.queue)
+    return _with_entry(sitting, entry, queue=_insert(sitting.queue, entry.id, index),
+                       speaker_serial=sitting.speaker_serial + 1)
+
+
+def _speaker_removed(sitting: Sitting, event: ev.SpeakerRemoved, at: datetime) -> Sitting:
+    speakers = {k: v for k, v in sitting.speakers.items() if k != event.entry_id}
+    return replace(sitting, speakers=speakers,
+                   queue=tuple(e for e in sitting.queue if e != event.entry_id))
+
+
+def _speaker_moved(sitting: Sitting, event: ev.SpeakerMoved, at: datetime) -> Sitting:
+    item_id = sitting.speakers[event.entry_id].item_id
+    rest = tuple(e for e in sitting.queue if e != event.entry_id)
+    waiting = [e for e in rest if sitting.speakers[e].item_id == item_id]
+    anchor = waiting[event.position] if event.position < len(waiting) else None
+    if anchor is not None:
+        index = rest.index(anchor)
+    elif waiting:
+        index = rest.index(waiting[-1]) + 1
+    else:
+        index = len(rest)
+    return replace(sitting, queue=_insert(rest, event.entry_id, index))
+
+
+def _speech_started(sitting: Sitting, event: ev.SpeechStarted, at: datetime) -> Sitting:
+    entry = replace(sitting.speakers[event.entry_id], status=SpeechStatus.SPEAKING,
+                    running_since=at, started_at=at)
+    return _with_entry(sitting, entry, speaking=entry.id,
+                       queue=tuple(e for e in sitting.queue if e != entry.id))
+
+
+def _stop_clock(sitting: Sitting, entry: SpeakerEntry, at: datetime,
+                status: SpeechStatus) -> Sitting:
+    ran = (at - entry.running_since).total_seconds() if entry.running_since else 0.0
+    key = entry.person_key
+    totals = {**sitting.speaking_totals, key: sitting.speaking_totals.get(key, 0.0) + ran}
+    done = status is SpeechStatus.DONE
+    stopped = replace(entry, status=status, running_since=None,
+                      elapsed_s=entry.elapsed_s + ran, ended_at=at if done else None)
+    return _with_entry(sitting, stopped, speaking_totals=totals,
+                       speaking=None if done else sitting.speaking)
+
+
+def _speech_paused(sitting: Sitting, event: ev.SpeechPaused, at: datetime) -> Sitting:
+    return _stop_clock(sitting, sitting.speakers[event.entry_id], at, SpeechStatus.PAUSED)
+
+
+def _speech_resumed(sitting: Sitting, event: ev.SpeechResumed, at: datetime) -> Sitting:
+    entry = replace(sitting.speakers[event.entry_id], status=SpeechStatus.SPEAKING,
+                    running_since=at)
+    return _with_entry(sitting, entry)
+
+
+def _speech_ended(sitting: Sitting, event: ev.SpeechEnded, at: datetime) -> Sitting:
+    return _stop_clock(sitting, sitting.speakers[event.entry_id], at, SpeechStatus.DONE)
+
+
+def _with_vote(sitting: Sitting, vote: Vote, **changes: object) -> Sitting:
+    return replace(sitting, votes={**sitting.votes, vote.id: vote}, **changes)
+
+
+def _vote_opened(sitting: Sitting, event: ev.VoteOpened, at: datetime) -> Sitting:
+    vote = Vote(
+        id=event.vote_id, number=event.number, item_id=event.item_id, subject=event.subject,
+        kind=event.kind, rule=event.rule, mode=event.mode, recused=frozenset(event.recused),
+        present_at_open=event.present_at_open, revote_of=event.revote_of,
+        agenda_change=event.agenda_change, opened_at=at,
+    )
+    return _with_vote(sitting, vote, open_vote=vote.id)
+
+
+def _answer_recorded(sitting: Sitting, event: ev.AnswerRecorded, at: datetime) -> Sitting:
+    vote = sitting.votes[event.vote_id]
+    answers = dict(vote.answers)
+    changed = answers.pop(event.member_id, None) is not None
+    if event.answer is not None:
+        answers[event.member_id] = event.answer
+    return _with_vote(sitting, replace(vote, answers=answers, changes=vote.changes + changed))
+
+
+def _totals_recorded(sitting: Sitting, event: ev.TotalsRecorded, at: datetime) -> Sitting:
+    vote = sitting.votes[event.vote_id]
+    changed = vote.totals is not None
+    totals = Tally(event.yes, event.no, event.abstain)
+    return _with_vote(sitting, replace(vote, totals=totals, changes=vote.changes + changed))
+
+
+def _vote_closed(sitting: Sitting, event: ev.VoteClosed, at: datetime) -> Sitting:
+    vote = replace(sitting.votes[event.vote_id], closed_at=at, result=event.result)
+    return _with_vote(sitting, vote, open_vote=None)
+
+
+def _vote_cancelled(sitting: Sitting, event: ev.VoteCancelled, at: datetime) -> Sitting:
+    vote = replace(sitting.votes[event.vote_id], cancelled_reason=event.reason)
+    return _with_vote(sitting, vote, open_vote=None)
+
+
+def _resolution_registered(state: Chamber, event: ev.ResolutionRegistered,
+                           at: datetime) -> Chamber:
+    entry = Resolution(event.number, event.ordinal, event.sitting_id, event.vote_id,
+                       event.item_id, event.title, at)
+    state = replace(state, register=(*state.register, entry),
+                    next_resolution=event.ordinal + 1)
+    sitting = state.sittings[event.sitting_id]
+    if event.item_id is None:
+        return state
+    item = replace(sitting.items[event.item_id], resolution=event.number)
+    return _with_sitting(state, replace(sitting, items={**sitting.items, event.item_id: item}))
+
+
+def _resolution_voided(state: Chamber, event: ev.ResolutionVoided, at: datetime) -> Chamber:
+    register = tuple(
+        replace(r, voided_by=event.vote_id) if r.number == event.number else r
+        for r in state.register
+    )
+    return replace(state, register=register)
+
+
+_HANDLERS: dict[type, Callable] = {
+    ev.CouncilDefined: _council_defined,
+    ev.SittingOpened: _sitting_opened,
+    ev.SittingClosed: _sitting_handler(_sitting_closed),
+    ev.CurrentItemSet: _sitting_handler(_current_item_set),
+    ev.AgendaItemAdded: _sitting_handler(_item_added),
+    ev.AgendaItemMoved: _sitting_handler(_item_moved),
+    ev.AgendaItemWithdrawn: _sitting_handler(_item_withdrawn),
+    ev.MemberCheckedIn: _sitting_handler(_checked_in),
+    ev.MemberCheckedOut: _sitting_handler(_checked_out),
+    ev.MemberExcused: _sitting_handler(_excused),
+    ev.SpeakerQueued: _sitting_handler(_speaker_queued),
+    ev.SpeakerRemoved: _sitting_handler(_speaker_removed),
+    ev.SpeakerMoved: _sitting_handler(_speaker_moved),
+    ev.SpeechStarted: _sitting_handler(_speech_started),
+    ev.SpeechPaused: _sitting_handler(_speech_paused),
+    ev.SpeechResumed: _sitting_handler(_speech_resumed),
+    ev.SpeechEnded: _sitting_handler(_speech_ended),
+    ev.VoteOpened: _sitting_handler(_vote_opened),
+    ev.AnswerRecorded: _sitting_handler(_answer_recorded),
+    ev.TotalsRecorded: _sitting_handler(_totals_recorded),
+    ev.VoteClosed: _sitting_handler(_vote_closed),
+    ev.VoteCancelled: _sitting_handler(_vote_cancelled),
+    ev.ResolutionRegistered: _resolution_registered,
+    ev.ResolutionVoided: _resolution_voided,
+}

@@ -1,0 +1,198 @@
+"""The state of the chamber: an immutable snapshot, replaced (never changed) by each event.
+
+Collections inside are plain dicts and tuples for speed; the reducer copies what it
+changes and never mutates a snapshot it was given.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from models.agenda import AddItem, AgendaItem, MoveItem, WithdrawItem
+from models.chain import GENESIS
+from models.commands import SpeechLimits
+from models.council import Council, Guest, Member
+from models.events import VoteResult
+from models.rules import MajorityRule, Tally, has_quorum, quorum_needed
+from models.terms import (
+    Answer,
+    AttendanceStatus,
+    SittingType,
+    SpeechKind,
+    SpeechStatus,
+    VoteKind,
+    VoteMode,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Presence:
+    """One member's attendance: status now, and every stay from check-in to check-out."""
+
+    status: AttendanceStatus = AttendanceStatus.ABSENT
+    stays: tuple[tuple[datetime, datetime | None], ...] = ()
+    excuse: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    item: AgendaItem
+    withdrawn: bool = False
+    withdraw_reason: str = ""
+    resolution: str | None = None  # register number once a resolution is adopted
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerEntry:
+    id: str
+    item_id: str | None
+    member_id: str | None
+    guest: Guest | None
+    kind: SpeechKind
+    limit_s: int
+    status: SpeechStatus = SpeechStatus.WAITING
+    running_since: datetime | None = None  # set while speaking
+    elapsed_s: float = 0.0  # accumulated before running_since
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+
+    @property
+    def person_key(self) -> str:
+        return self.member_id if self.member_id else f"guest:{self.guest.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    id: str
+    number: int
+    item_id: str | None
+    subject: str
+    kind: VoteKind
+    rule: MajorityRule
+    mode: VoteMode
+    recused: frozenset[str]
+    present_at_open: int
+    revote_of: str | None
+    agenda_change: AddItem | MoveItem | WithdrawItem | None
+    opened_at: datetime
+    answers: Mapping[str, Answer] = field(default_factory=dict)
+    changes: int = 0  # answers changed or taken back before close (each kept in the log)
+    totals: Tally | None = None  # secret and summary votes only
+    closed_at: datetime | None = None
+    result: VoteResult | None = None
+    cancelled_reason: str | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None and self.cancelled_reason is None
+
+    def tally(self) -> Tally:
+        if not self.mode.named:
+            return self.totals or Tally()
+        values = list(self.answers.values())
+        return Tally(values.count(Answer.YES), values.count(Answer.NO),
+                     values.count(Answer.ABSTAIN))
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    number: str
+    ordinal: int
+    sitting_id: str
+    vote_id: str
+    item_id: str | None
+    title: str
+    registered_at: datetime
+    voided_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sitting:
+    id: str
+    number: str
+    sitting_type: SittingType
+    date: date
+    place: str
+    chair: str | None
+    council_name: str
+    statutory_seats: int
+    roster: tuple[Member, ...]
+    speech_limits: SpeechLimits
+    opened_at: datetime
+    closed_at: datetime | None = None
+    items: Mapping[str, Item] = field(default_factory=dict)
+    children: Mapping[str | None, tuple[str, ...]] = field(default_factory=dict)  # parent id -> ordered ids
+    item_serial: int = 0
+    current_item: str | None = None
+    attendance: Mapping[str, Presence] = field(default_factory=dict)
+    present_count: int = 0
+    speakers: Mapping[str, SpeakerEntry] = field(default_factory=dict)
+    speaker_serial: int = 0
+    queue: tuple[str, ...] = ()  # waiting entries of every item, in speaking order
+    speaking: str | None = None  # the entry speaking or paused
+    speaking_totals: Mapping[str, float] = field(default_factory=dict)  # person key -> seconds
+    votes: Mapping[str, Vote] = field(default_factory=dict)
+    open_vote: str | None = None
+    members_by_id: Mapping[str, Member] = field(default_factory=dict, repr=False)
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @property
+    def quorum_needed(self) -> int:
+        return quorum_needed(self.statutory_seats)
+
+    @property
+    def has_quorum(self) -> bool:
+        return has_quorum(self.present_count, self.statutory_seats)
+
+    def is_present(self, member_id: str) -> bool:
+        presence = self.attendance.get(member_id)
+        return presence is not None and presence.status is AttendanceStatus.PRESENT
+
+    def numbered_items(self) -> list[tuple[str, int, Item]]:
+        """(number such as "5.1", depth, item) in agenda order; withdrawn items get "—"."""
+        rows: list[tuple[str, int, Item]] = []
+
+        def walk(parent: str | None, prefix: str, depth: int) -> None:
+            counter = 0
+            for item_id in self.children.get(parent, ()):
+                item = self.items[item_id]
+                if item.withdrawn:
+                    rows.append(("—", depth, item))
+                    walk(item_id, "—.", depth + 1)
+                    continue
+                counter += 1
+                number = f"{prefix}{counter}"
+                rows.append((number, depth, item))
+                walk(item_id, f"{number}.", depth + 1)
+
+        walk(None, "", 0)
+        return rows
+
+    def item_number(self, item_id: str) -> str:
+        for number, _depth, item in self.numbered_items():
+            if item.item.id == item_id:
+                return number
+        raise KeyError(item_id)
+
+    def waiting(self, item_id: str | None) -> list[SpeakerEntry]:
+        return [self.speakers[e] for e in self.queue if self.speakers[e].item_id == item_id]
+
+
+@dataclass(frozen=True, slots=True)
+class Chamber:
+    """Everything the log says: the council, its sittings and the resolution register."""
+
+    council: Council | None = None
+    sittings: Mapping[str, Sitting] = field(default_factory=dict)
+    current_sitting: str | None = None  # the most recently opened sitting
+    register: tuple[Resolution, ...] = ()
+    next_resolution: int = 1
+    last_seq: int = 0
+    last_hash: str = GENESIS
+
+    @property
+    def sitting(self) -> Sitting | None:
+        return self.sittings.get(self.current_sitting) if self.current_sitting else None

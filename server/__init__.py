@@ -1,0 +1,1 @@
+"""The one writer: the sitting service, the durable event log, live outputs and exports."""

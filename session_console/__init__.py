@@ -1,0 +1,1 @@
+"""The secretary's console (Textual) and the `sesja` command line."""

@@ -1,0 +1,37 @@
+"""The `sesja` command line. Each module in COMMAND_MODULES adds its sub-commands."""
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from session_console.cli import core
+
+COMMAND_MODULES = (core,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sesja", description="Runs a council sitting: console, live screens, BIP exports.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list:
+        args_list = ["console"]
+    args = parser.parse_args(args_list)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # the output was piped into something that stopped reading
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

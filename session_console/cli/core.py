@@ -1,0 +1,150 @@
+"""Core sub-commands: apply, verify, schema, council import."""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from models.commands import DefineCouncil
+from models.council import Council
+from models.rejection import Rejection
+from models.terms import CouncilKind
+from server.council_csv import CsvImportError, read_members
+from server.paths import default_db_path
+from server.schema import json_schema
+from server.script import ScriptError, apply_script, describe_validation
+from server.store import EventStore, StoreError
+from server.verify import verify
+from session_console.cli.common import (
+    add_db_argument,
+    add_lang_argument,
+    default_actor,
+    fail,
+    open_service,
+)
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    apply_parser = commands.add_parser("apply", help="apply a script of commands (JSON lines)")
+    add_db_argument(apply_parser)
+    add_lang_argument(apply_parser)
+    apply_parser.add_argument("script", type=Path, help="one JSON command a line; - for stdin")
+    apply_parser.add_argument("--actor", default=None, help="who the events are signed by")
+    apply_parser.set_defaults(run=run_apply)
+
+    verify_parser = commands.add_parser("verify", help="check the log's hash chain and replay")
+    add_db_argument(verify_parser)
+    verify_parser.set_defaults(run=run_verify)
+
+    schema_parser = commands.add_parser("schema", help="print the JSON Schema of the protocol")
+    schema_parser.set_defaults(run=run_schema)
+
+    council = commands.add_parser("council", help="manage the council").add_subparsers(
+        dest="council_command", metavar="COMMAND", required=True)
+    import_parser = council.add_parser("import", help="import members from a CSV file")
+    add_db_argument(import_parser)
+    add_lang_argument(import_parser)
+    import_parser.add_argument("csv", type=Path)
+    import_parser.add_argument("--encoding", default=None,
+                               help="utf-8 or cp1250 (default: detected)")
+    import_parser.add_argument("--name", help="the council's name (kept if already defined)")
+    import_parser.add_argument("--kind", choices=[k.value for k in CouncilKind])
+    import_parser.add_argument("--seats", type=int, help="statutory seats (ustawowy skład)")
+    import_parser.set_defaults(run=run_council_import)
+
+
+def _read_text(path: Path) -> str:
+    if str(path) == "-":
+        return sys.stdin.read()
+    return path.read_bytes().decode("utf-8-sig")
+
+
+def run_apply(args: argparse.Namespace) -> int:
+    try:
+        lines = _read_text(args.script).splitlines()
+    except OSError as error:
+        return fail(f"cannot read {args.script}: {error.strerror}")
+    except UnicodeDecodeError as error:
+        return fail(f"{args.script} is not UTF-8 (byte {error.start})")
+    try:
+        service = open_service(args.db)
+    except StoreError as error:
+        return fail(str(error))
+    try:
+        applied = apply_script(service, lines, args.actor or default_actor(), args.lang)
+    except ScriptError as error:
+        written = (f"the {error.written} commands before it were written" if error.written
+                   else "nothing from this script was written")
+        return fail(f"{args.script}: {error}; {written}")
+    except StoreError as error:
+        return fail(str(error))
+    finally:
+        service.close()
+    print(f"applied {applied.commands} commands as {applied.events} events; "
+          f"the log ends at event {applied.last_seq} ({applied.last_hash[:12]})")
+    return 0
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    try:
+        store = EventStore(args.db or default_db_path())
+    except StoreError as error:
+        return fail(str(error))
+    try:
+        report = verify(store)
+    finally:
+        store.close()
+    if report.ok:
+        print(f"ok: {report.events} events, chain intact, replay matches the projections; "
+              f"last hash {report.last_hash}")
+        return 0
+    for problem in report.problems:
+        print(f"FAIL: {problem}", file=sys.stderr)
+    return 1
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def run_council_import(args: argparse.Namespace) -> int:
+    try:
+        data = args.csv.read_bytes()
+    except OSError as error:
+        return fail(f"cannot read {args.csv}: {error.strerror}")
+    try:
+        members, encoding = read_members(data, args.encoding)
+    except CsvImportError as error:
+        for problem in error.problems:
+            print(f"{args.csv}: {problem}", file=sys.stderr)
+        return fail("nothing was imported")
+    try:
+        service = open_service(args.db)
+    except StoreError as error:
+        return fail(str(error))
+    try:
+        old = service.state.council
+        name = args.name or (old.name if old else None)
+        seats = args.seats or (old.statutory_seats if old else None)
+        if not name or not seats:
+            return fail("a new council needs --name and --seats; nothing was imported")
+        try:
+            council = Council(
+                name=name, statutory_seats=seats, members=tuple(members),
+                kind=CouncilKind(args.kind) if args.kind else (old.kind if old else "gmina"),
+                **({"resolution_pattern": old.resolution_pattern,
+                    "next_resolution_number": service.state.next_resolution} if old else {}))
+        except ValidationError as error:
+            return fail(f"{describe_validation(error)}; nothing was imported")
+        try:
+            service.execute(DefineCouncil(council=council), default_actor())
+        except Rejection as rejection:
+            return fail(f"{rejection.message(args.lang).rstrip('.')}; nothing was imported")
+    finally:
+        service.close()
+    print(f"imported {len(members)} members ({encoding}) into {name}, "
+          f"{seats} statutory seats")
+    return 0
