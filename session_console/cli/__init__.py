@@ -4,9 +4,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from session_console.cli import core
+from session_console.cli import core, serve
 
-COMMAND_MODULES = (core,)
+COMMAND_MODULES = (core, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,71 @@
+"""Plain HTTP on the websocket's port: the display pages, their files, and JSON views."""
+
+import json
+from collections.abc import Callable
+from http import HTTPStatus
+from importlib import resources
+from urllib.parse import parse_qs, urlsplit
+
+from websockets.datastructures import Headers
+from websockets.http11 import Request, Response
+
+WEBSOCKET_PATH = "/ws"
+PAGES = {"/chamber": "chamber.html", "/overlay": "overlay.html"}
+ASSETS = {"/live.js": "live.js", "/live.css": "live.css"}
+CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+                 ".css": "text/css; charset=utf-8", ".json": "application/json; charset=utf-8",
+                 ".txt": "text/plain; charset=utf-8"}
+SECURITY = (
+    ("Cache-Control", "no-store"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Content-Security-Policy",
+     "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:"),
+)
+
+# (view name, token from the query) -> the view's JSON document, or an HTTP status
+JsonView = Callable[[str, str], dict | HTTPStatus]
+
+
+def response(status: HTTPStatus, body: bytes, kind: str, *extra: tuple[str, str]) -> Response:
+    headers = Headers([("Content-Type", CONTENT_TYPES[kind]),
+                       ("Content-Length", str(len(body))), *SECURITY, *extra])
+    return Response(status.value, status.phrase, headers, body)
+
+
+def text(status: HTTPStatus, message: str) -> Response:
+    return response(status, (message + "\n").encode(), ".txt")
+
+
+def _page(name: str) -> bytes:
+    return resources.files("server.live.pages").joinpath(name).read_bytes()
+
+
+def _json_view(path: str, query: str, json_view: JsonView) -> Response:
+    name = path.removeprefix("/view/").removesuffix(".json")
+    token = parse_qs(query).get("token", [""])[0]
+    result = json_view(name, token)
+    if isinstance(result, HTTPStatus):
+        messages = {HTTPStatus.NOT_FOUND: f"no view {name!r}; views: chamber, overlay, public",
+                    HTTPStatus.UNAUTHORIZED: "a display token is needed: ?token=..."}
+        return text(result, messages[result])
+    body = json.dumps(result, ensure_ascii=False, separators=(",", ":")).encode()
+    return response(HTTPStatus.OK, body, ".json", ("Access-Control-Allow-Origin", "*"))
+
+
+def route(request: Request, json_view: JsonView) -> Response | None:
+    """The HTTP answer for a request, or None to go on with the websocket handshake."""
+    url = urlsplit(request.path)
+    upgrade = request.headers.get("Upgrade", "").lower() == "websocket"
+    if url.path == WEBSOCKET_PATH:
+        return None if upgrade else text(HTTPStatus.UPGRADE_REQUIRED,
+                                         "this is the websocket endpoint")
+    if url.path in PAGES:
+        return response(HTTPStatus.OK, _page(PAGES[url.path]), ".html")
+    if url.path in ASSETS:
+        name = ASSETS[url.path]
+        return response(HTTPStatus.OK, _page(name), name[name.rindex("."):])
+    if url.path.startswith("/view/") and url.path.endswith(".json"):
+        return _json_view(url.path, url.query, json_view)
+    return text(HTTPStatus.NOT_FOUND,
+                "not found; pages: /chamber, /overlay; data: /view/{chamber,overlay,public}.json")

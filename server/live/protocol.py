@@ -1,0 +1,143 @@
+"""The live protocol, version 1: every message is one JSON object with a `type`.
+
+Client messages are validated with the models below; server messages are built to the
+shapes below (the hot ones, snapshot and patch, as plain dicts: tests check them against
+these models). `sesja schema` prints the JSON Schema of both under "live".
+"""
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from models.events import StoredEvent
+
+PROTOCOL_VERSION = 1
+MAX_FRAME_BYTES = 64 * 1024  # a client message larger than this closes with 1009
+HELLO_TIMEOUT_S = 10.0
+COALESCE_S = 0.05  # at most one update per view every 50 ms
+
+# Close codes (4000-4999 are for applications, RFC 6455 section 7.4.2)
+CLOSE_UNAUTHORIZED = 4001  # missing or wrong token, or a role not switched on
+CLOSE_PROTOCOL = 4002  # no hello first, a wrong protocol version, a bad hello
+CLOSE_FORBIDDEN = 4003  # a read-only client sent a command
+CLOSE_FLOOD = 4008  # more messages than the flood limit allows
+CLOSE_TOO_SLOW = 4009  # the client stopped reading and did not catch up
+
+
+class Message(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- client -> server ----------------------------------------------------------------
+
+
+class Hello(Message):
+    """First message of every client. Displays name the view they follow."""
+
+    type: Literal["hello"] = "hello"
+    v: int
+    role: Literal["control", "display", "public"]
+    token: str = Field(default="", max_length=200)
+    view: Literal["chamber", "overlay", "public"] | None = None
+    since: int = Field(default=0, ge=0)  # control: the last event seq it already holds
+
+
+class CommandMessage(Message):
+    """Control only: a command (models.commands) with the client's id for the ack."""
+
+    type: Literal["command"] = "command"
+    id: str = Field(min_length=1, max_length=64)
+    actor: str = Field(default="remote", min_length=1, max_length=80)
+    command: dict[str, Any]
+
+
+class Ping(Message):
+    type: Literal["ping"] = "ping"
+    t: float | None = None  # echoed in the pong
+
+
+class Resync(Message):
+    """Asks for a fresh snapshot (a display that saw a gap in seq)."""
+
+    type: Literal["resync"] = "resync"
+
+
+ClientMessage = Annotated[Hello | CommandMessage | Ping | Resync, Field(discriminator="type")]
+CLIENT_ADAPTER: TypeAdapter[ClientMessage] = TypeAdapter(ClientMessage)
+
+
+# --- server -> client ----------------------------------------------------------------
+
+
+class Welcome(Message):
+    type: Literal["welcome"] = "welcome"
+    v: int = PROTOCOL_VERSION
+    role: str
+    view: str | None = None
+    now: int  # server clock, Unix ms
+
+
+class Snapshot(Message):
+    type: Literal["snapshot"] = "snapshot"
+    view: str
+    seq: int  # the view's revision; the next patch has seq + 1
+    log_seq: int  # the last event of the log the view reflects
+    now: int
+    data: dict[str, Any]
+
+
+class Patch(Message):
+    type: Literal["patch"] = "patch"
+    view: str
+    seq: int
+    log_seq: int
+    now: int
+    patch: dict[str, Any]  # RFC 7386 JSON Merge Patch of the view
+
+
+class EventsMessage(Message):
+    """Control only: stored events in seq order (after hello: the whole log from `since`)."""
+
+    type: Literal["events"] = "events"
+    events: list[dict[str, Any]]
+    last_seq: int
+
+
+class Ack(Message):
+    type: Literal["ack"] = "ack"
+    id: str
+    seq: int  # the last event's seq
+    events: list[dict[str, Any]]
+
+
+class ErrorMessage(Message):
+    type: Literal["error"] = "error"
+    code: str
+    message: str  # Polish
+    message_en: str
+    id: str | None = None  # the command's id, when it answers a command
+    rejection: str | None = None  # models.rejection code, when the domain said no
+
+
+class Pong(Message):
+    type: Literal["pong"] = "pong"
+    t: float | None = None
+    now: int
+
+
+ServerMessage = Annotated[Welcome | Snapshot | Patch | EventsMessage | Ack | ErrorMessage | Pong,
+                          Field(discriminator="type")]
+SERVER_ADAPTER: TypeAdapter[ServerMessage] = TypeAdapter(ServerMessage)
+
+
+def events_message(events: list[StoredEvent] | tuple[StoredEvent, ...], last_seq: int) -> dict:
+    return {"type": "events", "events": [e.model_dump(mode="json") for e in events],
+            "last_seq": last_seq}
+
+
+def live_schema() -> dict:
+    return {
+        "version": PROTOCOL_VERSION,
+        "client": CLIENT_ADAPTER.json_schema(),
+        "server": SERVER_ADAPTER.json_schema(),
+    }

@@ -1,0 +1,86 @@
+"""`sesja serve`: the live server (chamber screens, overlay, remote consoles) on one port.
+
+To run something beside the server (e.g. publishing files as the sitting goes on), add
+its argument in `add_serve_arguments` and pass its coroutine in the `tasks` list that
+`run_serve` gives `serve_until_stopped`: it runs beside the server and is cancelled when
+the server stops.
+"""
+
+import argparse
+import asyncio
+import signal
+import sys
+from collections.abc import Coroutine
+from pathlib import Path
+
+from server.live import DEFAULT_PORT, LiveServer, TokenError, default_token_dir
+from server.paths import default_db_path
+from server.service import SittingService
+from session_console.cli.common import StoreError, add_db_argument, fail, open_service
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("serve", help="serve the chamber screens, overlay and "
+                                 "remote consoles over websockets")
+    add_serve_arguments(parser)
+    parser.set_defaults(run=run_serve)
+
+
+def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
+    add_db_argument(parser)
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (0.0.0.0: every network; default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT,
+                        help=f"port for pages, JSON views and websocket (default {DEFAULT_PORT})")
+    parser.add_argument("--token-dir", type=Path, default=None,
+                        help="folder of the access tokens (default: beside the log, DB.tokens)")
+    parser.add_argument("--public", action="store_true",
+                        help="let anyone read the public view, without a token")
+
+
+def announce(live: LiveServer) -> None:
+    print(f"sesja serve: listening on {live.host}:{live.port}", flush=True)
+    for name, url in live.urls().items():
+        print(f"  {name:13} {url}")
+    print(f"  tokens        {live.token_file('control').parent} "
+          "(control: consoles, display: screens, public: website)", flush=True)
+
+
+async def serve_until_stopped(live: LiveServer, tasks: list[Coroutine]) -> None:
+    """Starts the server and the tasks; stops all on SIGINT/SIGTERM."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    await live.start()
+    running = [asyncio.create_task(task) for task in tasks]
+    announce(live)
+    try:
+        await stop.wait()
+    finally:
+        for task in running:
+            task.cancel()
+        await asyncio.gather(*running, return_exceptions=True)
+        await live.stop()
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    if not 0 <= args.port <= 65535:
+        return fail(f"--port {args.port} is not a port number (0-65535)")
+    db = args.db or default_db_path()
+    try:
+        service: SittingService = open_service(db)
+    except StoreError as error:
+        return fail(str(error))
+    try:
+        live = LiveServer(service, host=args.host, port=args.port,
+                          token_dir=args.token_dir or default_token_dir(db), public=args.public)
+        asyncio.run(serve_until_stopped(live, tasks=[]))
+    except TokenError as error:
+        return fail(str(error))
+    except OSError as error:
+        return fail(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}")
+    finally:
+        service.close()
+    print("sesja serve: stopped", file=sys.stderr)
+    return 0
