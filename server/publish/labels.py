@@ -1,0 +1,86 @@
+"""Polish words and local times as the published record prints them."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from models.terms import AttendanceStatus, FinalAnswer, Outcome, SpeechKind, VoteKind, VoteMode
+
+LOCAL = ZoneInfo("Europe/Warsaw")
+
+ANSWER_PL = {
+    FinalAnswer.YES: "za",
+    FinalAnswer.NO: "przeciw",
+    FinalAnswer.ABSTAIN: "wstrzymał się",
+    FinalAnswer.NOT_VOTING: "nie głosował",
+    FinalAnswer.ABSENT: "nieobecny",
+    FinalAnswer.RECUSED: "wyłączony",
+}
+
+OUTCOME_PL = {
+    Outcome.ADOPTED: "przyjęto",
+    Outcome.REJECTED: "odrzucono",
+    Outcome.INVALID: "głosowanie nieważne",
+}
+
+MODE_PL = {
+    VoteMode.ROLL_CALL: "jawne imienne (wyczytanie)",
+    VoteMode.ELECTRONIC: "jawne imienne (elektroniczne)",
+    VoteMode.SECRET: "tajne",
+    VoteMode.SUMMARY: "zbiorcze",
+}
+
+KIND_PL = {
+    VoteKind.RESOLUTION: "uchwała",
+    VoteKind.AMENDMENT: "poprawka",
+    VoteKind.PROCEDURAL: "wniosek formalny",
+    VoteKind.AGENDA_CHANGE: "zmiana porządku obrad",
+    VoteKind.OTHER: "inne",
+}
+
+ATTENDANCE_PL = {
+    AttendanceStatus.ABSENT: "nieobecny",
+    AttendanceStatus.PRESENT: "obecny",
+    AttendanceStatus.LEFT: "wyszedł",
+    AttendanceStatus.EXCUSED: "nieobecność usprawiedliwiona",
+}
+
+SPEECH_PL = {
+    SpeechKind.NORMAL: "wystąpienie",
+    SpeechKind.REPLY: "ad vocem",
+    SpeechKind.POINT_OF_ORDER: "wniosek formalny",
+}
+
+MONTHS_PL = ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca",
+             "sierpnia", "września", "października", "listopada", "grudnia")
+
+
+def local(moment: datetime) -> datetime:
+    return moment.astimezone(LOCAL)
+
+
+def hhmm(moment: datetime | None) -> str:
+    return local(moment).strftime("%H:%M") if moment is not None else ""
+
+
+def stamp(moment: datetime | None) -> str:
+    """Local date and time to the second, as a reader checks it against the recording."""
+    return local(moment).strftime("%Y-%m-%d %H:%M:%S") if moment is not None else ""
+
+
+def long_date(day) -> str:
+    return f"{day.day} {MONTHS_PL[day.month - 1]} {day.year} r."
+
+
+def duration(seconds: float) -> str:
+    """ "4 min 05 s" - a speech's length as the minutes print it."""
+    whole = int(round(seconds))
+    minutes, rest = divmod(whole, 60)
+    return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
+
+
+def clock(offset: timedelta) -> str:
+    """ "1:02:03" or "02:03": a position in a recording (YouTube's chapter form)."""
+    total = max(0, int(offset.total_seconds()))
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"

@@ -1,0 +1,107 @@
+"""Live publication: each closed vote is published in every format within a second.
+
+The service calls the listener on its writer (or event loop); the listener only notes
+the events and wakes this publisher's own thread, which exports the sitting's package
+to `out_dir/<sitting>` (atomically, see package.py). Bursts coalesce: the thread
+always exports the newest state.
+"""
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from models import events as ev
+from models.state import Chamber
+from server.publish.package import export_package
+from server.publish.record import ExportError, sitting_record
+from server.service import SittingService
+
+log = logging.getLogger(__name__)
+
+TRIGGERS = (ev.VoteClosed, ev.SittingOpened, ev.SittingClosed, ev.VoteCancelled)
+
+
+class LivePublisher:
+    def __init__(self, service: SittingService, out_dir: Path, *,
+                 on_published: Callable[[Path], None] | None = None) -> None:
+        self.service = service
+        self.out_dir = Path(out_dir)
+        self.on_published = on_published
+        self.last_error: str | None = None
+        self._events: dict[int, ev.StoredEvent] = {}
+        self._pending: set[str] = set()
+        self._state: Chamber | None = None
+        self._wake = threading.Condition()
+        self._stopping = False
+        self._thread: threading.Thread | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+
+    def start(self) -> None:
+        """Publishes the current sitting now, then after every vote; raises ExportError."""
+        try:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ExportError(f"cannot create {self.out_dir}: {error.strerror}") from error
+        with self._wake:
+            self._unsubscribe = self.service.subscribe(self._on_events)
+            self._events = {e.seq: e for e in self.service.store.load()}
+            self._state = self.service.state
+            if self._state.current_sitting:
+                self._pending.add(self._state.current_sitting)
+        self._thread = threading.Thread(target=self._run, name="sesja-publisher", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Publishes what is still pending, then ends the thread."""
+        if self._unsubscribe:
+            self._unsubscribe()
+            self._unsubscribe = None
+        with self._wake:
+            self._stopping = True
+            self._wake.notify()
+        if self._thread:
+            self._thread.join()
+            self._thread = None
+
+    def _on_events(self, events: tuple[ev.StoredEvent, ...], state: Chamber) -> None:
+        with self._wake:
+            for stored in events:
+                self._events[stored.seq] = stored
+            if self._state is None or state.last_seq > self._state.last_seq:
+                self._state = state
+            touched = {e.event.sitting_id for e in events if isinstance(e.event, TRIGGERS)}
+            if touched:
+                self._pending |= touched
+                self._wake.notify()
+
+    def _take(self) -> tuple[Chamber, list[ev.StoredEvent], set[str]] | None:
+        with self._wake:
+            while not self._pending and not self._stopping:
+                self._wake.wait()
+            if not self._pending:
+                return None
+            state, pending = self._state, self._pending
+            self._pending = set()
+            events = [self._events[s] for s in range(1, state.last_seq + 1) if s in self._events]
+        if len(events) != state.last_seq:  # a listener call still on its way: read the log
+            events = [e for e in self.service.store.load() if e.seq <= state.last_seq]
+        return state, events, pending
+
+    def _run(self) -> None:
+        while (work := self._take()) is not None:
+            state, events, pending = work
+            for sitting_id in sorted(pending):
+                self._publish(state, events, sitting_id)
+
+    def _publish(self, state: Chamber, events: list[ev.StoredEvent], sitting_id: str) -> None:
+        try:
+            target = self.out_dir / sitting_record(state, events, sitting_id).slug
+            manifest = export_package(state, events, target, sitting_id=sitting_id)
+        except ExportError as error:
+            self.last_error = str(error)
+            log.error("live publication of sitting %s failed: %s", sitting_id, error)
+            return
+        self.last_error = None
+        if self.on_published:
+            self.on_published(manifest)

@@ -1,0 +1,121 @@
+"""The minutes draft (projekt protokołu) in the usual order, as Markdown and as HTML.
+
+Number, date, place, hours, chair, quorum statement, the agenda as adopted, the course
+of each item (speakers, votes with results, resolutions), closing.
+"""
+
+from collections.abc import Iterator
+from html import escape
+
+from server.publish.html_pages import page
+from server.publish.labels import ATTENDANCE_PL, OUTCOME_PL, duration, hhmm, long_date
+from server.publish.record import SittingRecord, VoteRecord
+
+Block = tuple[str, str]  # ("h1" | "h2" | "h3" | "p" | "li", text)
+
+
+def _vote_line(vote: VoteRecord) -> str:
+    r = vote.result
+    line = (f"Głosowanie nr {vote.vote.number} ({hhmm(vote.vote.closed_at)}): {vote.vote.subject}. "
+            f"Wynik: {OUTCOME_PL[r.outcome]} - {r.yes} za, {r.no} przeciw, {r.abstain} "
+            f"wstrzymujących się, {r.not_voting} niegłosujących, {r.absent} nieobecnych"
+            + (f", {r.recused} wyłączonych" if r.recused else "") + f". {r.explanation_pl}.")
+    if vote.resolution:
+        line += f" Rada podjęła uchwałę nr {vote.resolution}."
+    return line
+
+
+def _opening(record: SittingRecord) -> Iterator[Block]:
+    sitting = record.sitting
+    yield "h1", f"Protokół nr {sitting.number}/{sitting.date.year} (projekt)"
+    yield "p", (f"{sitting.council_name}: {sitting.number} sesja, odbyta {long_date(sitting.date)}"
+                + (f", miejsce: {sitting.place}." if sitting.place else ""))
+    hours = f"Obrady rozpoczęto o {hhmm(sitting.opened_at)}"
+    hours += f" i zakończono o {hhmm(sitting.closed_at)}." if sitting.closed_at else "; sesja trwa."
+    yield "p", hours
+    if record.partial_note:
+        yield "p", record.partial_note
+    if sitting.chair and sitting.chair in sitting.members_by_id:
+        yield "p", f"Obradom przewodniczył(a): {sitting.members_by_id[sitting.chair].name}."
+    first = record.votes[0].result.present_at_open if record.votes else sitting.present_count
+    moment = "przy pierwszym głosowaniu" if record.votes else "w chwili sporządzenia projektu"
+    verdict = ("co stanowi kworum; obrady były prawomocne" if first >= sitting.quorum_needed
+               else "czyli bez kworum")
+    yield "p", (f"Ustawowy skład rady: {sitting.statutory_seats}; kworum: {sitting.quorum_needed}. "
+                f"Obecnych {moment}: {first}, {verdict}. Lista obecności stanowi załącznik.")
+    absent = [f"{member.name} ({ATTENDANCE_PL[presence.status]}"
+              + (f": {presence.excuse})" if presence.excuse else ")")
+              for _o, member, presence in record.attendance if not presence.stays]
+    if absent:
+        yield "p", "Nieobecni: " + "; ".join(absent) + "."
+
+
+def _course(record: SittingRecord) -> Iterator[Block]:
+    sitting = record.sitting
+    yield "h2", "Porządek obrad (przyjęty)"
+    for number, depth, item in sitting.numbered_items():
+        note = f" (zdjęty z porządku obrad{': ' + item.withdraw_reason if item.withdraw_reason else ''})" \
+            if item.withdrawn else ""
+        yield "li", f"{'    ' * depth}{number}. {item.item.title}{note}"
+    yield "h2", "Przebieg obrad"
+    groups: list[tuple[str, str]] = [(number, item.item.title)
+                                     for number, _d, item in sitting.numbered_items()
+                                     if not item.withdrawn]
+    groups.append(("", ""))
+    for number, title in groups:
+        speeches = [s for s in record.speeches if s.item_number == number]
+        votes = [v for v in record.votes if v.item_number == number]
+        if not number and not speeches and not votes:
+            continue
+        yield "h3", f"Ad {number}. {title}" if number else "Poza punktami porządku obrad"
+        if speeches:
+            yield "p", "Głos zabrali: " + "; ".join(
+                f"{s.name}{' (' + s.role + ')' if s.role else ''} - {s.kind_pl}, "
+                f"{duration(s.seconds)}" for s in speeches) + "."
+        for vote in votes:
+            yield "p", _vote_line(vote)
+        if not speeches and not votes:
+            yield "p", "Bez wystąpień i głosowań."
+    for vote in record.cancelled_votes:
+        yield "p", (f"Głosowanie nr {vote.number} ({vote.subject}) anulowano: "
+                    f"{vote.cancelled_reason}.")
+    yield "h2", "Zamknięcie"
+    if sitting.closed_at:
+        yield "p", (f"Przewodniczący zamknął {sitting.number} sesję o {hhmm(sitting.closed_at)}.")
+    else:
+        yield "p", "Sesja nie została jeszcze zamknięta."
+
+
+def blocks(record: SittingRecord) -> list[Block]:
+    return [*_opening(record), *_course(record)]
+
+
+def markdown(record: SittingRecord) -> str:
+    prefixes = {"h1": "# ", "h2": "## ", "h3": "### "}
+    lines: list[str] = []
+    for kind, text in blocks(record):
+        if kind == "li":
+            depth = (len(text) - len(text.lstrip(" "))) // 4
+            lines.append(f"{'  ' * depth}- {text.lstrip(' ')}")
+            continue
+        if lines and lines[-1].lstrip().startswith("- "):
+            lines.append("")
+        lines.extend((prefixes.get(kind, "") + text, ""))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def html(record: SittingRecord) -> str:
+    parts: list[str] = []
+    in_list = False
+    for kind, text in blocks(record):
+        if kind == "li" and not in_list:
+            parts.append("<ul>")
+        if kind != "li" and in_list:
+            parts.append("</ul>")
+        in_list = kind == "li"
+        tag = "p" if kind == "p" else kind
+        parts.append(f"<{tag}>{escape(text.strip())}</{tag}>")
+    if in_list:
+        parts.append("</ul>")
+    title = blocks(record)[0][1]
+    return page(title, "".join(parts))

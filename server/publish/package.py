@@ -1,0 +1,124 @@
+"""`export_package`: a whole sitting's publication, written beside the target, then swapped in.
+
+A reader of the folder (a website or a BIP sync) sees the old package or the new one,
+never a mix: the new one is written to a temporary folder in the same parent and
+exchanged with the old one in one rename (renameat2 RENAME_EXCHANGE on Linux).
+"""
+
+import ctypes
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Collection, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from models.events import StoredEvent
+from models.state import Chamber
+from server.publish import chapters, csv_files, html_pages, manifest, minutes, pdf_document, popolo
+from server.publish.record import ExportError, SittingRecord, sitting_record
+
+FORMATS = ("csv", "csv-excel", "json", "html", "pdf", "md")
+
+Step = Callable[[SittingRecord, Path], None]
+
+
+def _html(record: SittingRecord, folder: Path) -> None:
+    present = {p.name for p in folder.iterdir()} | {"protokol.html"}
+    html_pages.write_sitting(record, folder, present)
+    (folder / "protokol.html").write_text(minutes.html(record), encoding="utf-8")
+
+
+STEPS: dict[str, Step] = {
+    "csv": lambda record, folder: csv_files.write_sitting(record, folder, "csv"),
+    "csv-excel": lambda record, folder: csv_files.write_sitting(record, folder, "csv-excel"),
+    "json": popolo.write_sitting,
+    "pdf": pdf_document.write_sitting,
+    "md": lambda record, folder: (folder / "protokol.md").write_text(minutes.markdown(record),
+                                                                     encoding="utf-8"),
+    "html": _html,  # last: the index page links to the files that exist
+}
+
+
+def _formats(formats: Collection[str] | None) -> list[str]:
+    chosen = list(FORMATS) if not formats else list(dict.fromkeys(formats))
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown:
+        raise ExportError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    return [f for f in STEPS if f in chosen]
+
+
+def _check_target(out_dir: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ExportError(f"{out_dir} is a file, not a folder; nothing was written")
+    if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / manifest.NAME).is_file():
+        raise ExportError(f"{out_dir} holds other files; choose a new or empty folder, or one "
+                          "with an earlier sesja package; nothing was written")
+
+
+def _exchange(new: Path, old: Path) -> bool:
+    """Swaps two folders in one step (Linux renameat2); False where that is not available."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(new), at_fdcwd, os.fsencode(old), rename_exchange) == 0
+
+
+def _swap_in(temp: Path, out_dir: Path) -> None:
+    if not out_dir.exists():
+        os.rename(temp, out_dir)
+        return
+    if not _exchange(temp, out_dir):
+        aside = temp.with_name(temp.name + "-old")
+        os.rename(out_dir, aside)
+        os.rename(temp, out_dir)
+        temp = aside
+    shutil.rmtree(temp, ignore_errors=True)  # now the old package
+
+
+def export_package(state: Chamber, events: Sequence[StoredEvent], out_dir: Path, *,
+                   sitting_id: str | None = None, formats: Collection[str] | None = None,
+                   progress: Callable[[int, int], None] | None = None,
+                   video_start: datetime | None = None) -> Path:
+    """Writes the sitting's package to `out_dir`; returns the manifest's path."""
+    chosen = _formats(formats)
+    record = sitting_record(state, events, sitting_id)
+    out_dir = Path(out_dir).absolute()
+    _check_target(out_dir)
+    try:
+        temp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    except OSError as error:
+        raise ExportError(f"cannot write in {out_dir.parent}: {error.strerror}; "
+                          "nothing was written") from error
+    steps = [STEPS[f] for f in chosen] + ([_chapters(video_start)] if video_start else [])
+    try:
+        (temp / "glosowania").mkdir()
+        for done, step in enumerate(steps):
+            if progress:
+                progress(done, len(steps) + 1)
+            step(record, temp)
+        if not any((temp / "glosowania").iterdir()):
+            (temp / "glosowania").rmdir()
+        manifest.write(record, temp, chosen, chapters.aware(video_start) if video_start else None)
+        os.chmod(temp, 0o755)
+        _swap_in(temp, out_dir)
+    except OSError as error:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise ExportError(f"cannot write the package to {out_dir}: {error}; "
+                          "nothing was written") from error
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    if progress:
+        progress(len(steps) + 1, len(steps) + 1)
+    return out_dir / manifest.NAME
+
+
+def _chapters(video_start: datetime) -> Step:
+    def write(record: SittingRecord, folder: Path) -> None:
+        (folder / "rozdzialy-youtube.txt").write_text(chapters.youtube(record, video_start),
+                                                      encoding="utf-8")
+        (folder / "rozdzialy.vtt").write_text(chapters.webvtt(record, video_start),
+                                              encoding="utf-8")
+    return write

@@ -1,0 +1,97 @@
+"""JSON in Popolo's VoteEvent / Vote / Count shape, with sesja's own fields beside them."""
+
+import json
+from pathlib import Path
+
+from models.terms import FinalAnswer, Outcome
+from server.publish.labels import ANSWER_PL, ATTENDANCE_PL, OUTCOME_PL, local
+from server.publish.record import SittingRecord, VoteRecord
+
+# Popolo's options are yes, no, abstain, absent, not voting; "recused" is ours (art. 25a).
+OPTION = {
+    FinalAnswer.YES: "yes", FinalAnswer.NO: "no", FinalAnswer.ABSTAIN: "abstain",
+    FinalAnswer.NOT_VOTING: "not voting", FinalAnswer.ABSENT: "absent",
+    FinalAnswer.RECUSED: "recused",
+}
+ANSWER_OF_OPTION = {option: answer for answer, option in OPTION.items()}
+RESULT = {Outcome.ADOPTED: "pass", Outcome.REJECTED: "fail", Outcome.INVALID: "fail"}
+
+
+def vote_event(record: SittingRecord, vote: VoteRecord) -> dict:
+    v, r, sitting = vote.vote, vote.result, record.sitting
+    earlier = sitting.votes.get(v.revote_of) if v.revote_of else None
+    return {
+        "id": f"{sitting.id}-{v.id}",
+        "identifier": str(v.number),
+        "organization": {"name": sitting.council_name},
+        "legislative_session": {"id": sitting.id, "name": f"{sitting.number} sesja",
+                                "start_date": sitting.date.isoformat()},
+        "motion": {"text": v.subject, "classification": v.kind.value,
+                   "requirement": v.rule.label("pl")},
+        "start_date": local(v.opened_at).isoformat(),
+        "end_date": local(v.closed_at).isoformat() if v.closed_at else None,
+        "result": RESULT[r.outcome],
+        "counts": [{"option": OPTION[answer], "value": value}
+                   for answer, value in vote.counts.items()],
+        "votes": [{"voter_id": row.member.id, "voter": {"id": row.member.id,
+                                                          "name": row.member.name},
+                   "group": row.member.club, "option": OPTION[row.answer],
+                   "option_pl": ANSWER_PL[row.answer]} for row in vote.rows],
+        "sesja": {
+            "vote_id": v.id, "number": v.number, "mode": v.mode.value, "secret": not vote.named,
+            "outcome": r.outcome.value, "outcome_pl": OUTCOME_PL[r.outcome],
+            "majority_rule": v.rule.model_dump(mode="json"), "yes_needed": r.needed,
+            "quorum": r.quorum, "present_at_open": r.present_at_open,
+            "present_at_close": r.present_at_close, "explanation_pl": r.explanation_pl,
+            "explanation_en": r.explanation_en, "item_number": vote.item_number,
+            "item_title": vote.item_title,
+            "revote_of": f"{sitting.id}-{earlier.id}" if earlier else None,
+            "resolution": vote.resolution, "answer_changes": v.changes,
+        },
+    }
+
+
+def sitting_document(record: SittingRecord, vote_events: list[dict]) -> dict:
+    sitting = record.sitting
+    return {
+        "council": sitting.council_name,
+        "sitting": {"id": sitting.id, "number": sitting.number, "date": sitting.date.isoformat(),
+                    "place": sitting.place, "type": sitting.sitting_type.value,
+                    "statutory_seats": sitting.statutory_seats,
+                    "opened_at": local(sitting.opened_at).isoformat(),
+                    "closed_at": local(sitting.closed_at).isoformat() if sitting.closed_at else None},
+        "complete": record.complete,
+        "partial_note": record.partial_note or None,
+        "vote_events": vote_events,
+        "attendance": [{"voter_id": member.id, "name": member.name, "group": member.club,
+                        "status": presence.status.value,
+                        "status_pl": ATTENDANCE_PL[presence.status],
+                        "stays": [[local(came).isoformat(),
+                                   local(left).isoformat() if left else None]
+                                  for came, left in presence.stays],
+                        "excuse": presence.excuse}
+                       for _ordinal, member, presence in record.attendance],
+        "speeches": [{"name": s.name, "role": s.role, "item_number": s.item_number,
+                      "item_title": s.item_title, "kind_pl": s.kind_pl,
+                      "start_date": local(s.started_at).isoformat(),
+                      "seconds": round(s.seconds, 1)} for s in record.speeches],
+        "resolutions": [{"number": r.number, "title": r.title,
+                         "vote_id": f"{sitting.id}-{r.vote_id}",
+                         "voided_by": f"{sitting.id}-{r.voided_by}" if r.voided_by else None}
+                        for r in record.register],
+    }
+
+
+def _dump(path: Path, data: dict) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def vote_path(folder: Path, vote_number: int) -> Path:
+    return folder / "glosowania" / f"glosowanie-{vote_number:03d}.json"
+
+
+def write_sitting(record: SittingRecord, folder: Path) -> None:
+    events = [vote_event(record, vote) for vote in record.votes]
+    _dump(folder / "sesja.json", sitting_document(record, events))
+    for vote, event in zip(record.votes, events, strict=True):
+        _dump(vote_path(folder, vote.vote.number), event)

@@ -1,0 +1,190 @@
+"""What a package publishes about one sitting, derived from the state and the log."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from models.council import Member
+from models.events import CurrentItemSet, StoredEvent, VoteResult
+from models.state import Chamber, Presence, Resolution, Sitting, Vote
+from models.terms import FinalAnswer
+from server.publish.labels import SPEECH_PL, hhmm, stamp
+
+
+class ExportError(Exception):
+    """The package cannot be made; the message says why. Nothing was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class NamedAnswer:
+    ordinal: int  # Lp.: the member's place in the sitting's roster
+    member: Member
+    answer: FinalAnswer
+
+
+@dataclass(frozen=True, slots=True)
+class VoteRecord:
+    """A closed vote: its result and, for a named vote, every roster member once."""
+
+    vote: Vote
+    result: VoteResult
+    item_number: str  # "" when the vote belongs to no agenda item
+    item_title: str
+    resolution: str | None
+    rows: tuple[NamedAnswer, ...]
+
+    @property
+    def named(self) -> bool:
+        return self.vote.mode.named
+
+    @property
+    def counts(self) -> dict[FinalAnswer, int]:
+        r = self.result
+        return {FinalAnswer.YES: r.yes, FinalAnswer.NO: r.no, FinalAnswer.ABSTAIN: r.abstain,
+                FinalAnswer.NOT_VOTING: r.not_voting, FinalAnswer.ABSENT: r.absent,
+                FinalAnswer.RECUSED: r.recused}
+
+
+@dataclass(frozen=True, slots=True)
+class Speech:
+    name: str
+    role: str  # the club of a member, or the role of a guest
+    item_number: str
+    item_title: str
+    kind_pl: str
+    started_at: datetime
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A moment for the video chapters: an item taken up or a vote opened."""
+
+    at: datetime
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class SittingRecord:
+    sitting: Sitting
+    votes: tuple[VoteRecord, ...]
+    open_votes: tuple[Vote, ...]
+    cancelled_votes: tuple[Vote, ...]
+    attendance: tuple[tuple[int, Member, Presence], ...]
+    speeches: tuple[Speech, ...]
+    register: tuple[Resolution, ...]
+    markers: tuple[Marker, ...]
+    last_event: StoredEvent
+
+    @property
+    def complete(self) -> bool:
+        return not self.sitting.is_open
+
+    @property
+    def ended_at(self) -> datetime:
+        return self.sitting.closed_at or self.last_event.at
+
+    @property
+    def slug(self) -> str:
+        """The package's folder name, e.g. "sesja-XV-2025-05-29"."""
+        return f"sesja-{self.sitting.number}-{self.sitting.date.isoformat()}"
+
+    @property
+    def summary(self) -> str:
+        """Place, statutory seats and hours in one sentence."""
+        sitting = self.sitting
+        hours = f"Obrady od {hhmm(sitting.opened_at)}" + (
+            f" do {hhmm(sitting.closed_at)}." if sitting.closed_at else " (w toku).")
+        place = f"{sitting.place}. " if sitting.place else ""
+        return f"{place}Ustawowy skład rady: {sitting.statutory_seats}. {hours}"
+
+    @property
+    def partial_note(self) -> str:
+        if self.complete:
+            return ""
+        note = (f"Sesja w toku: stan na {stamp(self.last_event.at)} "
+                f"(zdarzenie {self.last_event.seq}).")
+        if self.open_votes:
+            note += " Trwa głosowanie nr " + ", ".join(str(v.number) for v in self.open_votes) + "."
+        return note
+
+
+def _numbers(sitting: Sitting) -> dict[str, tuple[str, str]]:
+    return {item.item.id: (number, item.item.title) for number, _d, item in sitting.numbered_items()}
+
+
+def _vote_record(sitting: Sitting, vote: Vote, numbers: dict[str, tuple[str, str]],
+                 resolutions: dict[str, str]) -> VoteRecord:
+    result = vote.result
+    assert result is not None
+    answers = dict(result.named)
+    rows = tuple(NamedAnswer(i, m, answers[m.id]) for i, m in enumerate(sitting.roster, start=1)
+                 if m.id in answers)
+    number, title = numbers.get(vote.item_id, ("", "")) if vote.item_id else ("", "")
+    return VoteRecord(vote, result, number, title, resolutions.get(vote.id), rows)
+
+
+def _speeches(sitting: Sitting, numbers: dict[str, tuple[str, str]], now: datetime) -> tuple[Speech, ...]:
+    speeches = []
+    for entry in sitting.speakers.values():
+        if entry.started_at is None:
+            continue
+        seconds = entry.elapsed_s
+        if entry.running_since is not None:
+            seconds += (now - entry.running_since).total_seconds()
+        if entry.member_id is not None:
+            member = sitting.members_by_id[entry.member_id]
+            name, role = member.name, member.club
+        else:
+            name, role = entry.guest.name, entry.guest.role
+        number, title = numbers.get(entry.item_id, ("", "")) if entry.item_id else ("", "")
+        speeches.append(Speech(name, role, number, title, SPEECH_PL[entry.kind],
+                               entry.started_at, seconds))
+    return tuple(sorted(speeches, key=lambda s: s.started_at))
+
+
+def _markers(sitting: Sitting, events: Sequence[StoredEvent],
+             numbers: dict[str, tuple[str, str]]) -> tuple[Marker, ...]:
+    markers = [Marker(sitting.opened_at, f"Otwarcie {sitting.number} sesji")]
+    for stored in events:
+        event = stored.event
+        if isinstance(event, CurrentItemSet) and event.sitting_id == sitting.id and event.item_id:
+            number, title = numbers.get(event.item_id, ("", ""))
+            markers.append(Marker(stored.at, f"{number}. {title}" if number != "—" else title))
+    for vote in sitting.votes.values():
+        markers.append(Marker(vote.opened_at, f"Głosowanie nr {vote.number}: {vote.subject}"))
+    if sitting.closed_at is not None:
+        markers.append(Marker(sitting.closed_at, "Zamknięcie sesji"))
+    return tuple(sorted(markers, key=lambda m: m.at))
+
+
+def sitting_record(state: Chamber, events: Sequence[StoredEvent],
+                   sitting_id: str | None) -> SittingRecord:
+    """The record of one sitting (default: the most recent); raises ExportError."""
+    if not events or events[-1].seq != state.last_seq or events[-1].hash != state.last_hash:
+        raise ExportError("the events given do not end where the state does; "
+                          "export from one log read")
+    chosen = sitting_id or state.current_sitting
+    if chosen is None:
+        raise ExportError("the log holds no sitting yet; nothing to export")
+    sitting = state.sittings.get(chosen)
+    if sitting is None:
+        known = ", ".join(f"{s.id} ({s.number}, {s.date})" for s in state.sittings.values())
+        raise ExportError(f"no sitting {chosen!r} in the log; known: {known}")
+    numbers = _numbers(sitting)
+    register = tuple(r for r in state.register if r.sitting_id == sitting.id)
+    resolutions = {r.vote_id: r.number for r in register}
+    votes = sorted(sitting.votes.values(), key=lambda v: v.number)
+    return SittingRecord(
+        sitting=sitting,
+        votes=tuple(_vote_record(sitting, v, numbers, resolutions) for v in votes
+                    if v.result is not None),
+        open_votes=tuple(v for v in votes if v.is_open),
+        cancelled_votes=tuple(v for v in votes if v.cancelled_reason is not None),
+        attendance=tuple((i, m, sitting.attendance[m.id])
+                         for i, m in enumerate(sitting.roster, start=1)),
+        speeches=_speeches(sitting, numbers, events[-1].at),
+        register=register,
+        markers=_markers(sitting, events, numbers),
+        last_event=events[-1],
+    )

@@ -1,0 +1,61 @@
+"""The package's tables as header + rows of text: what the CSV files hold, cell for cell."""
+
+from collections.abc import Iterator
+
+from server.publish.labels import ANSWER_PL, ATTENDANCE_PL, MODE_PL, OUTCOME_PL, duration, hhmm, stamp
+from server.publish.record import SittingRecord, VoteRecord
+
+NAMED_HEADER = ("Sesja", "Data", "Głosowanie nr", "Punkt", "Temat", "Lp.", "Id radnego",
+                "Radny", "Klub", "Głos", "Kod głosu")
+RESULTS_HEADER = ("Głosowanie nr", "Punkt", "Temat", "Tryb", "Otwarto", "Zamknięto", "Za",
+                  "Przeciw", "Wstrzymało się", "Nie głosowało", "Nieobecni", "Wyłączeni",
+                  "Wymagane za", "Kworum", "Wynik", "Uzasadnienie", "Reasumpcja głosowania nr",
+                  "Uchwała nr")
+ATTENDANCE_HEADER = ("Lp.", "Id radnego", "Radny", "Klub", "Status", "Obecność (od-do)",
+                     "Usprawiedliwienie")
+SPEAKERS_HEADER = ("Lp.", "Punkt", "Temat punktu", "Mówca", "Funkcja / klub", "Rodzaj",
+                   "Początek", "Czas")
+REGISTER_HEADER = ("Nr uchwały", "W sprawie", "Głosowanie nr", "Uwagi")
+
+
+def named_rows(record: SittingRecord, vote: VoteRecord) -> Iterator[tuple[str, ...]]:
+    sitting = record.sitting
+    head = (sitting.number, sitting.date.isoformat(), str(vote.vote.number), vote.item_number,
+            vote.vote.subject)
+    for row in vote.rows:
+        yield (*head, str(row.ordinal), row.member.id, row.member.name, row.member.club,
+               ANSWER_PL[row.answer], row.answer.value)
+
+
+def result_row(record: SittingRecord, vote: VoteRecord) -> tuple[str, ...]:
+    r, v = vote.result, vote.vote
+    earlier = record.sitting.votes.get(v.revote_of) if v.revote_of else None
+    return (str(v.number), vote.item_number, v.subject, MODE_PL[v.mode], stamp(v.opened_at),
+            stamp(v.closed_at), str(r.yes), str(r.no), str(r.abstain), str(r.not_voting),
+            str(r.absent), str(r.recused), str(r.needed), "tak" if r.quorum else "nie",
+            OUTCOME_PL[r.outcome], r.explanation_pl, str(earlier.number) if earlier else "",
+            vote.resolution or "")
+
+
+def stays_text(stays) -> str:
+    return ", ".join(f"{hhmm(came)}-{hhmm(left)}" for came, left in stays)
+
+
+def attendance_rows(record: SittingRecord) -> Iterator[tuple[str, ...]]:
+    for ordinal, member, presence in record.attendance:
+        yield (str(ordinal), member.id, member.name, member.club, ATTENDANCE_PL[presence.status],
+               stays_text(presence.stays), presence.excuse)
+
+
+def speaker_rows(record: SittingRecord) -> Iterator[tuple[str, ...]]:
+    for ordinal, speech in enumerate(record.speeches, start=1):
+        yield (str(ordinal), speech.item_number, speech.item_title, speech.name, speech.role,
+               speech.kind_pl, hhmm(speech.started_at), duration(speech.seconds))
+
+
+def register_rows(record: SittingRecord) -> Iterator[tuple[str, ...]]:
+    votes = record.sitting.votes
+    for resolution in record.register:
+        note = f"uchylona w reasumpcji (głosowanie {votes[resolution.voided_by].number})" \
+            if resolution.voided_by in votes else ("uchylona" if resolution.voided_by else "")
+        yield (resolution.number, resolution.title, str(votes[resolution.vote_id].number), note)
