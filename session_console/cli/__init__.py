@@ -4,9 +4,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from session_console.cli import core, serve
+from session_console.cli import console, core, serve
 
-COMMAND_MODULES = (core, serve)
+COMMAND_MODULES = (core, serve, console)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,200 @@
+"""The secretary's console: a Textual app over an immutable snapshot of the chamber.
+
+The app keeps the latest `Chamber` in a reactive. Panes only render it; their actions
+build commands that a worker submits; a rejection shows as a notification. Only the tab on
+screen is redrawn, and only the parts that the new events touched.
+"""
+
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, TabbedContent, TabPane
+
+from models import events as ev
+from models.commands import Command
+from models.events import StoredEvent
+from models.rejection import Rejection
+from models.state import Chamber
+from session_console.backend import Backend
+from session_console.forms import NewSittingForm
+from session_console.help import HelpScreen, Section
+from session_console.i18n import _, lang
+from session_console.panes.agenda import AgendaPane
+from session_console.panes.attendance import AttendancePane
+from session_console.panes.base import Pane
+from session_console.panes.log import LogPane
+from session_console.panes.speakers import SpeakersPane
+from session_console.panes.votes import VotesPane, result_text
+from session_console.widgets.header import ChamberHeader
+from session_console.words import LOCAL_TIME
+
+Clock = Callable[[], datetime]
+TAB_KEYS = ("f2", "f3", "f4", "f5", "f6")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class ConsoleApp(App):
+    CSS_PATH = "console.tcss"
+    TITLE = "sesja"
+    BINDINGS = [
+        Binding("f1", "help", _("Help")),
+        Binding("f2", "tab('agenda')", _("Agenda")),
+        Binding("f3", "tab('attendance')", _("Attendance")),
+        Binding("f4", "tab('speakers')", _("Speakers")),
+        Binding("f5", "tab('votes')", _("Votes")),
+        Binding("f6", "tab('log')", _("Log")),
+        Binding("ctrl+q", "quit", _("Quit")),
+    ]
+    chamber: reactive[Chamber] = reactive(Chamber, always_update=True, init=False)
+
+    def __init__(self, backend: Backend, now: Clock = utc_now) -> None:
+        super().__init__()
+        self.backend = backend
+        self.now = now
+        self.recent: Sequence[StoredEvent] | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._thread = threading.get_ident()
+        self.set_reactive(ConsoleApp.chamber, backend.state)
+
+    def compose(self) -> ComposeResult:
+        yield ChamberHeader(self.now, self.backend.displays)
+        with TabbedContent(initial="attendance", id="tabs"):
+            for tab_id, pane in self._panes():
+                with TabPane(pane.TAB_TITLE, id=tab_id):
+                    yield pane
+        yield Footer()
+
+    def _panes(self) -> Iterable[tuple[str, Pane]]:
+        yield "agenda", AgendaPane()
+        yield "attendance", AttendancePane()
+        yield "speakers", SpeakersPane()
+        yield "votes", VotesPane()
+        yield "log", LogPane(self.backend.history)
+
+    async def on_mount(self) -> None:
+        self._thread = threading.get_ident()
+        await self.backend.start()
+        self._unsubscribe = self.backend.subscribe(self._changed)
+        self.chamber = self.backend.state
+        self.set_interval(1.0, self._tick)
+        state = self.chamber
+        if state.council is None:
+            self.notify(_("No council is defined in this log. Import one with "
+                          "`sesja council import`, or try `sesja demo`."),
+                        severity="warning", timeout=30)
+        elif state.sitting is None:
+            self.action_new_sitting()
+        elif state.sitting.open_vote is not None:
+            self.action_tab("votes")
+
+    async def on_unmount(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        await self.backend.stop()
+
+    # --- the snapshot ------------------------------------------------------------------
+
+    def _changed(self, events: tuple[StoredEvent, ...], state: Chamber) -> None:
+        if threading.get_ident() != self._thread:
+            self.call_from_thread(self._changed, events, state)
+            return
+        self.recent = events
+        self.chamber = state
+
+    def watch_chamber(self, chamber: Chamber) -> None:
+        events = self.recent
+        self.recent = None
+        self.query_one(ChamberHeader).show(chamber)
+        if events is not None:
+            self.query_one(LogPane).collect(events)
+        active = self._active_pane()
+        if active is not None:
+            active.show(chamber, events)
+        for stored in events or ():
+            self._follow(stored.event)
+
+    def _follow(self, event: ev.Event) -> None:
+        """Brings the secretary to where the sitting went."""
+        if isinstance(event, ev.VoteOpened):
+            self.action_tab("votes")
+        elif isinstance(event, ev.VoteClosed):
+            self.notify(result_text(event.result), title=_("Vote closed"), timeout=15)
+
+    def _tick(self) -> None:
+        self.query_one(ChamberHeader).tick(self.chamber)
+
+    def _active_pane(self) -> Pane | None:
+        tabs = self.query_one("#tabs", TabbedContent)
+        if not tabs.active:
+            return None
+        return tabs.get_pane(tabs.active).query_one(Pane)
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        pane = event.pane.query_one(Pane)
+        pane.show(self.chamber, None)
+        focusable = [w for w in pane.query("*") if w.focusable]
+        if focusable:
+            focusable[0].focus()
+
+    # --- commands ----------------------------------------------------------------------
+
+    def send(self, command: Command) -> None:
+        """Submits a command in a worker; the screen follows when the events arrive."""
+        self.run_worker(self._submit(command), group="commands", exit_on_error=False)
+
+    async def _submit(self, command: Command) -> None:
+        try:
+            await self.backend.submit(command)
+        except Rejection as rejection:
+            self.notify(rejection.message(lang()), title=_("Not done"), severity="error")
+
+    # --- actions -----------------------------------------------------------------------
+
+    def action_tab(self, tab_id: str) -> None:
+        self.query_one("#tabs", TabbedContent).active = tab_id
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.sections()))
+
+    def action_new_sitting(self) -> None:
+        def opened(command: Command | None) -> None:
+            if command is not None:
+                self.send(command)
+
+        self.push_screen(NewSittingForm(self.now().astimezone(LOCAL_TIME).date()), opened)
+
+    def sections(self) -> list[Section]:
+        """The keys of the whole console, then of each tab."""
+        panes = [pane for _id, pane in self._mounted_panes()]
+        return [(_("Everywhere"), self.BINDINGS),
+                *((pane.TAB_TITLE, pane.BINDINGS) for pane in panes)]
+
+    def _mounted_panes(self) -> list[tuple[str, Pane]]:
+        tabs = self.query_one("#tabs", TabbedContent)
+        return [(tab.id or "", tab.query_one(Pane)) for tab in tabs.query(TabPane)]
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for binding in self.BINDINGS:
+            yield SystemCommand(binding.description, binding.key.upper(),
+                                lambda action=binding.action: self.run_action(action))
+        yield SystemCommand(_("Open a new sitting"), "", self.action_new_sitting)
+        for tab_id, pane in self._mounted_panes():
+            for binding in pane.BINDINGS:
+                if binding.description:
+                    yield SystemCommand(f"{pane.TAB_TITLE}: {binding.description}",
+                                        binding.key, self._runner(tab_id, pane, binding.action))
+
+    def _runner(self, tab_id: str, pane: Pane, action: str) -> Callable[[], object]:
+        async def run() -> None:
+            self.action_tab(tab_id)
+            await pane.run_action(action)
+
+        return run

@@ -1,0 +1,126 @@
+"""Small modal questions: a line of text, a yes/no confirmation, a member by name."""
+
+from collections.abc import Callable, Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from models.council import Member
+from session_console.i18n import _
+from session_console.search import find_members
+
+DIALOG_CSS = """
+ModalScreen { align: center middle; }
+ModalScreen > Vertical {
+    width: 80; max-width: 95%; height: auto; max-height: 90%;
+    border: thick $accent; background: $surface; padding: 1 2;
+}
+ModalScreen .title { text-style: bold; margin-bottom: 1; }
+ModalScreen .hint { color: $text-muted; margin-top: 1; }
+ModalScreen .error { color: $error; }
+ModalScreen OptionList { height: auto; max-height: 16; }
+"""
+
+Check = Callable[[str], str | None]  # returns an error message, or None when the text is fine
+
+
+class Prompt(ModalScreen[str | None]):
+    """Asks for one line of text; Enter answers, Escape cancels."""
+
+    DEFAULT_CSS = DIALOG_CSS
+    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+
+    def __init__(self, title: str, value: str = "", hint: str = "",
+                 check: Check | None = None) -> None:
+        super().__init__()
+        self.title_text, self.value, self.hint, self.check = title, value, hint, check
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text, classes="title")
+            yield Input(self.value, id="answer")
+            yield Label("", id="error", classes="error")
+            yield Label(self.hint or _("Enter: confirm · Esc: cancel"), classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        problem = self.check(text) if self.check else (None if text else _("Type something."))
+        if problem:
+            self.query_one("#error", Label).update(problem)
+            return
+        self.dismiss(text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class Confirm(ModalScreen[bool]):
+    """A question that changes the record: Enter or y confirms, Escape or n does not."""
+
+    DEFAULT_CSS = DIALOG_CSS
+    BINDINGS = [
+        Binding("enter,y,t", "answer(True)", _("Confirm")),
+        Binding("escape,n", "answer(False)", _("Cancel")),
+    ]
+
+    def __init__(self, title: str, body: str) -> None:
+        super().__init__()
+        self.title_text, self.body = title, body
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text, classes="title")
+            yield Label(self.body, id="body")
+            yield Label(_("Enter: confirm · Esc: cancel"), classes="hint")
+
+    def action_answer(self, confirmed: bool) -> None:
+        self.dismiss(confirmed)
+
+
+class MemberPicker(ModalScreen[str | None]):
+    """Finds a member by a few letters of the name or the seat number."""
+
+    DEFAULT_CSS = DIALOG_CSS
+    BINDINGS = [Binding("escape", "cancel", _("Cancel")),
+                Binding("down", "focus_list", show=False)]
+
+    def __init__(self, title: str, members: Sequence[Member]) -> None:
+        super().__init__()
+        self.title_text, self.members = title, members
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text, classes="title")
+            yield Input(placeholder=_("name or seat number"), id="query")
+            yield OptionList(*self._options(""), id="matches")
+            yield Label(_("Enter: choose · Esc: cancel"), classes="hint")
+
+    def _options(self, query: str) -> list[Option]:
+        return [Option(f"{m.seat or '':>3}  {m.name}", id=m.id)
+                for m in find_members(self.members, query)]
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        matches = self.query_one("#matches", OptionList)
+        matches.clear_options()
+        matches.add_options(self._options(event.value))
+        matches.highlighted = 0 if matches.option_count else None
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        matches = self.query_one("#matches", OptionList)
+        if matches.highlighted is not None:
+            self.dismiss(matches.get_option_at_index(matches.highlighted).id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_focus_list(self) -> None:
+        self.query_one("#matches", OptionList).focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

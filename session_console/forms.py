@@ -1,0 +1,166 @@
+"""Forms that build a command: open a vote, enter a secret vote's totals, open a sitting."""
+
+from collections.abc import Sequence
+from datetime import date
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select
+
+from models.commands import OpenSitting, OpenVote, RecordTotals
+from models.council import Member
+from models.rules import MajorityRule
+from models.terms import MajorityKind, VoteKind, VoteMode
+from session_console.dialogs import DIALOG_CSS
+from session_console.i18n import _, lang
+from session_console.search import find_members
+from session_console.words import kind_label, mode_label
+
+RULES: tuple[MajorityRule, ...] = (
+    MajorityRule(kind=MajorityKind.SIMPLE),
+    MajorityRule(kind=MajorityKind.ABSOLUTE_CAST),
+    MajorityRule(kind=MajorityKind.ABSOLUTE_SEATS),
+    MajorityRule(kind=MajorityKind.QUALIFIED_SEATS, numerator=3, denominator=5),
+    MajorityRule(kind=MajorityKind.QUALIFIED_SEATS, numerator=2, denominator=3),
+    MajorityRule(kind=MajorityKind.QUALIFIED_CAST, numerator=2, denominator=3),
+    MajorityRule(kind=MajorityKind.QUALIFIED_CAST, numerator=3, denominator=5),
+)
+VOTE_KINDS = tuple(k for k in VoteKind if k is not VoteKind.AGENDA_CHANGE)
+
+
+def parse_recusals(text: str, members: Sequence[Member]) -> tuple[list[str], str | None]:
+    """Member ids from "3, Nowak" (seat numbers or names, comma separated), or an error."""
+    found: list[str] = []
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        matches = find_members(members, part)
+        if len(matches) != 1:
+            return [], (_("“{text}” matches no member.") if not matches
+                        else _("“{text}” matches several members.")).format(text=part)
+        found.append(matches[0].id)
+    return found, None
+
+
+class Form(ModalScreen):
+    """A modal form: Enter in a field submits, Escape cancels, errors show at the bottom."""
+
+    DEFAULT_CSS = DIALOG_CSS + """
+    Form Input, Form Select { margin-bottom: 1; }
+    """
+    BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
+
+    def build(self) -> object:
+        """The command, or raises ValueError with the message to show."""
+        raise NotImplementedError
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            command = self.build()
+        except ValidationError as error:
+            self.query_one("#error", Label).update(error.errors()[0]["msg"])
+            return
+        except ValueError as error:
+            self.query_one("#error", Label).update(str(error))
+            return
+        self.dismiss(command)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def footer(self) -> ComposeResult:
+        yield Label("", id="error", classes="error")
+        yield Label(_("Enter: confirm · Tab: next field · Esc: cancel"), classes="hint")
+
+    def text(self, field_id: str) -> str:
+        return self.query_one(f"#{field_id}", Input).value.strip()
+
+    def number(self, field_id: str, label: str) -> int:
+        text = self.text(field_id) or "0"
+        if not text.isdigit():
+            raise ValueError(_("{label}: type a whole number.").format(label=label))
+        return int(text)
+
+
+class OpenVoteForm(Form):
+    """Subject, kind, majority rule, mode and recusals of a new vote on the current item."""
+
+    def __init__(self, subject: str, members: Sequence[Member], revote_of: str | None = None,
+                 kind: VoteKind = VoteKind.RESOLUTION) -> None:
+        super().__init__()
+        self.subject, self.members, self.revote_of, self.kind = subject, members, revote_of, kind
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            title = _("Re-vote") if self.revote_of else _("Open a vote")
+            yield Label(title, classes="title")
+            yield Label(_("Subject"))
+            yield Input(self.subject, id="subject")
+            yield Select([(kind_label(k), k) for k in VOTE_KINDS], value=self.kind,
+                         allow_blank=False, id="kind")
+            yield Select([(r.label(lang()), i)
+                          for i, r in enumerate(RULES)], value=0, allow_blank=False, id="rule")
+            yield Select([(mode_label(m), m) for m in VoteMode], value=VoteMode.ROLL_CALL,
+                         allow_blank=False, id="mode")
+            yield Label(_("Recused (seat numbers or names, comma separated)"))
+            yield Input(id="recused")
+            yield from self.footer()
+
+    def build(self) -> OpenVote:
+        recused, problem = parse_recusals(self.text("recused"), self.members)
+        if problem:
+            raise ValueError(problem)
+        if not self.text("subject"):
+            raise ValueError(_("The vote needs a subject."))
+        return OpenVote(subject=self.text("subject"), kind=self.query_one("#kind", Select).value,
+                        rule=RULES[self.query_one("#rule", Select).value],
+                        mode=self.query_one("#mode", Select).value, recused=tuple(recused),
+                        revote_of=self.revote_of)
+
+
+class TotalsForm(Form):
+    """The counting committee's totals of a secret or summary vote."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(_("Totals of the vote"), classes="title")
+            for field_id, label in (("yes", _("yes")), ("no", _("no")), ("abstain", _("abstain"))):
+                yield Label(label)
+                yield Input("0", id=field_id, type="integer")
+            yield from self.footer()
+
+    def build(self) -> RecordTotals:
+        return RecordTotals(yes=self.number("yes", _("yes")), no=self.number("no", _("no")),
+                            abstain=self.number("abstain", _("abstain")))
+
+
+class NewSittingForm(Form):
+    """Number, date and place of a new sitting of the council."""
+
+    def __init__(self, today: date) -> None:
+        super().__init__()
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(_("Open a new sitting"), classes="title")
+            yield Label(_("Number (Roman, e.g. XLI)"))
+            yield Input(id="number")
+            yield Label(_("Date (YYYY-MM-DD)"))
+            yield Input(self.today.isoformat(), id="date")
+            yield Label(_("Place"))
+            yield Input(id="place")
+            yield from self.footer()
+
+    def build(self) -> OpenSitting:
+        if not self.text("number"):
+            raise ValueError(_("The sitting needs a number."))
+        try:
+            day = date.fromisoformat(self.text("date"))
+        except ValueError as error:
+            raise ValueError(_("The date must look like 2026-11-23.")) from error
+        return OpenSitting(number=self.text("number"), date=day, place=self.text("place"))

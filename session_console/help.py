@@ -1,0 +1,47 @@
+"""F1: every key of every tab, with what it does."""
+
+from collections.abc import Iterable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from session_console.dialogs import DIALOG_CSS
+from session_console.i18n import _
+
+Section = tuple[str, Iterable[Binding]]
+
+
+def key_name(binding: Binding) -> str:
+    return ", ".join(key.replace("ctrl+", "Ctrl+").replace("slash", "/")
+                     for key in binding.key.split(","))
+
+
+def help_text(sections: Iterable[Section]) -> str:
+    lines: list[str] = []
+    for title, bindings in sections:
+        lines.append(f"[b]{title}[/b]")
+        lines.extend(f"  {key_name(b):<22} {b.description}" for b in bindings if b.description)
+        lines.append("")
+    return "\n".join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = DIALOG_CSS + """
+    HelpScreen > VerticalScroll {
+        width: 90; max-width: 95%; height: 90%; border: thick $accent; background: $surface;
+        padding: 1 2;
+    }
+    """
+    BINDINGS = [Binding("escape,f1,q", "dismiss", _("Close"))]
+
+    def __init__(self, sections: Iterable[Section]) -> None:
+        super().__init__()
+        self.sections = list(sections)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(f"[b]{_('sesja: keys')}[/b]\n\n" + help_text(self.sections) + _(
+                "Ctrl+P opens the command palette with every action."))

@@ -1,0 +1,1 @@
+"""The console's tabs: agenda, attendance, speakers, votes, log."""

@@ -1,0 +1,138 @@
+"""The attendance list: check in and out with a key, or by typing a name or seat number."""
+
+from collections.abc import Sequence
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Input
+
+from models import events as ev
+from models.commands import CheckIn, CheckOut, Excuse
+from models.council import Member
+from models.events import StoredEvent
+from models.state import Chamber, Presence
+from models.terms import AttendanceStatus
+from session_console.dialogs import Prompt
+from session_console.i18n import _
+from session_console.panes.base import Pane
+from session_console.search import find_members
+from session_console.widgets.rows import VirtualRows
+from session_console.words import attendance_label, clock
+
+STATUS_STYLES = {
+    AttendanceStatus.PRESENT: Style(color="green", bold=True),
+    AttendanceStatus.ABSENT: Style(dim=True),
+    AttendanceStatus.LEFT: Style(color="yellow"),
+    AttendanceStatus.EXCUSED: Style(color="cyan"),
+}
+_ATTENDANCE_EVENTS = (ev.MemberCheckedIn, ev.MemberCheckedOut, ev.MemberExcused)
+
+
+def presence_text(presence: Presence) -> str:
+    """"obecny 10:02" or "wyszedł 11:40" or "usprawiedliwiony: choroba"."""
+    label = attendance_label(presence.status)
+    if presence.status is AttendanceStatus.EXCUSED and presence.excuse:
+        return f"{label}: {presence.excuse}"
+    if presence.stays:
+        since, until = presence.stays[-1]
+        return f"{label} {clock(until or since)}"
+    return label
+
+
+class AttendanceRows(VirtualRows[Member]):
+    def __init__(self, pane: "AttendancePane") -> None:
+        super().__init__(id="roster")
+        self.pane = pane
+
+    def key_of(self, row: Member) -> str:
+        return row.id
+
+    def cells(self, row: Member, width: int) -> list[Segment]:
+        sitting = self.pane.sitting
+        presence = sitting.attendance.get(row.id, Presence()) if sitting else Presence()
+        return [Segment(f"{row.seat or '':>4}  "), Segment(f"{row.name:<32.32} "),
+                Segment(presence_text(presence), STATUS_STYLES[presence.status])]
+
+
+class AttendancePane(Pane):
+    TAB_TITLE = _("Attendance")
+    BINDINGS = [
+        Binding("i", "check_in", _("Check in")),
+        Binding("o", "check_out", _("Check out")),
+        Binding("e", "excuse", _("Excuse")),
+        Binding("space", "toggle", _("In/out")),
+        Binding("slash", "search", _("Find")),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=_("type a name or seat number, Enter checks in or out"),
+                    id="find")
+        yield AttendanceRows(self)
+
+    @property
+    def rows(self) -> AttendanceRows:
+        return self.query_one(AttendanceRows)
+
+    def show(self, chamber: Chamber, events: Sequence[StoredEvent] | None) -> None:
+        if events is None:
+            self._filter(self.query_one("#find", Input).value)
+            return
+        for stored in events:
+            if isinstance(stored.event, _ATTENDANCE_EVENTS):
+                self.rows.refresh_key(stored.event.member_id)
+            elif isinstance(stored.event, ev.SittingOpened):
+                self._filter("")
+
+    def _filter(self, query: str) -> None:
+        sitting = self.sitting
+        self.rows.set_rows(find_members(sitting.roster, query) if sitting else ())
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._filter(event.value)
+        self.rows.move_to(0)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.rows.current is None:
+            self.app.notify(_("No member matches “{text}”.").format(text=event.value),
+                            severity="warning")
+            return
+        self.action_toggle()
+        event.input.value = ""
+
+    def _member(self) -> Member | None:
+        return self.rows.current
+
+    def action_toggle(self) -> None:
+        member, sitting = self._member(), self.sitting
+        if member is None or sitting is None:
+            return
+        if sitting.is_present(member.id):
+            self.send(CheckOut(member=member.id))
+        else:
+            self.send(CheckIn(member=member.id))
+
+    def action_check_in(self) -> None:
+        if (member := self._member()) is not None:
+            self.send(CheckIn(member=member.id))
+
+    def action_check_out(self) -> None:
+        if (member := self._member()) is not None:
+            self.send(CheckOut(member=member.id))
+
+    def action_excuse(self) -> None:
+        member = self._member()
+        if member is None:
+            return
+
+        def excuse(reason: str | None) -> None:
+            if reason is not None:
+                self.send(Excuse(member=member.id, reason=reason))
+
+        self.app.push_screen(Prompt(_("Reason for the absence of {name}").format(
+            name=member.name), check=lambda text: None), excuse)
+
+    def action_search(self) -> None:
+        self.query_one("#find", Input).focus()

@@ -1,0 +1,94 @@
+"""The log: every event with its time and actor (only the rows on screen are drawn), and
+the resolution register of the sitting."""
+
+from collections.abc import Callable, Sequence
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from models.events import StoredEvent
+from models.state import Chamber
+from session_console.i18n import _
+from session_console.panes.base import Pane
+from session_console.widgets.rows import VirtualRows
+from session_console.words import clock, describe_event
+
+_MUTED = Style(dim=True)
+
+
+class EventRows(VirtualRows[StoredEvent]):
+    def __init__(self, pane: "LogPane") -> None:
+        super().__init__(id="events")
+        self.pane = pane
+
+    def key_of(self, row: StoredEvent) -> str:
+        return str(row.seq)
+
+    def cells(self, row: StoredEvent, width: int) -> list[Segment]:
+        return [Segment(f"{row.seq:>6} ", _MUTED), Segment(f"{clock(row.at)} "),
+                Segment(f"{row.actor[:14]:<14} ", _MUTED),
+                Segment(describe_event(row.event, self.pane.console.chamber))]
+
+
+def register_text(chamber: Chamber) -> str:
+    sitting = chamber.sitting
+    rows = [r for r in chamber.register if sitting is not None and r.sitting_id == sitting.id]
+    if not rows:
+        return _("Resolution register: no resolutions adopted in this sitting yet.")
+    lines = [f"{r.number:<16} {r.title}" + (f" ({_('voided')})" if r.voided_by else "")
+             for r in rows]
+    return _("Resolution register:") + "\n" + "\n".join(lines)
+
+
+class LogPane(Pane):
+    TAB_TITLE = _("Log")
+    DEFAULT_CSS = """
+    LogPane #register { height: auto; max-height: 10; border-top: solid $primary; }
+    """
+
+    def __init__(self, history: Callable[[], Sequence[StoredEvent]] | None) -> None:
+        super().__init__()
+        self.history = history
+        self.events: list[StoredEvent] = []
+        self.loaded = history is None
+        self._loading = False
+
+    def compose(self) -> ComposeResult:
+        yield EventRows(self)
+        yield Static(id="register")
+
+    def collect(self, events: Sequence[StoredEvent]) -> None:
+        """Keeps every event, whether the log is on screen or not."""
+        self.events.extend(events)
+
+    def show(self, chamber: Chamber, events: Sequence[StoredEvent] | None) -> None:
+        if not self.loaded:
+            self._load()
+        self.query_one("#register", Static).update(register_text(chamber))
+        rows = self.query_one(EventRows)
+        follow = rows.cursor >= len(rows.rows) - 1
+        if events is None:
+            rows.set_rows(self.events)
+        else:
+            rows.extend(events)
+        if follow:
+            rows.move_to(len(rows.rows) - 1)
+
+    def _load(self) -> None:
+        if self._loading or self.history is None:
+            return
+        self._loading = True
+        self.query_one("#register", Static).update(_("Loading the log…"))
+        self.run_worker(self._read_history, thread=True, exit_on_error=False)
+
+    def _read_history(self) -> None:
+        history = list(self.history())
+        self.app.call_from_thread(self._loaded, history)
+
+    def _loaded(self, history: list[StoredEvent]) -> None:
+        last = history[-1].seq if history else 0
+        self.events = history + [e for e in self.events if e.seq > last]
+        self.loaded = True
+        self.show(self.console.chamber, None)

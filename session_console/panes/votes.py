@@ -1,0 +1,272 @@
+"""Votes: open one on the current item, walk the roll-call with one key per answer, take a
+secret vote's totals, close with a confirmation, cancel with a reason, re-vote."""
+
+from collections.abc import Sequence
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from models import events as ev
+from models.commands import CancelVote, CloseVote, RecordAnswer
+from models.council import Member
+from models.decide import vote_result
+from models.events import StoredEvent
+from models.rules import yes_needed
+from models.state import Chamber, Sitting, Vote
+from models.terms import Answer, FinalAnswer, ItemKind, VoteKind
+from session_console.dialogs import Confirm, Prompt
+from session_console.forms import OpenVoteForm, TotalsForm
+from session_console.i18n import _, lang
+from session_console.panes.base import Pane
+from session_console.widgets.rows import VirtualRows
+from session_console.words import answer_label, kind_label, mode_label, outcome_label
+
+ANSWER_STYLES = {
+    Answer.YES: Style(color="green", bold=True),
+    Answer.NO: Style(color="red", bold=True),
+    Answer.ABSTAIN: Style(color="yellow", bold=True),
+}
+_MUTED = Style(dim=True)
+_REFRESH_ALL = (ev.VoteOpened, ev.VoteClosed, ev.VoteCancelled, ev.SittingOpened)
+_ATTENDANCE = (ev.MemberCheckedIn, ev.MemberCheckedOut, ev.MemberExcused)
+
+
+def open_vote(sitting: Sitting | None) -> Vote | None:
+    return sitting.votes[sitting.open_vote] if sitting and sitting.open_vote else None
+
+
+def eligible(sitting: Sitting, vote: Vote, member_id: str) -> bool:
+    return member_id not in vote.recused and sitting.is_present(member_id)
+
+
+def tally_text(sitting: Sitting, vote: Vote) -> str:
+    tally = vote.tally()
+    needed = yes_needed(vote.rule, tally, sitting.statutory_seats)
+    return (f"{_('yes')} {tally.yes} · {_('no')} {tally.no} · {_('abstain')} {tally.abstain}"
+            f" · {_('yes needed')} {needed} · {_('in the room')} {sitting.present_count}"
+            f" ({_('quorum') if sitting.has_quorum else _('NO QUORUM')})")
+
+
+def result_text(result: ev.VoteResult) -> str:
+    explanation = result.explanation_pl if lang() == "pl" else result.explanation_en
+    return (f"{outcome_label(result.outcome).upper()}: {explanation}\n"
+            f"{_('yes')} {result.yes} · {_('no')} {result.no} · {_('abstain')} {result.abstain}"
+            f" · {_('did not vote')} {result.not_voting} · {_('absent')} {result.absent}"
+            f" · {_('recused')} {result.recused}")
+
+
+class RollCallRows(VirtualRows[Member]):
+    def __init__(self, pane: "VotesPane") -> None:
+        super().__init__(id="rollcall")
+        self.pane = pane
+
+    def key_of(self, row: Member) -> str:
+        return row.id
+
+    def cells(self, row: Member, width: int) -> list[Segment]:
+        sitting = self.pane.sitting
+        vote = open_vote(sitting)
+        lead = [Segment(f"{row.seat or '':>4}  "), Segment(f"{row.name:<32.32} ")]
+        if sitting is None or vote is None:
+            return lead
+        if row.id in vote.recused:
+            return [*lead, Segment(answer_label(FinalAnswer.RECUSED), _MUTED)]
+        if not sitting.is_present(row.id):
+            return [*lead, Segment(_("absent"), _MUTED)]
+        answer = vote.answers.get(row.id)
+        if answer is None:
+            return [*lead, Segment("·", _MUTED)]
+        return [*lead, Segment(answer_label(answer), ANSWER_STYLES[answer])]
+
+
+class VotesPane(Pane):
+    TAB_TITLE = _("Votes")
+    BINDINGS = [
+        Binding("v", "open_vote", _("Open vote")),
+        Binding("1,z", "answer('yes')", _("Yes")),
+        Binding("2,p", "answer('no')", _("No")),
+        Binding("3,w", "answer('abstain')", _("Abstain")),
+        Binding("0", "answer('')", _("No answer")),
+        Binding("backspace,u", "undo", _("Undo")),
+        Binding("t", "totals", _("Totals")),
+        Binding("c", "close_vote", _("Close vote")),
+        Binding("x", "cancel_vote", _("Cancel vote")),
+        Binding("r", "revote", _("Re-vote")),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.undo_stack: list[tuple[str, Answer | None]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="vote-title")
+        yield Static(id="vote-tally")
+        yield RollCallRows(self)
+        yield OptionList(id="votes")
+        yield Static(id="vote-detail")
+
+    @property
+    def rows(self) -> RollCallRows:
+        return self.query_one(RollCallRows)
+
+    # --- rendering ---------------------------------------------------------------------
+
+    def show(self, chamber: Chamber, events: Sequence[StoredEvent] | None) -> None:
+        sitting, vote = chamber.sitting, open_vote(chamber.sitting)
+        if events is None or any(isinstance(s.event, _REFRESH_ALL) for s in events):
+            self._render_all(sitting, vote)
+            return
+        for stored in events:
+            if isinstance(stored.event, (ev.AnswerRecorded, *_ATTENDANCE)):
+                self.rows.refresh_key(stored.event.member_id)
+        if sitting is not None and vote is not None:
+            self.query_one("#vote-tally", Static).update(tally_text(sitting, vote))
+
+    def _render_all(self, sitting: Sitting | None, vote: Vote | None) -> None:
+        title, tally, detail = self.query_one("#vote-title", Static), self.query_one(
+            "#vote-tally", Static), self.query_one("#vote-detail", Static)
+        votes = self.query_one("#votes", OptionList)
+        named = vote is not None and vote.mode.named
+        self.rows.display = named
+        self.refresh_bindings()
+        votes.display = vote is None
+        if vote is None or sitting is None:
+            title.update(_("No vote is open. v opens a vote on the current item."))
+            tally.update("")
+            self._list_votes(sitting)
+            return
+        title.update(f"{_('Vote')} {_('no.')} {vote.number}: {vote.subject}\n"
+                     f"{kind_label(vote.kind)} · {vote.rule.label(lang())} · {mode_label(vote.mode)}")
+        tally.update(tally_text(sitting, vote))
+        detail.update("" if named else _("t enters the totals from the counting committee."))
+        if named:
+            self.rows.set_rows(sitting.roster)
+            self.rows.move_to(self._first_unanswered(sitting, vote))
+            self.rows.refresh()
+
+    def _list_votes(self, sitting: Sitting | None) -> None:
+        votes = self.query_one("#votes", OptionList)
+        highlighted = votes.highlighted
+        votes.clear_options()
+        for vote in (sitting.votes.values() if sitting else ()):
+            state = (outcome_label(vote.result.outcome) if vote.result
+                     else _("cancelled") if vote.cancelled_reason else "")
+            votes.add_option(Option(f"{vote.number:>3}. {vote.subject[:60]} · {state}", id=vote.id))
+        if votes.option_count:
+            votes.highlighted = min(highlighted if highlighted is not None else votes.option_count - 1,
+                                    votes.option_count - 1)
+        self._show_detail()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        vote = self._highlighted_vote()
+        detail = self.query_one("#vote-detail", Static)
+        if vote is None:
+            detail.update("")
+        elif vote.result is not None:
+            detail.update(result_text(vote.result))
+        else:
+            detail.update(f"{_('cancelled')}: {vote.cancelled_reason or ''}")
+
+    def _highlighted_vote(self) -> Vote | None:
+        votes, sitting = self.query_one("#votes", OptionList), self.sitting
+        if sitting is None or votes.highlighted is None or not votes.display:
+            return None
+        return sitting.votes.get(votes.get_option_at_index(votes.highlighted).id or "")
+
+    # --- the roll-call -----------------------------------------------------------------
+
+    def _first_unanswered(self, sitting: Sitting, vote: Vote) -> int:
+        for index, member in enumerate(sitting.roster):
+            if eligible(sitting, vote, member.id) and member.id not in vote.answers:
+                return index
+        return 0
+
+    def _next_eligible(self, sitting: Sitting, vote: Vote, after: int) -> int:
+        for index in range(after + 1, len(sitting.roster)):
+            if eligible(sitting, vote, sitting.roster[index].id):
+                return index
+        return after
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        vote = open_vote(self.sitting)
+        if action in ("answer", "undo"):
+            return vote is not None and vote.mode.named
+        if action == "totals":
+            return vote is not None and not vote.mode.named
+        if action in ("close_vote", "cancel_vote"):
+            return vote is not None
+        return vote is None
+
+    def action_answer(self, value: str) -> None:
+        sitting, vote, member = self.sitting, open_vote(self.sitting), self.rows.current
+        if sitting is None or vote is None or member is None:
+            return
+        answer = Answer(value) if value else None
+        previous = vote.answers.get(member.id)
+        if answer != previous:
+            self.undo_stack.append((member.id, previous))
+            self.send(RecordAnswer(member=member.id, answer=answer))
+        self.rows.move_to(self._next_eligible(sitting, vote, self.rows.cursor))
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.app.notify(_("Nothing to undo."), severity="warning")
+            return
+        member_id, previous = self.undo_stack.pop()
+        self.send(RecordAnswer(member=member_id, answer=previous))
+        self.rows.move_to_key(member_id)
+
+    # --- opening and closing -----------------------------------------------------------
+
+    def action_open_vote(self) -> None:
+        sitting = self.sitting
+        if sitting is None:
+            return
+        item = sitting.items.get(sitting.current_item) if sitting.current_item else None
+        subject = item.item.title if item else ""
+        kind = VoteKind.RESOLUTION if item and item.item.kind is ItemKind.RESOLUTION else VoteKind.OTHER
+        self.app.push_screen(OpenVoteForm(subject, sitting.roster, kind=kind), self._opened)
+
+    def action_revote(self) -> None:
+        vote, sitting = self._highlighted_vote(), self.sitting
+        if vote is None or sitting is None or vote.result is None:
+            self.app.notify(_("Choose a closed vote in the list first."), severity="warning")
+            return
+        subject = _("Re-vote: {subject}").format(subject=vote.subject)
+        self.app.push_screen(OpenVoteForm(subject, sitting.roster, revote_of=vote.id,
+                                          kind=vote.kind), self._opened)
+
+    def _opened(self, command: object) -> None:
+        if command is not None:
+            self.undo_stack.clear()
+            self.send(command)
+
+    def action_totals(self) -> None:
+        self.app.push_screen(TotalsForm(), lambda command: command and self.send(command))
+
+    def action_close_vote(self) -> None:
+        sitting, vote = self.sitting, open_vote(self.sitting)
+        if sitting is None or vote is None:
+            return
+        body = result_text(vote_result(sitting, vote))
+
+        def close(confirmed: bool | None) -> None:
+            if confirmed:
+                self.send(CloseVote())
+
+        self.app.push_screen(Confirm(_("Close vote no. {number}?").format(number=vote.number),
+                                     body), close)
+
+    def action_cancel_vote(self) -> None:
+        def cancel(reason: str | None) -> None:
+            if reason:
+                self.send(CancelVote(reason=reason))
+
+        self.app.push_screen(Prompt(_("Why is the vote cancelled?")), cancel)

@@ -1,0 +1,1 @@
+"""Widgets the console's panes are built from."""

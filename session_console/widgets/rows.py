@@ -1,0 +1,119 @@
+"""A list that renders only the rows on screen (Textual's line API), with a cursor.
+
+A chamber of 750 members scrolls and answers a key without touching the other rows:
+a change to one member repaints one line.
+"""
+
+from collections.abc import Sequence
+from typing import Generic, TypeVar
+
+from rich.segment import Segment
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+Row = TypeVar("Row")
+
+
+class VirtualRows(ScrollView, Generic[Row], can_focus=True):
+    """Rows of any kind; subclasses say how a row reads (`cells`) and what its key is."""
+
+    DEFAULT_CSS = """
+    VirtualRows { height: 1fr; }
+    """
+    COMPONENT_CLASSES = {"rows--cursor"}
+    BINDINGS = [
+        Binding("up", "cursor(-1)", show=False),
+        Binding("down", "cursor(1)", show=False),
+        Binding("pageup", "cursor(-20)", show=False),
+        Binding("pagedown", "cursor(20)", show=False),
+        Binding("home", "cursor(-100000)", show=False),
+        Binding("end", "cursor(100000)", show=False),
+    ]
+
+    class Moved(Message):
+        """The cursor moved to another row."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[Row] = []
+        self.cursor = 0
+        self._index: dict[str, int] = {}
+
+    def key_of(self, row: Row) -> str:
+        raise NotImplementedError
+
+    def cells(self, row: Row, width: int) -> list[Segment]:
+        raise NotImplementedError
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        """Replaces every row (a new filter, a new vote); repaints what is visible."""
+        self.rows = list(rows)
+        self._index = {self.key_of(row): i for i, row in enumerate(self.rows)}
+        self.cursor = min(self.cursor, max(0, len(rows) - 1))
+        self.virtual_size = Size(self.size.width, len(rows))
+        self.refresh()
+
+    def extend(self, rows: Sequence[Row]) -> None:
+        """Adds rows at the end, touching nothing above them."""
+        start = len(self.rows)
+        self.rows.extend(rows)
+        for index in range(start, len(self.rows)):
+            self._index[self.key_of(self.rows[index])] = index
+        self.virtual_size = Size(self.size.width, len(self.rows))
+        self.refresh_lines(start, len(rows))
+
+    def refresh_key(self, key: str) -> None:
+        """Repaints the one row with this key, if it is listed."""
+        index = self._index.get(key)
+        if index is not None:
+            self.refresh_line(index)
+
+    @property
+    def current(self) -> Row | None:
+        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    def move_to(self, index: int) -> None:
+        if not self.rows:
+            return
+        index = max(0, min(index, len(self.rows) - 1))
+        if index == self.cursor:
+            return
+        self.refresh_line(self.cursor)
+        self.cursor = index
+        self.refresh_line(index)
+        self._keep_visible()
+        self.post_message(self.Moved())
+
+    def move_to_key(self, key: str) -> None:
+        index = self._index.get(key)
+        if index is not None:
+            self.move_to(index)
+
+    def _keep_visible(self) -> None:
+        top, height = int(self.scroll_y), max(1, self.scrollable_content_region.height)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False)
+
+    def action_cursor(self, step: int) -> None:
+        self.move_to(self.cursor + step)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.rows))
+        self._keep_visible()
+
+    def render_line(self, y: int) -> Strip:
+        index = y + int(self.scroll_y)
+        width = self.scrollable_content_region.width
+        if index >= len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        base = self.rich_style
+        if index == self.cursor:
+            base += self.get_component_rich_style("rows--cursor")
+        segments = [Segment(text, base + style if style else base)
+                    for text, style, _ in self.cells(self.rows[index], width)]
+        return Strip(segments).adjust_cell_length(width, base).crop(0, width)

@@ -1,0 +1,165 @@
+"""How the domain's values read on screen, in the chosen language."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from models import events as ev
+from models.state import Chamber, SpeakerEntry
+from models.terms import (
+    Answer,
+    AttendanceStatus,
+    FinalAnswer,
+    Outcome,
+    SittingType,
+    SpeechKind,
+    VoteKind,
+    VoteMode,
+)
+from session_console.i18n import _
+
+LOCAL_TIME = ZoneInfo("Europe/Warsaw")
+
+
+def answer_label(answer: Answer | FinalAnswer | None) -> str:
+    return {
+        "yes": _("yes"), "no": _("no"), "abstain": _("abstain"), None: "",
+        "not_voting": _("did not vote"), "absent": _("absent"), "recused": _("recused"),
+    }[answer.value if answer is not None else None]
+
+
+def attendance_label(status: AttendanceStatus) -> str:
+    return {
+        AttendanceStatus.ABSENT: _("absent"), AttendanceStatus.PRESENT: _("present"),
+        AttendanceStatus.LEFT: _("left"), AttendanceStatus.EXCUSED: _("excused"),
+    }[status]
+
+
+def outcome_label(outcome: Outcome) -> str:
+    return {Outcome.ADOPTED: _("adopted"), Outcome.REJECTED: _("rejected"),
+            Outcome.INVALID: _("invalid")}[outcome]
+
+
+def mode_label(mode: VoteMode) -> str:
+    return {VoteMode.ROLL_CALL: _("roll-call"), VoteMode.ELECTRONIC: _("electronic"),
+            VoteMode.SECRET: _("secret"), VoteMode.SUMMARY: _("summary")}[mode]
+
+
+def kind_label(kind: VoteKind) -> str:
+    return {VoteKind.RESOLUTION: _("resolution"), VoteKind.AMENDMENT: _("amendment"),
+            VoteKind.PROCEDURAL: _("procedural motion"),
+            VoteKind.AGENDA_CHANGE: _("agenda change"), VoteKind.OTHER: _("other")}[kind]
+
+
+def speech_label(kind: SpeechKind) -> str:
+    return {SpeechKind.NORMAL: _("speech"), SpeechKind.REPLY: _("reply"),
+            SpeechKind.POINT_OF_ORDER: _("point of order")}[kind]
+
+
+def sitting_type_label(kind: SittingType) -> str:
+    return {SittingType.ORDINARY: _("ordinary"), SittingType.EXTRAORDINARY: _("extraordinary"),
+            SittingType.CEREMONIAL: _("ceremonial"), SittingType.COMMITTEE: _("committee")}[kind]
+
+
+def clock(at: datetime) -> str:
+    return at.astimezone(LOCAL_TIME).strftime("%H:%M:%S")
+
+
+def minutes(seconds: float) -> str:
+    whole = max(0, int(seconds))
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+def speaker_name(entry: SpeakerEntry, chamber: Chamber, sitting_id: str) -> str:
+    if entry.guest is not None:
+        role = f" ({entry.guest.role})" if entry.guest.role else ""
+        return f"{entry.guest.name}{role}"
+    return member_name(chamber, sitting_id, entry.member_id or "")
+
+
+def member_name(chamber: Chamber, sitting_id: str, member_id: str) -> str:
+    sitting = chamber.sittings.get(sitting_id)
+    member = sitting.members_by_id.get(member_id) if sitting else None
+    return member.name if member else member_id
+
+
+def _item_title(chamber: Chamber, sitting_id: str, item_id: str | None) -> str:
+    sitting = chamber.sittings.get(sitting_id)
+    item = sitting.items.get(item_id) if sitting and item_id else None
+    return item.item.title if item else "—"
+
+
+def _speaker_of(chamber: Chamber, sitting_id: str, entry_id: str) -> str:
+    sitting = chamber.sittings.get(sitting_id)
+    entry = sitting.speakers.get(entry_id) if sitting else None
+    return speaker_name(entry, chamber, sitting_id) if entry else entry_id
+
+
+def describe_event(event: ev.Event, chamber: Chamber) -> str:  # noqa: C901 - one line per kind
+    """One line for the log, e.g. "obecny: Nowak Jan"."""
+    if isinstance(event, ev.CouncilDefined):
+        return _("council defined: {name}, {seats} statutory seats").format(
+            name=event.council.name, seats=event.council.statutory_seats)
+    sid = event.sitting_id
+    name = (lambda member_id: member_name(chamber, sid, member_id))  # noqa: E731
+    speaker = (lambda entry_id: _speaker_of(chamber, sid, entry_id))  # noqa: E731
+    match event:
+        case ev.SittingOpened():
+            return _("sitting {number} opened").format(number=event.number)
+        case ev.SittingClosed():
+            return _("sitting closed")
+        case ev.CurrentItemSet():
+            return _("current item: {title}").format(
+                title=_item_title(chamber, sid, event.item_id))
+        case ev.AgendaItemAdded():
+            return _("item added: {title}").format(title=event.item.title)
+        case ev.AgendaItemMoved():
+            return _("item moved: {title}").format(title=_item_title(chamber, sid, event.item_id))
+        case ev.AgendaItemWithdrawn():
+            return _("item withdrawn: {title}").format(
+                title=_item_title(chamber, sid, event.item_id))
+        case ev.MemberCheckedIn():
+            return _("checked in: {name}").format(name=name(event.member_id))
+        case ev.MemberCheckedOut():
+            return _("checked out: {name}").format(name=name(event.member_id))
+        case ev.MemberExcused():
+            return _("excused: {name} {reason}").format(name=name(event.member_id),
+                                                       reason=event.reason).rstrip()
+        case ev.SpeakerQueued():
+            who = event.guest.name if event.guest else name(event.member_id or "")
+            return _("speakers list: {name} ({kind})").format(name=who,
+                                                             kind=speech_label(event.kind))
+        case ev.SpeakerRemoved():
+            return _("removed from the speakers list: {name}").format(name=speaker(event.entry_id))
+        case ev.SpeakerMoved():
+            return _("speaker {name} moved to place {place}").format(
+                name=speaker(event.entry_id), place=event.position + 1)
+        case ev.SpeechStarted():
+            return _("speech started: {name}").format(name=speaker(event.entry_id))
+        case ev.SpeechPaused():
+            return _("speech paused: {name}").format(name=speaker(event.entry_id))
+        case ev.SpeechResumed():
+            return _("speech resumed: {name}").format(name=speaker(event.entry_id))
+        case ev.SpeechEnded():
+            return _("speech ended: {name}").format(name=speaker(event.entry_id))
+        case ev.VoteOpened():
+            return _("vote no. {number} opened: {subject}").format(number=event.number,
+                                                                   subject=event.subject)
+        case ev.AnswerRecorded():
+            return _("{name}: {answer}").format(
+                name=name(event.member_id),
+                answer=answer_label(event.answer) or _("answer taken back"))
+        case ev.TotalsRecorded():
+            return _("totals: yes {yes}, no {no}, abstain {abstain}").format(
+                yes=event.yes, no=event.no, abstain=event.abstain)
+        case ev.VoteClosed():
+            return _("vote {vote} closed: {outcome}").format(
+                vote=event.vote_id, outcome=outcome_label(event.result.outcome))
+        case ev.VoteCancelled():
+            return _("vote {vote} cancelled: {reason}").format(vote=event.vote_id,
+                                                              reason=event.reason)
+        case ev.ResolutionRegistered():
+            return _("resolution {number}: {title}").format(number=event.number,
+                                                            title=event.title)
+        case ev.ResolutionVoided():
+            return _("resolution {number} voided").format(number=event.number)
+    raise TypeError(f"no description for {type(event).__name__}")
