@@ -35,7 +35,8 @@ def big_council_service(path: Path, members: int) -> SittingService:
         for i in range(1, members + 1)))
     service.execute(DefineCouncil(council=council), "test")
     service.execute(OpenSitting.model_validate(
-        {"number": "I", "date": DAY.isoformat(), "agenda": [{"title": "Uchwały"}]}), "test")
+        {"number": "I", "date": DAY.isoformat(),
+         "agenda": [{"title": "Uchwały"}, {"title": "Wolne wnioski"}]}), "test")
     for i in range(1, members + 1):
         service.execute(parse_command({"type": "check_in", "member": f"m{i:04d}"}), "test")
     service.execute(parse_command({"type": "set_current_item", "item": "i1"}), "test")

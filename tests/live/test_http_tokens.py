@@ -1,0 +1,98 @@
+"""HTTP on the websocket's port (pages, JSON views) and the tokens' files."""
+
+import asyncio
+import json
+import stat
+import urllib.error
+import urllib.request
+
+import pytest
+
+from server.live import LiveServer, default_token_dir
+from server.live.tokens import ROLES, TokenStore
+from server.live.views import chamber_view
+from tests.live.conftest import display, run
+
+
+def _get(url: str) -> tuple[int, dict, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as answer:
+            return answer.status, dict(answer.headers), answer.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+async def get(url: str) -> tuple[int, dict, bytes]:
+    return await asyncio.to_thread(_get, url)
+
+
+async def test_json_views_need_the_display_token_and_match_the_websocket(live, service):
+    await run(service, "check_in", member="m01")
+    base = f"http://127.0.0.1:{live.port}"
+    status, headers, body = await get(live.urls()["chamber_json"])
+    assert status == 200 and headers["Content-Type"].startswith("application/json")
+    assert headers["Access-Control-Allow-Origin"] == "*"
+    document = json.loads(body)
+    assert document["data"] == chamber_view(service.state)
+    ws, snapshot = await display(live)
+    assert snapshot["data"] == document["data"] and snapshot["seq"] == document["seq"]
+    await ws.close()
+    for url in (f"{base}/view/chamber.json", f"{base}/view/public.json?token=wrong"):
+        status, _, body = await get(url)
+        assert status == 401 and b"token" in body
+    status, _, body = await get(f"{base}/view/secret.json?token={live.tokens.token('display')}")
+    assert status == 404 and b"chamber, overlay, public" in body
+
+
+async def test_public_json_is_open_only_when_public_is_on(service, tmp_path):
+    live = LiveServer(service, port=0, token_dir=tmp_path / "t", public=True)
+    await live.start()
+    try:
+        status, _, body = await get(live.urls()["public_json"])
+        assert "token" not in live.urls()["public_json"]
+        assert status == 200 and json.loads(body)["data"]["sitting"]["number"] == "XL"
+        status, _, _ = await get(f"http://127.0.0.1:{live.port}/view/overlay.json")
+        assert status == 401
+    finally:
+        await live.stop()
+
+
+async def test_pages_and_assets_are_served_with_safe_headers(live):
+    base = f"http://127.0.0.1:{live.port}"
+    for path, kind, marker in [("/chamber", "text/html", b'data-view="chamber"'),
+                               ("/overlay?lang=en", "text/html", b'data-view="overlay"'),
+                               ("/live.js", "text/javascript", b"mergePatch"),
+                               ("/live.css", "text/css", b"transparent")]:
+        status, headers, body = await get(base + path)
+        assert status == 200 and headers["Content-Type"].startswith(kind) and marker in body
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert "default-src 'self'" in headers["Content-Security-Policy"]
+    assert (await get(base + "/nothing"))[0] == 404
+    assert (await get(base + "/ws"))[0] == 426
+
+
+def test_tokens_are_private_files_and_checked_per_role(tmp_path):
+    folder = default_token_dir(tmp_path / "sesja.db")
+    assert folder == tmp_path / "sesja.db.tokens"
+    store = TokenStore(folder)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    for role in ROLES:
+        path = store.path(role)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert path.read_text().strip() == store.token(role)
+        assert store.role_of(store.token(role)) == role
+    assert len({store.token(role) for role in ROLES}) == 3
+    assert store.role_of("") is None and store.role_of(store.token("control")[:-1]) is None
+    assert TokenStore(folder).token("display") == store.token("display")  # kept on restart
+    with pytest.raises(ValueError):
+        store.path("admin")
+
+
+def test_urls_name_every_page_and_the_token_files(service, tmp_path):
+    live = LiveServer(service, host="192.168.1.20", port=9000, token_dir=tmp_path / "t")
+    urls = live.urls()
+    token = live.tokens.token("display")
+    assert urls["chamber"] == f"http://192.168.1.20:9000/chamber?token={token}"
+    assert urls["overlay"] == f"http://192.168.1.20:9000/overlay?token={token}"
+    assert urls["websocket"] == "ws://192.168.1.20:9000/ws"
+    assert live.token_file("control") == tmp_path / "t" / "control.token"
