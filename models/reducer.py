@@ -5,20 +5,28 @@ returns a new `Chamber`, copying only what the event changes.
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from datetime import datetime
 from functools import reduce
 
 from models import events as ev
 from models.rules import Tally
-from models.state import Chamber, Item, Presence, Resolution, Sitting, SpeakerEntry, Vote
+from models.state import (
+    Chamber,
+    Item,
+    Presence,
+    Resolution,
+    Sitting,
+    SpeakerEntry,
+    Vote,
+    evolve,
+)
 from models.terms import AttendanceStatus, SpeechStatus
 
 
 def apply(state: Chamber, stored: ev.StoredEvent) -> Chamber:
     handler = _HANDLERS[type(stored.event)]
     state = handler(state, stored.event, stored.at)
-    return replace(state, last_seq=stored.seq, last_hash=stored.hash)
+    return evolve(state, last_seq=stored.seq, last_hash=stored.hash)
 
 
 def fold(events: Iterable[ev.StoredEvent], state: Chamber | None = None) -> Chamber:
@@ -26,7 +34,7 @@ def fold(events: Iterable[ev.StoredEvent], state: Chamber | None = None) -> Cham
 
 
 def _with_sitting(state: Chamber, sitting: Sitting) -> Chamber:
-    return replace(state, sittings={**state.sittings, sitting.id: sitting})
+    return evolve(state, sittings={**state.sittings, sitting.id: sitting})
 
 
 def _sitting_handler(
@@ -39,7 +47,7 @@ def _sitting_handler(
 
 
 def _council_defined(state: Chamber, event: ev.CouncilDefined, at: datetime) -> Chamber:
-    return replace(state, council=event.council,
+    return evolve(state, council=event.council,
                    next_resolution=max(state.next_resolution,
                                        event.council.next_resolution_number))
 
@@ -59,15 +67,15 @@ def _sitting_opened(state: Chamber, event: ev.SittingOpened, at: datetime) -> Ch
         attendance={m.id: Presence() for m in event.roster},
         members_by_id={m.id: m for m in event.roster},
     )
-    return replace(_with_sitting(state, sitting), current_sitting=sitting.id)
+    return evolve(_with_sitting(state, sitting), current_sitting=sitting.id)
 
 
 def _sitting_closed(sitting: Sitting, event: ev.SittingClosed, at: datetime) -> Sitting:
-    return replace(sitting, closed_at=at)
+    return evolve(sitting, closed_at=at)
 
 
 def _current_item_set(sitting: Sitting, event: ev.CurrentItemSet, at: datetime) -> Sitting:
-    return replace(sitting, current_item=event.item_id)
+    return evolve(sitting, current_item=event.item_id)
 
 
 def _insert(ids: tuple[str, ...], value: str, position: int) -> tuple[str, ...]:
@@ -77,7 +85,7 @@ def _insert(ids: tuple[str, ...], value: str, position: int) -> tuple[str, ...]:
 def _item_added(sitting: Sitting, event: ev.AgendaItemAdded, at: datetime) -> Sitting:
     parent = event.item.parent_id
     siblings = _insert(sitting.children.get(parent, ()), event.item.id, event.position)
-    return replace(sitting, items={**sitting.items, event.item.id: Item(event.item)},
+    return evolve(sitting, items={**sitting.items, event.item.id: Item(event.item)},
                    children={**sitting.children, parent: siblings},
                    item_serial=sitting.item_serial + 1)
 
@@ -89,20 +97,20 @@ def _item_moved(sitting: Sitting, event: ev.AgendaItemMoved, at: datetime) -> Si
     children[old_parent] = tuple(i for i in children.get(old_parent, ()) if i != event.item_id)
     children[event.parent_id] = _insert(children.get(event.parent_id, ()), event.item_id,
                                         event.position)
-    moved = replace(item, item=item.item.model_copy(update={"parent_id": event.parent_id}))
-    return replace(sitting, items={**sitting.items, event.item_id: moved}, children=children)
+    moved = evolve(item, item=item.item.model_copy(update={"parent_id": event.parent_id}))
+    return evolve(sitting, items={**sitting.items, event.item_id: moved}, children=children)
 
 
 def _item_withdrawn(sitting: Sitting, event: ev.AgendaItemWithdrawn, at: datetime) -> Sitting:
-    item = replace(sitting.items[event.item_id], withdrawn=True, withdraw_reason=event.reason)
+    item = evolve(sitting.items[event.item_id], withdrawn=True, withdraw_reason=event.reason)
     current = None if sitting.current_item == event.item_id else sitting.current_item
-    return replace(sitting, items={**sitting.items, event.item_id: item}, current_item=current)
+    return evolve(sitting, items={**sitting.items, event.item_id: item}, current_item=current)
 
 
 def _set_presence(sitting: Sitting, member_id: str, presence: Presence) -> Sitting:
     was = sitting.attendance[member_id].status is AttendanceStatus.PRESENT
     now = presence.status is AttendanceStatus.PRESENT
-    return replace(sitting, attendance={**sitting.attendance, member_id: presence},
+    return evolve(sitting, attendance={**sitting.attendance, member_id: presence},
                    present_count=sitting.present_count + (now - was))
 
 
@@ -126,7 +134,7 @@ def _excused(sitting: Sitting, event: ev.MemberExcused, at: datetime) -> Sitting
 
 
 def _with_entry(sitting: Sitting, entry: SpeakerEntry, **changes: object) -> Sitting:
-    return replace(sitting, speakers={**sitting.speakers, entry.id: entry}, **changes)
+    return evolve(sitting, speakers={**sitting.speakers, entry.id: entry}, **changes)
 
 
 def _speaker_queued(sitting: Sitting, event: ev.SpeakerQueued, at: datetime) -> Sitting:
@@ -141,7 +149,7 @@ def _speaker_queued(sitting: Sitting, event: ev.SpeakerQueued, at: datetime) -> 
 
 def _speaker_removed(sitting: Sitting, event: ev.SpeakerRemoved, at: datetime) -> Sitting:
     speakers = {k: v for k, v in sitting.speakers.items() if k != event.entry_id}
-    return replace(sitting, speakers=speakers,
+    return evolve(sitting, speakers=speakers,
                    queue=tuple(e for e in sitting.queue if e != event.entry_id))
 
 
@@ -156,11 +164,11 @@ def _speaker_moved(sitting: Sitting, event: ev.SpeakerMoved, at: datetime) -> Si
         index = rest.index(waiting[-1]) + 1
     else:
         index = len(rest)
-    return replace(sitting, queue=_insert(rest, event.entry_id, index))
+    return evolve(sitting, queue=_insert(rest, event.entry_id, index))
 
 
 def _speech_started(sitting: Sitting, event: ev.SpeechStarted, at: datetime) -> Sitting:
-    entry = replace(sitting.speakers[event.entry_id], status=SpeechStatus.SPEAKING,
+    entry = evolve(sitting.speakers[event.entry_id], status=SpeechStatus.SPEAKING,
                     running_since=at, started_at=at)
     return _with_entry(sitting, entry, speaking=entry.id,
                        queue=tuple(e for e in sitting.queue if e != entry.id))
@@ -172,7 +180,7 @@ def _stop_clock(sitting: Sitting, entry: SpeakerEntry, at: datetime,
     key = entry.person_key
     totals = {**sitting.speaking_totals, key: sitting.speaking_totals.get(key, 0.0) + ran}
     done = status is SpeechStatus.DONE
-    stopped = replace(entry, status=status, running_since=None,
+    stopped = evolve(entry, status=status, running_since=None,
                       elapsed_s=entry.elapsed_s + ran, ended_at=at if done else None)
     return _with_entry(sitting, stopped, speaking_totals=totals,
                        speaking=None if done else sitting.speaking)
@@ -183,7 +191,7 @@ def _speech_paused(sitting: Sitting, event: ev.SpeechPaused, at: datetime) -> Si
 
 
 def _speech_resumed(sitting: Sitting, event: ev.SpeechResumed, at: datetime) -> Sitting:
-    entry = replace(sitting.speakers[event.entry_id], status=SpeechStatus.SPEAKING,
+    entry = evolve(sitting.speakers[event.entry_id], status=SpeechStatus.SPEAKING,
                     running_since=at)
     return _with_entry(sitting, entry)
 
@@ -193,7 +201,7 @@ def _speech_ended(sitting: Sitting, event: ev.SpeechEnded, at: datetime) -> Sitt
 
 
 def _with_vote(sitting: Sitting, vote: Vote, **changes: object) -> Sitting:
-    return replace(sitting, votes={**sitting.votes, vote.id: vote}, **changes)
+    return evolve(sitting, votes={**sitting.votes, vote.id: vote}, **changes)
 
 
 def _vote_opened(sitting: Sitting, event: ev.VoteOpened, at: datetime) -> Sitting:
@@ -212,23 +220,23 @@ def _answer_recorded(sitting: Sitting, event: ev.AnswerRecorded, at: datetime) -
     changed = answers.pop(event.member_id, None) is not None
     if event.answer is not None:
         answers[event.member_id] = event.answer
-    return _with_vote(sitting, replace(vote, answers=answers, changes=vote.changes + changed))
+    return _with_vote(sitting, evolve(vote, answers=answers, changes=vote.changes + changed))
 
 
 def _totals_recorded(sitting: Sitting, event: ev.TotalsRecorded, at: datetime) -> Sitting:
     vote = sitting.votes[event.vote_id]
     changed = vote.totals is not None
     totals = Tally(event.yes, event.no, event.abstain)
-    return _with_vote(sitting, replace(vote, totals=totals, changes=vote.changes + changed))
+    return _with_vote(sitting, evolve(vote, totals=totals, changes=vote.changes + changed))
 
 
 def _vote_closed(sitting: Sitting, event: ev.VoteClosed, at: datetime) -> Sitting:
-    vote = replace(sitting.votes[event.vote_id], closed_at=at, result=event.result)
+    vote = evolve(sitting.votes[event.vote_id], closed_at=at, result=event.result)
     return _with_vote(sitting, vote, open_vote=None)
 
 
 def _vote_cancelled(sitting: Sitting, event: ev.VoteCancelled, at: datetime) -> Sitting:
-    vote = replace(sitting.votes[event.vote_id], cancelled_reason=event.reason)
+    vote = evolve(sitting.votes[event.vote_id], cancelled_reason=event.reason)
     return _with_vote(sitting, vote, open_vote=None)
 
 
@@ -236,21 +244,21 @@ def _resolution_registered(state: Chamber, event: ev.ResolutionRegistered,
                            at: datetime) -> Chamber:
     entry = Resolution(event.number, event.ordinal, event.sitting_id, event.vote_id,
                        event.item_id, event.title, at)
-    state = replace(state, register=(*state.register, entry),
+    state = evolve(state, register=(*state.register, entry),
                     next_resolution=event.ordinal + 1)
     sitting = state.sittings[event.sitting_id]
     if event.item_id is None:
         return state
-    item = replace(sitting.items[event.item_id], resolution=event.number)
-    return _with_sitting(state, replace(sitting, items={**sitting.items, event.item_id: item}))
+    item = evolve(sitting.items[event.item_id], resolution=event.number)
+    return _with_sitting(state, evolve(sitting, items={**sitting.items, event.item_id: item}))
 
 
 def _resolution_voided(state: Chamber, event: ev.ResolutionVoided, at: datetime) -> Chamber:
     register = tuple(
-        replace(r, voided_by=event.vote_id) if r.number == event.number else r
+        evolve(r, voided_by=event.vote_id) if r.number == event.number else r
         for r in state.register
     )
-    return replace(state, register=register)
+    return evolve(state, register=register)
 
 
 _HANDLERS: dict[type, Callable] = {

@@ -1,26 +1,56 @@
 """The durable event log on SQLModel: SQLite in WAL mode with synchronous=FULL by default.
 
-Events and the projections they imply are written in one transaction; `append` returns
-only after the commit, so whatever it returned survives a crash. Nothing here is
-SQLite-only except the PRAGMAs, which are applied only to SQLite connections.
+Events, the projections they imply and the log's head are written in one transaction;
+`append` returns only after the commit, so whatever it returned survives a crash.
+
+Appends go through one DB-API connection kept open for the store's life, with statements
+compiled once by SQLAlchemy for the engine's dialect: the ORM's per-call overhead would
+otherwise cost more than the disk's own commit. Nothing here is SQLite-only except the
+PRAGMAs, which are applied only to SQLite connections.
 """
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any, NamedTuple
 
-from sqlalchemy import Engine, event, insert, select, update
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import SQLModel, create_engine
+from sqlalchemy import Engine, Table, bindparam, event, insert, inspect, select, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.sql import ClauseElement
+from sqlmodel import create_engine
 
 from models import events as ev
-from models.chain import canonical_event
-from server.tables import EventRow, ResolutionRow, VoteRow
+from models.chain import Sealed, canonical_event
+from server.tables import LOG_TABLES, EventRow, HeadRow, ResolutionRow, VoteRow
+
+EVENTS: Table = EventRow.__table__
+VOTES: Table = VoteRow.__table__
+RESOLUTIONS: Table = ResolutionRow.__table__
+HEAD: Table = HeadRow.__table__
 
 
 class StoreError(Exception):
     """The log cannot be opened or written; the message says what to do."""
+
+
+class StoredRow(NamedTuple):
+    """An event row as stored, before parsing (what `verify` checks)."""
+
+    seq: int
+    at: str
+    actor: str
+    type: str
+    sitting_id: str | None
+    payload: str
+    prev_hash: str
+    hash: str
+
+
+class Head(NamedTuple):
+    seq: int
+    hash: str
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -32,101 +62,228 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def engine_for(target: str | Path) -> Engine:
-    """An engine for a database URL, or for a file path (SQLite)."""
+def _file_path(target: str | Path) -> Path | None:
     text = str(target)
-    if "://" not in text:
-        path = Path(text).expanduser()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StoreError(f"cannot create the folder for {path}: {error.strerror}") from error
-        text = f"sqlite:///{path}"
-    engine = create_engine(text)
+    return None if "://" in text else Path(text).expanduser()
+
+
+def engine_for(target: str | Path, create: bool = True) -> Engine:
+    """An engine for a database URL, or for a file path (SQLite)."""
+    path = _file_path(target)
+    if path is None:
+        url = str(target)
+    else:
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder; give the event log's file name, e.g. "
+                             f"{path / 'sesja.db'}")
+        if not create and not path.exists():
+            raise StoreError(f"no event log at {path}")
+        if create:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreError(
+                    f"cannot create the folder for {path}: {error.strerror}") from error
+        url = f"sqlite:///{path}"
+    engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
 
-def _projection_rows(stored: ev.StoredEvent) -> Iterator[tuple[str, object, dict]]:
-    """("insert" | "void", table, values) for the projections an event implies."""
+def _reason(error: BaseException) -> str:
+    """The database's own words, without SQLAlchemy's statement dump and links."""
+    return str(getattr(error, "orig", None) or error)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A statement compiled once for the dialect, executed on a DB-API cursor."""
+
+    sql: str
+    order: tuple[str, ...] | None  # parameter names, for positional paramstyles
+    defaults: dict[str, Any]
+
+    @classmethod
+    def of(cls, statement: ClauseElement, engine: Engine) -> "_Prepared":
+        compiled = statement.compile(dialect=engine.dialect)
+        order = tuple(compiled.positiontup) if compiled.positional else None
+        return cls(compiled.string, order, dict(compiled.params))
+
+    def params(self, values: dict[str, Any]) -> tuple | dict[str, Any]:
+        merged = {**self.defaults, **values}
+        return merged if self.order is None else tuple(merged[name] for name in self.order)
+
+
+class _Statements:
+    def __init__(self, engine: Engine) -> None:
+        self.insert_event = _Prepared.of(insert(EVENTS), engine)
+        self.insert_vote = _Prepared.of(insert(VOTES), engine)
+        self.insert_resolution = _Prepared.of(insert(RESOLUTIONS), engine)
+        self.void_resolution = _Prepared.of(
+            update(RESOLUTIONS).where(RESOLUTIONS.c.number == bindparam("key"))
+            .values(voided_by=bindparam("voided")), engine)
+        self.insert_head = _Prepared.of(insert(HEAD), engine)
+        self.move_head = _Prepared.of(
+            update(HEAD).where(HEAD.c.id == 1, HEAD.c.seq == bindparam("expected"))
+            .values(seq=bindparam("new_seq"), hash=bindparam("new_hash")), engine)
+
+
+def event_row(sealed: Sealed) -> dict:
+    stored = sealed.stored
+    return {
+        "seq": stored.seq, "at": stored.at.isoformat(), "actor": stored.actor,
+        "type": stored.event.type, "sitting_id": getattr(stored.event, "sitting_id", None),
+        "payload": sealed.payload, "prev_hash": stored.prev_hash, "hash": stored.hash,
+    }
+
+
+def vote_row(stored: ev.StoredEvent) -> dict | None:
+    """The vote_result row a vote_closed event implies."""
+    closed = stored.event
+    if not isinstance(closed, ev.VoteClosed):
+        return None
+    result = json.dumps(closed.result.model_dump(mode="json"), sort_keys=True,
+                        ensure_ascii=False)
+    return {"sitting_id": closed.sitting_id, "vote_id": closed.vote_id, "seq": stored.seq,
+            "outcome": closed.result.outcome.value, "result": result}
+
+
+def _projection_writes(statements: _Statements,
+                       stored: ev.StoredEvent) -> Iterator[tuple[_Prepared, dict]]:
+    row = vote_row(stored)
+    if row is not None:
+        yield statements.insert_vote, row
     match stored.event:
-        case ev.VoteClosed() as closed:
-            result = json.dumps(closed.result.model_dump(mode="json"), sort_keys=True,
-                                ensure_ascii=False)
-            yield "insert", VoteRow, {
-                "sitting_id": closed.sitting_id, "vote_id": closed.vote_id, "seq": stored.seq,
-                "outcome": closed.result.outcome.value, "result": result}
         case ev.ResolutionRegistered() as registered:
-            yield "insert", ResolutionRow, {
+            yield statements.insert_resolution, {
                 "number": registered.number, "ordinal": registered.ordinal,
                 "sitting_id": registered.sitting_id, "vote_id": registered.vote_id,
                 "title": registered.title, "voided_by": None}
         case ev.ResolutionVoided() as voided:
-            yield "void", ResolutionRow, {"number": voided.number, "voided_by": voided.vote_id}
+            yield statements.void_resolution, {"key": voided.number, "voided": voided.vote_id}
 
 
-def event_row(stored: ev.StoredEvent) -> dict:
-    return {
-        "seq": stored.seq, "at": stored.at.isoformat(), "actor": stored.actor,
-        "type": stored.event.type, "sitting_id": getattr(stored.event, "sitting_id", None),
-        "payload": canonical_event(stored.event), "prev_hash": stored.prev_hash,
-        "hash": stored.hash,
-    }
+def _sealed(item: ev.StoredEvent | Sealed) -> Sealed:
+    return item if isinstance(item, Sealed) else Sealed(item, canonical_event(item.event))
 
 
 class EventStore:
-    def __init__(self, target: str | Path) -> None:
+    """The log. `readonly=True` opens an existing log for reading only (`verify`)."""
+
+    def __init__(self, target: str | Path, *, readonly: bool = False) -> None:
         self.target = target
-        self.engine = engine_for(target)
+        self.engine = engine_for(target, create=not readonly)
+        self._writer: Any = None  # the DB-API connection appends use, opened on first use
         try:
-            SQLModel.metadata.create_all(self.engine)
-        except Exception as error:  # an unreadable file, a directory, a locked database
-            raise StoreError(f"cannot open the event log {target}: {error}") from error
+            if readonly:
+                missing = {t.name for t in LOG_TABLES} - set(inspect(self.engine).get_table_names())
+                if EVENTS.name in missing or HEAD.name in missing:
+                    raise StoreError(f"{target} is not a sesja event log "
+                                     f"(no {' or '.join(sorted(missing))} table)")
+            else:
+                EventRow.metadata.create_all(self.engine, tables=list(LOG_TABLES))
+            self._statements = _Statements(self.engine)
+        except SQLAlchemyError as error:  # an unreadable file, not a database, locked
+            self.engine.dispose()
+            raise StoreError(f"cannot open the event log {target}: {_reason(error)}") from error
+        except StoreError:
+            self.engine.dispose()
+            raise
 
     def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
         self.engine.dispose()
 
-    def append(self, batch: Iterable[ev.StoredEvent]) -> None:
-        """Writes the events and their projections in one durable transaction."""
-        batch = list(batch)
-        if not batch:
-            return
-        try:
-            with self.engine.begin() as connection:
-                connection.execute(insert(EventRow), [event_row(s) for s in batch])
-                for stored in batch:
-                    for action, table, values in _projection_rows(stored):
-                        if action == "insert":
-                            connection.execute(insert(table), [values])
-                        else:
-                            connection.execute(
-                                update(table).where(table.number == values["number"])
-                                .values(voided_by=values["voided_by"]))
-        except IntegrityError as error:
-            raise StoreError(
-                f"event {batch[0].seq} already exists in {self.target}: another process "
-                "writes this log; restart to reload it") from error
+    def _connection(self) -> Any:
+        if self._writer is None:
+            try:
+                self._writer = self.engine.raw_connection()
+            except SQLAlchemyError as error:
+                raise StoreError(
+                    f"cannot open the event log {self.target}: {_reason(error)}") from error
+        return self._writer
 
-    def rows(self) -> list[EventRow]:
+    def check_writable(self) -> None:
+        """Raises StoreError now, rather than at the first append, if the log can't be written."""
+        connection = self._connection()
+        cursor = connection.cursor()
+        try:
+            probe = self._statements.move_head  # moves nothing, but needs the write lock
+            cursor.execute(probe.sql, probe.params({"expected": -1, "new_seq": -1, "new_hash": ""}))
+        except self.engine.dialect.dbapi.Error as error:
+            raise StoreError(f"cannot write to the event log {self.target}: {error}") from error
+        finally:
+            connection.rollback()
+            cursor.close()
+
+    def append(self, batch: Iterable[ev.StoredEvent | Sealed]) -> None:
+        """Writes the events, their projections and the new head in one durable transaction."""
+        sealed = [_sealed(item) for item in batch]
+        if not sealed:
+            return
+        statements, dbapi = self._statements, self.engine.dialect.dbapi
+        first, last = sealed[0].stored, sealed[-1].stored
+        connection = self._connection()
+        cursor = connection.cursor()
+        try:
+            cursor.executemany(statements.insert_event.sql,
+                               [statements.insert_event.params(event_row(s)) for s in sealed])
+            for item in sealed:
+                for statement, values in _projection_writes(statements, item.stored):
+                    cursor.execute(statement.sql, statement.params(values))
+            if first.seq == 1:
+                head = statements.insert_head
+                cursor.execute(head.sql, head.params({"id": 1, "seq": last.seq, "hash": last.hash}))
+            else:
+                head = statements.move_head
+                cursor.execute(head.sql, head.params(
+                    {"expected": first.seq - 1, "new_seq": last.seq, "new_hash": last.hash}))
+                if cursor.rowcount != 1:
+                    raise dbapi.IntegrityError("the log's head moved")
+            connection.commit()
+        except dbapi.IntegrityError as error:
+            connection.rollback()
+            raise StoreError(
+                f"event {first.seq} already exists in {self.target}: another process "
+                "writes this log; restart to reload it") from error
+        except dbapi.Error as error:
+            connection.rollback()
+            raise StoreError(f"cannot write to the event log {self.target}: {error}; "
+                             "nothing of this action was written") from error
+        finally:
+            cursor.close()
+
+    def _select(self, statement: ClauseElement) -> list:
+        try:
+            with self.engine.connect() as connection:
+                return list(connection.execute(statement))
+        except SQLAlchemyError as error:
+            raise StoreError(f"cannot read the event log {self.target}: {_reason(error)}") from error
+
+    def rows(self) -> list[StoredRow]:
         """The stored rows as they are, in seq order (for `verify`)."""
-        with self.engine.connect() as connection:
-            result = connection.execute(select(EventRow).order_by(EventRow.seq))
-            return [EventRow(**row._mapping) for row in result]
+        columns = [EVENTS.c[name] for name in StoredRow._fields]
+        return [StoredRow(*row) for row in self._select(select(*columns).order_by(EVENTS.c.seq))]
+
+    def head(self) -> Head | None:
+        """The head row: the seq and hash of the last event appended, or None for a new log."""
+        found = self._select(select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == 1))
+        return Head(*found[0]) if found else None
 
     def load(self) -> list[ev.StoredEvent]:
         return [stored_from_row(row) for row in self.rows()]
 
     def vote_rows(self) -> list[VoteRow]:
-        with self.engine.connect() as connection:
-            return [VoteRow(**r._mapping) for r in connection.execute(select(VoteRow))]
+        return [VoteRow(**r._mapping) for r in self._select(select(VOTES))]
 
     def resolution_rows(self) -> list[ResolutionRow]:
-        with self.engine.connect() as connection:
-            return [ResolutionRow(**r._mapping) for r in connection.execute(select(ResolutionRow))]
+        return [ResolutionRow(**r._mapping) for r in self._select(select(RESOLUTIONS))]
 
 
-def stored_from_row(row: EventRow) -> ev.StoredEvent:
+def stored_from_row(row: StoredRow) -> ev.StoredEvent:
     return ev.StoredEvent(
         seq=row.seq, at=datetime.fromisoformat(row.at), actor=row.actor,
         event=ev.EVENT_ADAPTER.validate_json(row.payload), prev_hash=row.prev_hash,

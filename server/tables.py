@@ -1,4 +1,4 @@
-"""The database tables: the event log and the projections that `sesja verify` re-derives."""
+"""The database tables: the event log, its head, and the projections `sesja verify` re-derives."""
 
 from sqlmodel import Field, SQLModel
 
@@ -9,8 +9,8 @@ class EventRow(SQLModel, table=True):
     seq: int = Field(primary_key=True)
     at: str  # ISO 8601 with offset, UTC
     actor: str
-    type: str = Field(index=True)
-    sitting_id: str | None = Field(default=None, index=True)
+    type: str  # no indexes: the log is always read whole, and each would cost every append
+    sitting_id: str | None = None
     payload: str  # canonical JSON of the event
     prev_hash: str
     hash: str
@@ -39,3 +39,20 @@ class ResolutionRow(SQLModel, table=True):
     vote_id: str
     title: str
     voided_by: str | None = None
+
+
+class HeadRow(SQLModel, table=True):
+    """The last event's seq and hash, updated in the same transaction as every append.
+
+    The hash chain shows a changed, removed or reordered event, but not a log cut short at
+    its end; `verify` compares the last stored event with this row to see that too.
+    """
+
+    __tablename__ = "chain_head"
+
+    id: int = Field(default=1, primary_key=True)
+    seq: int
+    hash: str
+
+
+LOG_TABLES = (EventRow.__table__, VoteRow.__table__, ResolutionRow.__table__, HeadRow.__table__)

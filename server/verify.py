@@ -1,14 +1,19 @@
-"""`sesja verify`: checks the hash chain and that replay reproduces the stored projections."""
+"""`sesja verify`: checks the hash chain, the log's head, and that replay reproduces the
+stored projections. Every problem names the first bad event.
 
-import json
+The service runs the same chain and head checks when it opens a log (`log_problem`),
+so a damaged log is refused before anything is appended to it.
+"""
+
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from models.chain import GENESIS, link_hash
+from models.chain import GENESIS, stored_link_hash
 from models.reducer import fold
 from models.state import Chamber
-from server.store import EventStore, stored_from_row
+from server.store import EventStore, Head, StoredRow, stored_from_row, vote_row
 
 
 @dataclass
@@ -22,49 +27,65 @@ class Report:
         return not self.problems
 
 
-def _check_chain(store: EventStore, report: Report) -> list | None:
-    """Walks the rows in order; returns the parsed events, or None at the first bad one."""
-    expected_prev, parsed = GENESIS, []
-    for index, row in enumerate(store.rows(), start=1):
+def _walk(rows: Sequence[StoredRow], rehash: bool) -> str | None:
+    expected_prev = GENESIS
+    for index, row in enumerate(rows, start=1):
         if row.seq != index:
-            report.problems.append(
-                f"event {index}: missing (the next stored event is {row.seq}); "
-                "events were removed or renumbered")
-            return None
+            return (f"event {index}: missing (the next stored event is {row.seq}); "
+                    "events were removed or renumbered")
         if row.prev_hash != expected_prev:
-            report.problems.append(
-                f"event {row.seq}: does not follow event {row.seq - 1} (broken link); "
-                "events were removed, inserted or reordered")
-            return None
-        try:
-            at = stored_from_row(row).at
-        except (ValidationError, ValueError) as error:
-            report.problems.append(f"event {row.seq}: unreadable ({error.__class__.__name__})")
-            return None
-        if link_hash(row.prev_hash, row.seq, at, row.actor, row.payload) != row.hash:
-            report.problems.append(
-                f"event {row.seq}: content changed after it was written (hash mismatch)")
-            return None
-        parsed.append(stored_from_row(row))
+            return (f"event {row.seq}: does not follow event {row.seq - 1} (broken link); "
+                    "events were removed, inserted or reordered")
+        if rehash and stored_link_hash(row.prev_hash, row.seq, row.at, row.actor,
+                                       row.payload) != row.hash:
+            return f"event {row.seq}: content changed after it was written (hash mismatch)"
         expected_prev = row.hash
-    report.events, report.last_hash = len(parsed), expected_prev
-    return parsed
+    return None
 
 
-def _expected_votes(state: Chamber) -> dict[tuple[str, str], str]:
-    return {
-        (sitting.id, vote.id): json.dumps(vote.result.model_dump(mode="json"), sort_keys=True,
-                                          ensure_ascii=False)
-        for sitting in state.sittings.values()
-        for vote in sitting.votes.values() if vote.result is not None
-    }
+def chain_problem(rows: Sequence[StoredRow]) -> str | None:
+    """The first event that is missing, out of place or changed, said in one line."""
+    return _walk(rows, rehash=True)
 
 
-def _check_projections(store: EventStore, state: Chamber, report: Report) -> None:
-    expected = _expected_votes(state)
-    stored = {(r.sitting_id, r.vote_id): r.result for r in store.vote_rows()}
-    for key in sorted(expected.keys() | stored.keys()):
-        if expected.get(key) != stored.get(key):
+def link_problem(rows: Sequence[StoredRow]) -> str | None:
+    """The first event that is missing or out of place; cheap, no hashing."""
+    return _walk(rows, rehash=False)
+
+
+def tail_problem(rows: Sequence[StoredRow], head: Head | None) -> str | None:
+    """Whether the log ends where its head record says: a cut-off tail leaves no broken link."""
+    last_seq, last_hash = (rows[-1].seq, rows[-1].hash) if rows else (0, GENESIS)
+    if head is None:
+        if rows:
+            return (f"event {last_seq}: the log's head record is missing, so a cut-off end "
+                    "of the log cannot be ruled out")
+        return None
+    if head.seq > last_seq:
+        missing = (f"event {last_seq + 1}" if head.seq == last_seq + 1
+                   else f"events {last_seq + 1}-{head.seq}")
+        return (f"event {last_seq + 1}: missing at the end of the log ({missing} were "
+                "written, then removed)")
+    if head.seq < last_seq:
+        return (f"event {head.seq + 1}: written outside sesja (the log's head record ends at "
+                f"event {head.seq})")
+    if head.hash != last_hash:
+        return f"event {last_seq}: does not match the log's head record (hash mismatch)"
+    return None
+
+
+def log_problem(rows: Sequence[StoredRow], head: Head | None) -> str | None:
+    return chain_problem(rows) or tail_problem(rows, head)
+
+
+def _check_projections(store: EventStore, events: list, state: Chamber, report: Report) -> None:
+    expected_votes = {(row["sitting_id"], row["vote_id"]): (row["seq"], row["outcome"],
+                                                            row["result"])
+                      for row in map(vote_row, events) if row is not None}
+    stored_votes = {(r.sitting_id, r.vote_id): (r.seq, r.outcome, r.result)
+                    for r in store.vote_rows()}
+    for key in sorted(expected_votes.keys() | stored_votes.keys()):
+        if expected_votes.get(key) != stored_votes.get(key):
             report.problems.append(
                 f"vote {key[1]} of sitting {key[0]}: the stored result differs from replay")
     register = {r.number: (r.ordinal, r.sitting_id, r.vote_id, r.title, r.voided_by)
@@ -79,9 +100,19 @@ def _check_projections(store: EventStore, state: Chamber, report: Report) -> Non
 
 def verify(store: EventStore) -> Report:
     report = Report()
-    events = _check_chain(store, report)
-    if events is not None:
-        _check_projections(store, fold(events), report)
+    rows = store.rows()
+    problem = log_problem(rows, store.head())
+    if problem is not None:
+        report.problems.append(problem)
+        return report
+    events = []
+    for row in rows:
+        try:
+            events.append(stored_from_row(row))
+        except (ValidationError, ValueError) as error:
+            report.problems.append(f"event {row.seq}: unreadable ({error.__class__.__name__})")
+            return report
+    report.events, report.last_hash = len(events), rows[-1].hash if rows else GENESIS
+    _check_projections(store, events, fold(events), report)
     return report
-
 

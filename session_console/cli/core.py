@@ -89,7 +89,7 @@ def run_apply(args: argparse.Namespace) -> int:
 
 def run_verify(args: argparse.Namespace) -> int:
     try:
-        store = EventStore(args.db or default_db_path())
+        store = EventStore(args.db or default_db_path(), readonly=True)
     except StoreError as error:
         return fail(str(error))
     try:
