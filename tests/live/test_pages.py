@@ -1,0 +1,128 @@
+"""The display pages in a real browser: Debian's chromium, driven by Playwright."""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.async_api import async_playwright, expect
+
+from server.live import LiveServer
+from tests.cli import ROOT
+from tests.live.conftest import run
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture
+async def browser():
+    assert Path("/usr/bin/chromium").exists(), "Debian's chromium is needed (bash .ci/run)"
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                                   args=CHROMIUM_ARGS)
+        yield browser
+        await browser.close()
+
+
+async def _page(browser, url: str):
+    page = await browser.new_page(viewport={"width": 1920, "height": 1080})
+    await page.goto(url)
+    return page
+
+
+async def _present(service, count: int) -> None:
+    for number in range(1, count + 1):
+        await run(service, "check_in", member=f"m{number:02d}")
+
+
+async def test_chamber_follows_item_speaker_live_tally_and_result(browser, live, service):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = await _page(browser, live.urls()["chamber"])
+    await expect(page.locator("#council")).to_have_text("Rada Miasta Nadwarcie")
+    await _present(service, 14)
+    await expect(page.locator("#attendance")).to_contain_text("Obecni: 14 / 23")
+    await expect(page.locator("#attendance")).to_contain_text("kworum: jest")
+    await run(service, "set_current_item", item="i6")
+    await expect(page.locator("#item")).to_contain_text("w sprawie zmian w budżecie miasta")
+    await expect(page.locator("#item")).to_contain_text("druk nr 412")
+    await run(service, "queue_speaker", member="m04")
+    await run(service, "start_speech")
+    await expect(page.locator("#speaker-name")).to_have_text("Dąbrowski Łukasz")
+    await expect(page.locator("#countdown")).to_have_text(
+        re.compile(r"^[45]:\d\d$"))
+    await run(service, "stop_speech")
+    await expect(page.locator("#speaker")).to_be_hidden()
+    await run(service, "open_vote", subject="Projekt uchwały w sprawie zmian w budżecie",
+              kind="resolution")
+    await expect(page.locator("#vote-head")).to_contain_text("Głosowanie nr 1 — trwa")
+    tiles = page.locator("#grid li")
+    await expect(tiles).to_have_count(22)
+    for number, answer in [(1, "yes"), (2, "yes"), (3, "no")]:
+        await run(service, "record_answer", member=f"m{number:02d}", answer=answer)
+    await expect(page.locator("#tally")).to_have_text("ZA 2PRZECIW 1WSTRZ. 0")
+    await expect(page.locator('#grid li[data-member="m03"] .answer')).to_have_text("✗ PRZECIW")
+    await expect(page.locator('#grid li[data-member="m01"] .answer')).to_have_text("✓ ZA")
+    await expect(page.locator('#grid li[data-member="m20"] .answer')).to_have_text("∅ nieobecny")
+    await run(service, "record_answer", member="m04", answer="yes")
+    await expect(page.locator("#tally")).to_contain_text("ZA 3")
+    await page.screenshot(path=str(ARTIFACTS / "chamber-vote.png"))
+    await run(service, "close_vote")
+    await expect(page.locator("#result")).to_contain_text("PRZYJĘTO")
+    await expect(page.locator("#result")).to_contain_text("Przyjęto: 3 za, 1 przeciw")
+    await expect(page.locator('#grid li[data-member="m05"] .answer')).to_have_text(
+        "○ nie głosował")
+    await page.screenshot(path=str(ARTIFACTS / "chamber-result.png"))
+    await page.close()
+
+
+async def test_overlay_is_transparent_with_speaker_and_result_bar(browser, live, service):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = await _page(browser, live.urls()["overlay"])
+    await _present(service, 12)
+    await run(service, "set_current_item", item="i4")
+    await run(service, "queue_speaker", guest={"name": "Anna Nowicka", "role": "Skarbnik Miasta"})
+    await run(service, "start_speech")
+    await expect(page.locator("#speaker-name")).to_have_text("Anna Nowicka")
+    await expect(page.locator("#speaker-club")).to_have_text("Skarbnik Miasta")
+    background = await page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgba(0, 0, 0, 0)"
+    await page.screenshot(path=str(ARTIFACTS / "overlay-speaker.png"), omit_background=True)
+    await run(service, "stop_speech")
+    await run(service, "open_vote", subject="Wniosek o zamknięcie dyskusji", kind="procedural")
+    for number in range(1, 8):
+        await run(service, "record_answer", member=f"m{number:02d}", answer="no")
+    await run(service, "close_vote")
+    await expect(page.locator("#result")).to_contain_text("ODRZUCONO")
+    await expect(page.locator("#result")).to_contain_text("PRZECIW 7")
+    await page.screenshot(path=str(ARTIFACTS / "overlay-result.png"), omit_background=True)
+    await page.close()
+
+
+async def test_connection_lost_then_reconnect_and_resync(browser, service, tmp_path):
+    live = LiveServer(service, port=0, token_dir=tmp_path / "t")
+    await live.start()
+    page = await _page(browser, live.urls()["chamber"] + "&lang=en")
+    await expect(page.locator("#attendance")).to_contain_text("Present: 0 / 23")
+    await live.stop()
+    await expect(page.locator("#lost")).to_contain_text("Connection to the server lost")
+    assert await page.evaluate("document.body.dataset.connection") == "lost"
+    await page.screenshot(path=str(ARTIFACTS / "chamber-lost.png"))
+    await _present(service, 3)  # the sitting goes on while the screen is away
+    again = LiveServer(service, port=live.port, token_dir=tmp_path / "t")
+    await again.start()
+    try:
+        await expect(page.locator("#lost")).to_be_hidden(timeout=20_000)
+        await expect(page.locator("#attendance")).to_contain_text("Present: 3 / 23")
+        await run(service, "check_in", member="m04")
+        await expect(page.locator("#attendance")).to_contain_text("Present: 4 / 23")
+    finally:
+        await page.close()
+        await again.stop()
+
+
+async def test_a_wrong_token_says_access_denied(browser, live):
+    page = await _page(browser, live.urls()["chamber"].split("?")[0] + "?token=wrong")
+    await expect(page.locator("#lost")).to_contain_text("Brak dostępu")
+    await page.close()
