@@ -4,6 +4,7 @@ from pydantic import TypeAdapter
 
 from models.commands import Command
 from models.events import Event, StoredEvent
+from server.live.protocol import live_schema
 
 
 def json_schema() -> dict:
@@ -13,4 +14,5 @@ def json_schema() -> dict:
         "command": TypeAdapter(Command).json_schema(),
         "event": TypeAdapter(Event).json_schema(),
         "stored_event": StoredEvent.model_json_schema(),
+        "live": live_schema(),
     }

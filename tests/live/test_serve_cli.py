@@ -63,3 +63,11 @@ def test_serve_explains_an_unusable_token_folder(tmp_path):
     blocker.write_text("not a folder")
     result = sesja("serve", "--db", str(db), "--token-dir", str(blocker / "tokens"))
     assert result.returncode == 1 and "cannot use the token folder" in result.stderr
+
+
+def test_schema_describes_the_live_protocol():
+    result = sesja("schema")
+    live = json.loads(result.stdout)["live"]
+    assert live["version"] == 1
+    assert {"Hello", "CommandMessage", "Ping", "Resync"} <= set(live["client"]["$defs"])
+    assert {"Snapshot", "Patch", "Ack", "ErrorMessage"} <= set(live["server"]["$defs"])
