@@ -62,10 +62,9 @@ def tail_problem(rows: Sequence[StoredRow], head: Head | None) -> str | None:
                     "of the log cannot be ruled out")
         return None
     if head.seq > last_seq:
-        missing = (f"event {last_seq + 1}" if head.seq == last_seq + 1
-                   else f"events {last_seq + 1}-{head.seq}")
-        return (f"event {last_seq + 1}: missing at the end of the log ({missing} were "
-                "written, then removed)")
+        missing = (f"event {last_seq + 1} was" if head.seq == last_seq + 1
+                   else f"events {last_seq + 1}-{head.seq} were")
+        return f"event {last_seq + 1}: missing at the end of the log ({missing} written, then removed)"
     if head.seq < last_seq:
         return (f"event {head.seq + 1}: written outside sesja (the log's head record ends at "
                 f"event {head.seq})")
