@@ -1,45 +1,64 @@
 """CSV files: plain (UTF-8, commas) and for Excel in the Polish locale (BOM, semicolons)."""
 
 import csv
+import io
 from collections.abc import Iterable
 from pathlib import Path
 
+from models.terms import FinalAnswer
 from server.publish import tables
 from server.publish.record import SittingRecord, VoteRecord
 
 DIALECTS = {"csv": ("", "utf-8", ","), "csv-excel": ("-excel", "utf-8-sig", ";")}
 
 
-def write_table(path: Path, header: Iterable[str], rows: Iterable[Iterable[str]], fmt: str) -> None:
-    _suffix, encoding, delimiter = DIALECTS[fmt]
-    with path.open("w", encoding=encoding, newline="") as handle:
-        writer = csv.writer(handle, delimiter=delimiter)
-        writer.writerow(header)
-        writer.writerows(rows)
+def render(rows: Iterable[Iterable[str]], fmt: str) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=DIALECTS[fmt][2]).writerows(rows)
+    return buffer.getvalue()
+
+
+def write_table(path: Path, header: Iterable[str], body: str, fmt: str) -> None:
+    """Writes the header and the rows already rendered in the same dialect."""
+    with path.open("w", encoding=DIALECTS[fmt][1], newline="") as handle:
+        handle.write(render([header], fmt))
+        handle.write(body)
 
 
 def vote_path(folder: Path, vote_number: int, fmt: str) -> Path:
     return folder / "glosowania" / f"glosowanie-{vote_number:03d}{DIALECTS[fmt][0]}.csv"
 
 
-def write_vote(record: SittingRecord, vote: VoteRecord, folder: Path, fmt: str) -> None:
-    """A named vote's list; a secret or summary vote has none (its totals are in wyniki)."""
-    if vote.named:
-        write_table(vote_path(folder, vote.vote.number, fmt), tables.NAMED_HEADER,
-                    tables.named_rows(record, vote), fmt)
+def named_body(record: SittingRecord, vote: VoteRecord, members: dict[int, str],
+               answers: dict[FinalAnswer, str], fmt: str) -> str:
+    """The vote's named rows. CSV quotes field by field, so rows are joined from fields
+    rendered once: each member's and each answer's are the same in every vote."""
+    delimiter, head = DIALECTS[fmt][2], _fields(tables.vote_fields(record, vote), fmt)
+    for row in vote.rows:
+        if row.ordinal not in members:
+            members[row.ordinal] = _fields(tables.member_fields(row), fmt)
+    return "".join([f"{head}{delimiter}{members[row.ordinal]}{delimiter}{answers[row.answer]}\r\n"
+                    for row in vote.rows])
+
+
+def _fields(values: tuple[str, ...], fmt: str) -> str:
+    return render([values], fmt)[:-2]  # without the line's "\r\n"
 
 
 def write_sitting(record: SittingRecord, folder: Path, fmt: str) -> None:
-    suffix = DIALECTS[fmt][0]
-    write_table(folder / f"imienne{suffix}.csv", tables.NAMED_HEADER,
-                (row for vote in record.votes for row in tables.named_rows(record, vote)), fmt)
-    write_table(folder / f"wyniki{suffix}.csv", tables.RESULTS_HEADER,
-                (tables.result_row(record, vote) for vote in record.votes), fmt)
-    write_table(folder / f"obecnosc{suffix}.csv", tables.ATTENDANCE_HEADER,
-                tables.attendance_rows(record), fmt)
-    write_table(folder / f"mowcy{suffix}.csv", tables.SPEAKERS_HEADER,
-                tables.speaker_rows(record), fmt)
-    write_table(folder / f"uchwaly{suffix}.csv", tables.REGISTER_HEADER,
-                tables.register_rows(record), fmt)
+    """The sitting's tables, and each named vote's list on its own (secret votes have none)."""
+    suffix, bodies, members = DIALECTS[fmt][0], [], {}
+    answers = {answer: _fields(tables.answer_fields(answer), fmt) for answer in FinalAnswer}
     for vote in record.votes:
-        write_vote(record, vote, folder, fmt)
+        if vote.named:
+            body = named_body(record, vote, members, answers, fmt)
+            write_table(vote_path(folder, vote.vote.number, fmt), tables.NAMED_HEADER, body, fmt)
+            bodies.append(body)
+    write_table(folder / f"imienne{suffix}.csv", tables.NAMED_HEADER, "".join(bodies), fmt)
+    for name, header, rows in (
+        ("wyniki", tables.RESULTS_HEADER, (tables.result_row(record, v) for v in record.votes)),
+        ("obecnosc", tables.ATTENDANCE_HEADER, tables.attendance_rows(record)),
+        ("mowcy", tables.SPEAKERS_HEADER, tables.speaker_rows(record)),
+        ("uchwaly", tables.REGISTER_HEADER, tables.register_rows(record)),
+    ):
+        write_table(folder / f"{name}{suffix}.csv", header, render(rows, fmt), fmt)

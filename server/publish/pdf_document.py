@@ -1,10 +1,12 @@
 """The sitting as one PDF: summary, a section (and bookmark) per vote, attendance, register.
 
-Fonts are DejaVu Sans, embedded (subset) so Polish letters print anywhere. Named lists
-are the bulk of the document (750 members x 100 votes), so their rows are written as
-text operators with the encoded strings cached: the same names repeat in every vote.
+Fonts are DejaVu Sans, embedded (subset) so Polish letters print anywhere. A large
+chamber makes a long document (750 members x 100 votes is some 700 pages), so text is
+laid out here and written as text operators, with each cell's encoded text cached: the
+same names and answers repeat in every vote.
 """
 
+from collections.abc import Iterable, Iterator, Sequence
 from importlib.resources import files
 from pathlib import Path
 
@@ -16,8 +18,11 @@ from server.publish.record import SittingRecord, VoteRecord
 
 FONT = "DejaVu"
 FONTS = files("server.publish") / "fonts"
-LINE = 4.2  # mm per named row
-COLUMN = 92.0  # two columns of named rows across the page
+LINE = 4.0  # mm per table row
+NAMED_HEADER = ("Lp.", "Radny", "Głos") * 2
+NAMED_WIDTHS = (8.0, 54.0, 28.0, 8.0, 54.0, 28.0)
+RESULTS_HEADER = ("Nr", "Temat", "Za", "Przeciw", "Wstrz.", "Nie gł.", "Nieob.", "Wył.", "Wynik")
+RESULTS_WIDTHS = (8.0, 76.0, 10.0, 14.0, 12.0, 13.0, 12.0, 10.0, 27.0)
 
 
 class _Document(FPDF):
@@ -30,82 +35,121 @@ class _Document(FPDF):
         self.set_lang("pl")
         self.set_creator("sesja")
         self.set_margins(14, 14, 14)
-        self.set_auto_page_break(True, 16)
-        self._encoded: dict[str, str] = {}
-        self._fitted: dict[str, str] = {}
+        self.set_auto_page_break(False)
+        self._cells: dict[tuple[str, float, str, float], str] = {}
+        self._widths: dict[tuple[str, float, str], float] = {}
+        self._rows: dict[tuple[float, ...], dict[Sequence[str], str]] = {}
+
+    @property
+    def bottom(self) -> float:
+        return self.h - 16
 
     def footer(self) -> None:
-        self.set_y(-11)
         self.set_font(FONT, "", 7)
-        self.cell(0, 4, f"{self.title_text} · strona {self.page_no()}", align="C")
+        text = f"{self.title_text} · strona {self.page_no()}"
+        self.text((self.w - self.get_string_width(text)) / 2, self.h - 8, text)
+
+    def _font(self, bold: bool, size: float) -> None:
+        """Selects the font and puts it on the page for the text operators that follow."""
+        self.set_font(FONT, "B" if bold else "", size)
+        self.text(self.l_margin, self.get_y(), "")
+
+    def _room(self, height: float) -> None:
+        if self.get_y() + height > self.bottom:
+            font = (self.font_style == "B", self.font_size_pt)
+            self.add_page()
+            self._font(*font)
+
+    def _width(self, word: str) -> float:
+        key = (self.font_style, self.font_size_pt, word)
+        width = self._widths.get(key)
+        if width is None:
+            width = self._widths[key] = self.get_string_width(word)
+        return width
+
+    def _lines(self, text: str, width: float) -> list[str]:
+        lines, line, used, space = [], [], 0.0, self._width(" ")
+        for word in text.split():
+            word_width = self._width(word)
+            if line and used + space + word_width > width:
+                lines.append(" ".join(line))
+                line, used = [], 0.0
+            used += (space if line else 0.0) + word_width
+            line.append(word)
+        if line:
+            lines.append(" ".join(line))
+        return lines
+
+    def para(self, text: str, bold: bool = False, size: float = 9) -> None:
+        """Wrapped text across the page; a line that would cross the bottom starts a page."""
+        self._font(bold, size)
+        height = size * 0.5
+        for line in self._lines(text, self.w - self.l_margin - self.r_margin):
+            self._room(height)
+            y = self.get_y()
+            self._out(f"BT {self.l_margin * self.k:.2f} {(self.h - y - height * 0.78) * self.k:.2f}"
+                      f" Td {self.current_font.encode_text(line)} ET")
+            self.set_y(y + height)
+        self.set_y(self.get_y() + 1)
 
     def heading(self, text: str, size: float = 12) -> None:
-        self.set_font(FONT, "B", size)
-        self.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
-        self.ln(1)
+        self._room(size * 2)
+        self.start_section(text[:200])
+        self.para(text, bold=True, size=size)
 
-    def para(self, text: str, bold: bool = False) -> None:
-        self.set_font(FONT, "B" if bold else "", 9)
-        self.multi_cell(0, 4.5, text, new_x="LMARGIN", new_y="NEXT")
-
-    def grid(self, header: tuple[str, ...], rows, widths: tuple[float, ...]) -> None:
-        self.set_font(FONT, "", 7.5)
-        with self.table(col_widths=widths, line_height=3.6,
-                        text_align="LEFT", first_row_as_headings=True) as grid:
-            grid.row(header)
-            for row in rows:
-                grid.row(row)
-        self.ln(2)
-
-    def _text(self, x: float, y: float, text: str) -> None:
-        encoded = self._encoded.get(text)
-        if encoded is None:
-            encoded = self._encoded[text] = self.current_font.encode_text(text)
-        self._out(f"BT {x * self.k:.2f} {(self.h - y) * self.k:.2f} Td {encoded} ET")
-
-    def _fit(self, text: str, width: float) -> str:
-        fitted = self._fitted.get(text)
-        if fitted is None:
-            fitted = text
-            while len(fitted) > 1 and self.get_string_width(fitted) > width:
-                fitted = fitted[:-2] + "…"
-            self._fitted[text] = fitted
-        return fitted
-
-    def _row_headings(self) -> float:
-        self.set_font(FONT, "B", 7.5)
-        y = self.get_y()
-        for column in range(2):
-            x = self.l_margin + column * COLUMN
-            self.set_xy(x, y)
-            self.cell(8, LINE, "Lp.")
-            self.cell(54, LINE, "Radny")
-            self.cell(28, LINE, "Głos")
-        self.set_font(FONT, "", 8)
-        self.text(self.l_margin, y, "")  # puts the font on the page for the raw rows below
-        return y + LINE
-
-    def named_rows(self, vote: VoteRecord) -> None:
-        bottom = self.h - self.b_margin
-        y = self._row_headings()
-        rows = vote.rows
-        for start in range(0, len(rows), 2):
+    def grid(self, header: Sequence[str], rows: Iterable[Sequence[str]],
+             widths: Sequence[float]) -> None:
+        """A table of one-line rows; a cell too long for its column ends with "…"."""
+        self._room(LINE * 3)
+        y = self._headings(header, widths)
+        left, k, top = self.l_margin * self.k, self.k, self.h - LINE * 0.75
+        cell, out, bottom = self._cell, self._out, self.bottom
+        encoded = self._rows.setdefault(tuple(widths), {})  # body rows are all in one font
+        for row in rows:
             if y + LINE > bottom:
                 self.add_page()
-                y = self._row_headings()
-            baseline = y + LINE * 0.75
-            for column, row in enumerate(rows[start:start + 2]):
-                x = self.l_margin + column * COLUMN
-                self._text(x, baseline, str(row.ordinal))
-                self._text(x + 8, baseline, self._fit(row.member.name, 52))
-                self._text(x + 62, baseline, ANSWER_PL[row.answer])
+                y = self._headings(header, widths)
+            text = encoded.get(row)
+            if text is None:
+                text = encoded[row] = "".join(
+                    [cell(value, width) for value, width in zip(row, widths, strict=True)])
+            out(f"BT {left:.2f} {(top - y) * k:.2f} Td {text}ET")
             y += LINE
-        self.set_y(y + 2)
+        self.set_y(y + 3)
+
+    def _headings(self, header: Sequence[str], widths: Sequence[float]) -> float:
+        """The column headings in bold, underlined; returns where the first row goes."""
+        self._font(True, 7.5)
+        y = self.get_y()
+        self._out(f"BT {self.l_margin * self.k:.2f} {(self.h - y - LINE * 0.75) * self.k:.2f} Td "
+                  + "".join(self._cell(text, width) for text, width in zip(header, widths, strict=True))
+                  + "ET")
+        self.line(self.l_margin, y + LINE, self.l_margin + sum(widths), y + LINE)
+        self._font(False, 7.5)
+        return y + LINE + 0.5
+
+    def _cell(self, text: str, width: float) -> str:
+        key = (self.font_style, self.font_size_pt, text, width)
+        encoded = self._cells.get(key)
+        if encoded is None:
+            fitted = text
+            while len(fitted) > 1 and self.get_string_width(fitted) > width - 1.5:
+                fitted = fitted[:-2] + "…"
+            encoded = f"{self.current_font.encode_text(fitted)} {width * self.k:.2f} 0 Td "
+            self._cells[key] = encoded
+        return encoded
+
+
+def _named_pairs(vote: VoteRecord) -> Iterator[tuple[str, ...]]:
+    """Two members a line: the named list in two columns, read left to right."""
+    cells = [(str(row.ordinal), row.member.name, ANSWER_PL[row.answer]) for row in vote.rows]
+    for start in range(0, len(cells), 2):
+        pair = cells[start:start + 2]
+        yield pair[0] + (pair[1] if len(pair) == 2 else ("", "", ""))
 
 
 def _vote(pdf: _Document, record: SittingRecord, vote: VoteRecord) -> None:
     v, r = vote.vote, vote.result
-    pdf.start_section(f"Głosowanie nr {v.number}: {v.subject}"[:200])
     pdf.heading(f"Głosowanie nr {v.number}: {v.subject}", 10)
     item = f"Punkt {vote.item_number}: {vote.item_title}. " if vote.item_number else ""
     pdf.para(f"{item}Tryb: {MODE_PL[v.mode]}. Otwarto {hhmm(v.opened_at)}, "
@@ -116,10 +160,9 @@ def _vote(pdf: _Document, record: SittingRecord, vote: VoteRecord) -> None:
              + (f" Podjęto uchwałę nr {vote.resolution}." if vote.resolution else ""), bold=True)
     pdf.para(", ".join(f"{ANSWER_PL[a]}: {n}" for a, n in vote.counts.items()) + ".")
     if vote.named:
-        pdf.named_rows(vote)
+        pdf.grid(NAMED_HEADER, _named_pairs(vote), NAMED_WIDTHS)
     else:
         pdf.para("Głosowanie tajne lub zbiorcze: publikuje się tylko wyniki.")
-        pdf.ln(2)
 
 
 def sitting_pdf(record: SittingRecord) -> bytes:
@@ -131,28 +174,23 @@ def sitting_pdf(record: SittingRecord) -> bytes:
     if record.partial_note:
         pdf.para(record.partial_note, bold=True)
     pdf.para(record.summary)
-    pdf.ln(2)
-    pdf.start_section("Wyniki głosowań")
     pdf.heading("Wyniki głosowań")
     if record.votes:
-        pdf.grid(("Nr", "Temat", "Za", "Przeciw", "Wstrz.", "Nie gł.", "Nieob.", "Wył.", "Wynik"),
+        pdf.grid(RESULTS_HEADER,
                  ((str(v.vote.number), v.vote.subject, str(v.result.yes), str(v.result.no),
                    str(v.result.abstain), str(v.result.not_voting), str(v.result.absent),
                    str(v.result.recused), OUTCOME_PL[v.result.outcome]) for v in record.votes),
-                 (8, 76, 10, 14, 12, 13, 12, 10, 27))
+                 RESULTS_WIDTHS)
         for vote in record.votes:
             _vote(pdf, record, vote)
     else:
         pdf.para("Na tej sesji nie przeprowadzono dotąd żadnego głosowania.")
-    pdf.start_section("Lista obecności")
     pdf.heading("Lista obecności")
     pdf.grid(tables.ATTENDANCE_HEADER, tables.attendance_rows(record), (9, 18, 42, 36, 22, 28, 27))
     if record.speeches:
-        pdf.start_section("Mówcy")
         pdf.heading("Mówcy")
         pdf.grid(tables.SPEAKERS_HEADER, tables.speaker_rows(record), (8, 12, 44, 34, 28, 22, 16, 18))
     if record.register:
-        pdf.start_section("Rejestr uchwał")
         pdf.heading("Rejestr uchwał")
         pdf.grid(tables.REGISTER_HEADER, tables.register_rows(record), (30, 96, 24, 32))
     return bytes(pdf.output())

@@ -51,7 +51,8 @@ def vote_event(record: SittingRecord, vote: VoteRecord) -> dict:
     }
 
 
-def sitting_document(record: SittingRecord, vote_events: list[dict]) -> dict:
+def sitting_document(record: SittingRecord) -> dict:
+    """The sitting without its vote events (write_sitting adds them as "vote_events")."""
     sitting = record.sitting
     return {
         "council": sitting.council_name,
@@ -62,7 +63,6 @@ def sitting_document(record: SittingRecord, vote_events: list[dict]) -> dict:
                     "closed_at": local(sitting.closed_at).isoformat() if sitting.closed_at else None},
         "complete": record.complete,
         "partial_note": record.partial_note or None,
-        "vote_events": vote_events,
         "attendance": [{"voter_id": member.id, "name": member.name, "group": member.club,
                         "status": presence.status.value,
                         "status_pl": ATTENDANCE_PL[presence.status],
@@ -82,8 +82,8 @@ def sitting_document(record: SittingRecord, vote_events: list[dict]) -> dict:
     }
 
 
-def _dump(path: Path, data: dict) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+def _dumps(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def vote_path(folder: Path, vote_number: int) -> Path:
@@ -91,7 +91,10 @@ def vote_path(folder: Path, vote_number: int) -> Path:
 
 
 def write_sitting(record: SittingRecord, folder: Path) -> None:
-    events = [vote_event(record, vote) for vote in record.votes]
-    _dump(folder / "sesja.json", sitting_document(record, events))
+    """sesja.json with every vote event, and each vote event on its own (encoded once)."""
+    events = [_dumps(vote_event(record, vote)) for vote in record.votes]
     for vote, event in zip(record.votes, events, strict=True):
-        _dump(vote_path(folder, vote.vote.number), event)
+        vote_path(folder, vote.vote.number).write_text(event, encoding="utf-8")
+    document = _dumps(sitting_document(record))
+    (folder / "sesja.json").write_text(
+        f'{document[:-1]},"vote_events":[{",".join(events)}]}}', encoding="utf-8")

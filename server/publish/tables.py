@@ -2,8 +2,9 @@
 
 from collections.abc import Iterator
 
+from models.terms import FinalAnswer
 from server.publish.labels import ANSWER_PL, ATTENDANCE_PL, MODE_PL, OUTCOME_PL, duration, hhmm, stamp
-from server.publish.record import SittingRecord, VoteRecord
+from server.publish.record import NamedAnswer, SittingRecord, VoteRecord
 
 NAMED_HEADER = ("Sesja", "Data", "Głosowanie nr", "Punkt", "Temat", "Lp.", "Id radnego",
                 "Radny", "Klub", "Głos", "Kod głosu")
@@ -18,13 +19,21 @@ SPEAKERS_HEADER = ("Lp.", "Punkt", "Temat punktu", "Mówca", "Funkcja / klub", "
 REGISTER_HEADER = ("Nr uchwały", "W sprawie", "Głosowanie nr", "Uwagi")
 
 
-def named_rows(record: SittingRecord, vote: VoteRecord) -> Iterator[tuple[str, ...]]:
+# A named row is vote_fields + member_fields + answer_fields (NAMED_HEADER's columns).
+
+
+def vote_fields(record: SittingRecord, vote: VoteRecord) -> tuple[str, ...]:
     sitting = record.sitting
-    head = (sitting.number, sitting.date.isoformat(), str(vote.vote.number), vote.item_number,
+    return (sitting.number, sitting.date.isoformat(), str(vote.vote.number), vote.item_number,
             vote.vote.subject)
-    for row in vote.rows:
-        yield (*head, str(row.ordinal), row.member.id, row.member.name, row.member.club,
-               ANSWER_PL[row.answer], row.answer.value)
+
+
+def member_fields(row: NamedAnswer) -> tuple[str, ...]:
+    return (str(row.ordinal), row.member.id, row.member.name, row.member.club)
+
+
+def answer_fields(answer: FinalAnswer) -> tuple[str, ...]:
+    return (ANSWER_PL[answer], answer.value)
 
 
 def result_row(record: SittingRecord, vote: VoteRecord) -> tuple[str, ...]:
