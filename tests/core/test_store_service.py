@@ -1,0 +1,200 @@
+"""The service and its store: the writer thread, listeners, rejections and unwritable logs."""
+
+import asyncio
+import logging
+import subprocess
+import threading
+from contextlib import contextmanager
+from datetime import date
+
+import pytest
+
+from models.commands import CheckIn, CheckOut, RecordAnswer
+from models.rejection import Rejection
+from server.demo import demo_commands
+from server.service import SittingService
+from server.store import EventStore, StoreError
+from server.verify import verify
+from tests.cli import sesja
+
+MEMBERS = [f"m{i:02d}" for i in range(1, 23)]
+
+
+def opened_service(path) -> SittingService:
+    service = SittingService(EventStore(path))
+    for command in demo_commands(date(2026, 11, 22)):
+        service.execute(command, "test")
+    return service
+
+
+@pytest.fixture
+def service(tmp_path):
+    service = opened_service(tmp_path / "sesja.db")
+    yield service
+    service.close()
+
+
+def stored_seqs(path) -> list[int]:
+    store = EventStore(path, readonly=True)
+    try:
+        return [row.seq for row in store.rows()]
+    finally:
+        store.close()
+
+
+async def test_submit_writes_on_the_writer_thread_while_the_loop_keeps_running(service):
+    """Each append waits until the loop has run another task: on the loop it would hang."""
+    loop_thread, loop_ran, writers = threading.current_thread(), threading.Event(), set()
+    append = service.store.append
+
+    def append_when_the_loop_has_moved(batch):
+        writers.add(threading.current_thread())
+        loop_ran.clear()
+        assert loop_ran.wait(timeout=30), "the event loop was blocked during an append"
+        append(batch)
+
+    async def ticker():
+        while True:
+            loop_ran.set()
+            await asyncio.sleep(0)
+
+    service.store.append = append_when_the_loop_has_moved
+    heard = []
+    service.subscribe(lambda events, state: heard.append((threading.current_thread(),
+                                                          events[0].seq)))
+    ticking = asyncio.create_task(ticker())
+    try:
+        results = await asyncio.gather(*(service.submit(CheckIn(member=m), "test")
+                                         for m in MEMBERS))
+    finally:
+        ticking.cancel()
+    assert loop_thread not in writers and len(writers) == 1
+    seqs = sorted(events[0].seq for events in results)
+    assert seqs == list(range(3, 3 + len(MEMBERS)))
+    assert service.state.sitting.present_count == len(MEMBERS)
+    assert {thread for thread, _seq in heard} == {loop_thread}
+    assert [seq for _thread, seq in heard] == seqs  # told in the order written
+
+
+async def test_a_rejected_submit_raises_on_the_caller_and_writes_nothing(service, tmp_path):
+    before = service.state
+    with pytest.raises(Rejection) as rejected:
+        await service.submit(CheckOut(member="m01"), "test")
+    assert rejected.value.code == "not_present"
+    assert service.state is before
+    assert stored_seqs(tmp_path / "sesja.db") == [1, 2]
+
+
+def test_a_rejected_command_writes_nothing_and_tells_nobody(service, tmp_path):
+    heard = []
+    service.subscribe(lambda events, state: heard.append(events))
+    service.execute(CheckIn(member="m01"), "test")
+    before = service.state
+    for command in (CheckIn(member="m01"), CheckIn(member="m99"),
+                    RecordAnswer(member="m01", answer="yes")):
+        with pytest.raises(Rejection):
+            service.execute(command, "test")
+    assert service.state is before and len(heard) == 1
+    assert stored_seqs(tmp_path / "sesja.db") == [1, 2, 3]
+
+
+def test_a_failing_listener_is_logged_and_loses_nothing(service, tmp_path, caplog):
+    heard = []
+
+    def broken(events, state):
+        raise RuntimeError("the screen fell over")
+
+    service.subscribe(broken)
+    service.subscribe(lambda events, state: heard.append(events[0].seq))
+    with caplog.at_level(logging.ERROR, logger="sesja.service"):
+        (written,) = service.execute(CheckIn(member="m01"), "test")
+    assert written.seq == 3 and heard == [3]
+    assert "a listener failed on events 3-3; the events are written" in caplog.text
+    assert "the screen fell over" in caplog.text
+    assert stored_seqs(tmp_path / "sesja.db") == [1, 2, 3]
+    assert service.state.sitting.is_present("m01")
+
+
+def test_unsubscribe_stops_the_calls_and_may_be_called_twice(service):
+    heard = []
+    unsubscribe = service.subscribe(lambda events, state: heard.append(events[0].seq))
+    service.execute(CheckIn(member="m01"), "test")
+    unsubscribe()
+    unsubscribe()
+    service.execute(CheckIn(member="m02"), "test")
+    assert heard == [3]
+
+
+def test_a_second_writer_on_the_same_log_is_stopped_and_the_log_stays_whole(tmp_path):
+    path = tmp_path / "sesja.db"
+    first = opened_service(path)
+    second = SittingService(EventStore(path))
+    try:
+        first.execute(CheckIn(member="m01"), "first")
+        before = second.state
+        with pytest.raises(StoreError, match="another process writes this log"):
+            second.execute(CheckIn(member="m02"), "second")
+        assert second.state is before
+        first.execute(CheckIn(member="m03"), "first")
+    finally:
+        first.close()
+        second.close()
+    store = EventStore(path, readonly=True)
+    try:
+        assert verify(store).ok
+        assert [row.actor for row in store.rows()] == ["test", "test", "first", "first"]
+    finally:
+        store.close()
+
+
+def test_a_folder_given_as_the_log_is_refused_clearly(tmp_path):
+    with pytest.raises(StoreError, match="is a folder; give the event log's file name"):
+        EventStore(tmp_path)
+    script = tmp_path / "s.jsonl"
+    script.write_text('{"type":"check_in","member":"m01"}\n', encoding="utf-8")
+    applied = sesja("apply", "--db", str(tmp_path), str(script))
+    assert applied.returncode == 1
+    assert applied.stderr.startswith(f"sesja: {tmp_path} is a folder")
+
+
+def test_a_log_under_a_file_cannot_get_its_folder(tmp_path):
+    blocker = tmp_path / "plik.txt"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(StoreError, match="cannot create the folder for"):
+        EventStore(blocker / "sesja.db")
+
+
+@contextmanager
+def immutable(path):
+    """chattr +i: not even root can write the file (the tests run as root)."""
+    subprocess.run(["chattr", "+i", str(path)], check=True)
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+def test_an_unwritable_log_is_refused_when_opened_and_still_verifies(tmp_path):
+    path = tmp_path / "sesja.db"
+    opened_service(path).close()
+    with immutable(path):
+        with pytest.raises(StoreError) as refused:
+            SittingService(EventStore(path))
+        assert str(refused.value) == (
+            f"cannot write to the event log {path}: attempt to write a readonly database")
+        script = tmp_path / "s.jsonl"
+        script.write_text('{"type":"check_in","member":"m01"}\n', encoding="utf-8")
+        applied = sesja("apply", "--db", str(path), str(script))
+        assert applied.returncode == 1
+        assert "attempt to write a readonly database" in applied.stderr
+        verified = sesja("verify", "--db", str(path))
+        assert verified.returncode == 0 and verified.stdout.startswith("ok: 2 events")
+    assert stored_seqs(path) == [1, 2]
+
+
+def test_a_new_log_in_a_read_only_file_is_refused(tmp_path):
+    path = tmp_path / "sesja.db"
+    path.write_bytes(b"")
+    with immutable(path):
+        with pytest.raises(StoreError, match="readonly database"):
+            SittingService(EventStore(path))
