@@ -4,9 +4,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from session_console.cli import console, core, serve
+from session_console.cli import console, core, export, serve
 
-COMMAND_MODULES = (core, serve, console)
+COMMAND_MODULES = (core, serve, console, export)
 
 
 def build_parser() -> argparse.ArgumentParser:

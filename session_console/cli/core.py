@@ -24,6 +24,7 @@ from session_console.cli.common import (
     fail,
     open_service,
 )
+from session_console.cli.export import run_verify_export
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -36,6 +37,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     verify_parser = commands.add_parser("verify", help="check the log's hash chain and replay")
     add_db_argument(verify_parser)
+    verify_parser.add_argument("--export", type=Path, default=None, metavar="DIR",
+                               help="check an exported package instead (with --db: against the log)")
     verify_parser.set_defaults(run=run_verify)
 
     schema_parser = commands.add_parser("schema", help="print the JSON Schema of the protocol")
@@ -88,6 +91,8 @@ def run_apply(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    if args.export is not None:
+        return run_verify_export(args)
     try:
         store = EventStore(args.db or default_db_path(), readonly=True)
     except StoreError as error:

@@ -1,0 +1,91 @@
+"""`sesja export`: the sitting's publication package for BIP; `sesja verify --export`."""
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from models.reducer import fold
+from server.paths import default_db_path
+from server.publish import FORMATS, ExportError, export_package
+from server.publish.check import check_package
+from server.store import EventStore
+from session_console.cli.common import StoreError, add_db_argument, fail
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("export", help="write the sitting's package for BIP "
+                                 "(named votes, attendance, minutes draft, ...)")
+    add_db_argument(parser)
+    parser.add_argument("--sitting", default=None,
+                        help="the sitting's id, e.g. s1 (default: the most recent)")
+    parser.add_argument("--format", default=",".join(FORMATS),
+                        help=f"comma-separated, from {','.join(FORMATS)} (default: all)")
+    parser.add_argument("--out", type=Path, required=True,
+                        help="the package's folder (replaced whole if it holds an earlier one)")
+    parser.add_argument("--video-start", type=datetime.fromisoformat, default=None,
+                        help="when the recording starts, e.g. 2025-05-29T10:58:30 (local time "
+                             "unless an offset is given): adds YouTube and WebVTT chapters")
+    parser.set_defaults(run=run_export)
+
+
+def _progress(done: int, total: int) -> None:
+    if sys.stderr.isatty():
+        bar = "#" * (20 * done // total)
+        print(f"\reksport [{bar:<20}] {done}/{total}", end="" if done < total else "\n",
+              file=sys.stderr, flush=True)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    try:
+        store = EventStore(args.db or default_db_path(), readonly=True)
+    except StoreError as error:
+        return fail(str(error))
+    try:
+        events = store.load()
+    finally:
+        store.close()
+    state = fold(events)
+    try:
+        path = export_package(state, events, args.out, sitting_id=args.sitting, formats=formats,
+                              progress=_progress, video_start=args.video_start)
+    except ExportError as error:
+        return fail(str(error))
+    sitting = state.sittings[args.sitting or state.current_sitting]
+    closed = sum(1 for v in sitting.votes.values() if v.result is not None)
+    print(f"exported sitting {sitting.number} of {sitting.date} ({closed} votes) to "
+          f"{path.parent}; manifest {path.name} ties it to event {events[-1].seq} "
+          f"({events[-1].hash[:12]})")
+    if sitting.is_open:
+        print("note: the sitting is still open: the package says it is partial", file=sys.stderr)
+    if not closed:
+        print("note: no vote has closed yet: the package holds the attendance list, the "
+              "speakers and the minutes draft", file=sys.stderr)
+    return 0
+
+
+def run_verify_export(args: argparse.Namespace) -> int:
+    """Checks a package's files; with --db, also that its votes are the log's."""
+    events = None
+    if args.db is not None:
+        try:
+            store = EventStore(args.db, readonly=True)
+        except StoreError as error:
+            return fail(str(error))
+        try:
+            events = store.load()
+        finally:
+            store.close()
+    try:
+        data, problems = check_package(args.export, events)
+    except ValueError as error:
+        return fail(str(error))
+    for problem in problems:
+        print(f"FAIL: {problem}", file=sys.stderr)
+    if problems:
+        return 1
+    tied = f"; its {data['votes']} votes match the log" if events is not None else ""
+    print(f"ok: {len(data['files'])} files unchanged since export (SHA-256), made from event "
+          f"{data['last_event']['seq']} ({data['last_event']['hash'][:12]}){tied}")
+    return 0
