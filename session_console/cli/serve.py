@@ -15,6 +15,7 @@ from pathlib import Path
 
 from server.live import DEFAULT_PORT, LiveServer, TokenError, default_token_dir
 from server.paths import default_db_path
+from server.publish import ExportError, LivePublisher
 from server.service import SittingService
 from session_console.cli.common import StoreError, add_db_argument, fail, open_service
 
@@ -36,6 +37,9 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
                         help="folder of the access tokens (default: beside the log, DB.tokens)")
     parser.add_argument("--public", action="store_true",
                         help="let anyone read the public view, without a token")
+    parser.add_argument("--publish-dir", type=Path, default=None, metavar="DIR",
+                        help="publish the sitting's package for BIP to DIR/<sitting> "
+                             "after every vote (see sesja export)")
 
 
 def announce(live: LiveServer) -> None:
@@ -72,15 +76,22 @@ def run_serve(args: argparse.Namespace) -> int:
         service: SittingService = open_service(db)
     except StoreError as error:
         return fail(str(error))
+    publisher = LivePublisher(service, args.publish_dir) if args.publish_dir else None
     try:
+        if publisher:
+            publisher.start()
         live = LiveServer(service, host=args.host, port=args.port,
                           token_dir=args.token_dir or default_token_dir(db), public=args.public)
         asyncio.run(serve_until_stopped(live, tasks=[]))
+    except ExportError as error:
+        return fail(str(error))
     except TokenError as error:
         return fail(str(error))
     except OSError as error:
         return fail(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}")
     finally:
+        if publisher:
+            publisher.stop()
         service.close()
     print("sesja serve: stopped", file=sys.stderr)
     return 0
