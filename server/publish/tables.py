@@ -46,14 +46,15 @@ def result_row(record: SittingRecord, vote: VoteRecord) -> tuple[str, ...]:
             vote.resolution or "")
 
 
-def stays_text(stays) -> str:
-    return ", ".join(f"{hhmm(came)}-{hhmm(left)}" for came, left in stays)
+def stays_text(stays, closed_at) -> str:
+    """ "10:02-11:40, 12:05-13:10"; a stay still open at the close ends at the close."""
+    return ", ".join(f"{hhmm(came)}-{hhmm(left or closed_at)}" for came, left in stays)
 
 
 def attendance_rows(record: SittingRecord) -> Iterator[tuple[str, ...]]:
     for ordinal, member, presence in record.attendance:
         yield (str(ordinal), member.id, member.name, member.club, ATTENDANCE_PL[presence.status],
-               stays_text(presence.stays), presence.excuse)
+               stays_text(presence.stays, record.sitting.closed_at), presence.excuse)
 
 
 def speaker_rows(record: SittingRecord) -> Iterator[tuple[str, ...]]:

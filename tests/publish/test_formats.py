@@ -1,0 +1,168 @@
+"""Every format says the same thing as the event log: counts equal the named lists, the named
+lists equal the state, secret ballots carry totals only, partial exports say so."""
+
+import csv
+import json
+import re
+import subprocess
+from datetime import timedelta
+
+import pytest
+
+from models.terms import FinalAnswer
+from server.publish import export_package
+from server.publish.check import check_package
+from server.publish.labels import ANSWER_PL
+from server.publish.popolo import ANSWER_OF_OPTION
+from tests.publish.sittings import rich
+
+
+@pytest.fixture(scope="module")
+def closed():
+    return rich()
+
+
+@pytest.fixture(scope="module")
+def package(closed, tmp_path_factory):
+    out = tmp_path_factory.mktemp("rich") / "bip"
+    export_package(closed.state, closed.log, out, video_start=closed.state.sitting.opened_at)
+    return out
+
+
+def state_lists(sim) -> dict[int, dict[str, FinalAnswer]]:
+    return {v.number: dict(v.result.named) for v in sim.state.sitting.votes.values()}
+
+
+def test_csv_in_both_dialects_reads_back_as_the_same_rows_and_the_log(closed, package):
+    plain = list(csv.reader((package / "imienne.csv").open(encoding="utf-8", newline="")))
+    excel = list(csv.reader((package / "imienne-excel.csv").open(encoding="utf-8-sig", newline=""),
+                            delimiter=";"))
+    assert plain == excel
+    header, rows = plain[0], plain[1:]
+    at = {name: header.index(name) for name in ("Głosowanie nr", "Id radnego", "Kod głosu")}
+    lists: dict[int, dict[str, FinalAnswer]] = {}
+    for row in rows:
+        lists.setdefault(int(row[at["Głosowanie nr"]]), {})[row[at["Id radnego"]]] = \
+            FinalAnswer(row[at["Kod głosu"]])
+    expected = state_lists(closed)
+    assert lists == {n: named for n, named in expected.items() if named}  # secret vote 2: none
+    assert not (package / "glosowania" / "glosowanie-002.csv").exists()
+    single = list(csv.reader((package / "glosowania" / "glosowanie-001-excel.csv")
+                             .open(encoding="utf-8-sig", newline=""), delimiter=";"))
+    assert single == [header] + [r for r in excel[1:] if r[2] == "1"]
+
+
+def test_counts_equal_the_named_lists_in_every_format(closed, package):
+    document = json.loads((package / "sesja.json").read_text(encoding="utf-8"))
+    html = (package / "index.html").read_text(encoding="utf-8")
+    for event in document["vote_events"]:
+        counts = {c["option"]: c["value"] for c in event["counts"]}
+        if event["sesja"]["secret"]:
+            assert event["votes"] == [] and counts["yes"] == 4
+            continue
+        options = [v["option"] for v in event["votes"]]
+        assert len(options) == 10  # every roster member once
+        assert counts == {option: options.count(option) for option in counts}
+        number = event["sesja"]["number"]
+        section = html.split(f'<section id="glosowanie-{number}"')[1].split("</section>")[0]
+        for option, value in counts.items():
+            answer = ANSWER_OF_OPTION[option]
+            assert f"<li>{ANSWER_PL[answer]}: {value}</li>" in section
+            assert section.count(f'<td class="{answer.value}">') == value
+
+
+def test_json_read_back_gives_the_votes_of_the_log(closed, package):
+    document = json.loads((package / "sesja.json").read_text(encoding="utf-8"))
+    read_back = {e["sesja"]["number"]: {v["voter_id"]: ANSWER_OF_OPTION[v["option"]]
+                                        for v in e["votes"]} for e in document["vote_events"]}
+    assert read_back == state_lists(closed)
+    first, secret, revote = document["vote_events"]
+    assert first["sesja"]["resolution"] == "XL/1/2026" and first["result"] == "pass"
+    assert first["sesja"]["majority_rule"] == {"kind": "simple", "numerator": None,
+                                               "denominator": None}
+    assert revote["sesja"]["revote_of"] == first["id"] and revote["result"] == "fail"
+    assert secret["sesja"]["mode"] == "secret"
+    assert document["resolutions"][0]["voided_by"] == revote["id"]
+    assert document["complete"] is True and document["partial_note"] is None
+
+
+def test_a_recused_member_is_listed_as_such_and_a_secret_ballot_names_nobody(package):
+    html = (package / "index.html").read_text(encoding="utf-8")
+    first = html.split('<section id="glosowanie-1"')[1].split("</section>")[0]
+    assert re.search(r'Radny 7</th><td></td><td class="recused">wyłączony</td>', first)
+    secret = html.split('<section id="glosowanie-2"')[1].split("</section>")[0]
+    assert "Radny" not in secret and "publikuje się tylko wyniki" in secret
+    pdf = subprocess.run(["pdftotext", "-layout", str(package / "sesja.pdf"), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    section = pdf.split("Głosowanie nr 2:")[1].split("Głosowanie nr 3:")[0]
+    assert "Radny" not in section and "za: 4, przeciw: 2, wstrzymał się: 1" in section
+    assert "„Żółć”" in pdf and "Skarbnik Miasta" in pdf
+
+
+def test_attendance_speakers_and_register(package):
+    rows = list(csv.DictReader((package / "obecnosc.csv").open(encoding="utf-8", newline="")))
+    by_id = {r["Id radnego"]: r for r in rows}
+    assert by_id["m08"]["Status"] == "wyszedł" and by_id["m08"]["Obecność (od-do)"] == "11:00-11:05"
+    assert by_id["m01"]["Obecność (od-do)"] == "11:00-11:08"  # present until the close
+    assert by_id["m10"]["Usprawiedliwienie"] == "choroba"
+    speakers = list(csv.DictReader((package / "mowcy.csv").open(encoding="utf-8", newline="")))
+    assert [(s["Mówca"], s["Czas"], s["Punkt"]) for s in speakers] == [
+        ("Radny 3", "2 min 05 s", "2.1"), ("Anna Skarbnik", "1 min 01 s", "2.1")]
+    register = list(csv.DictReader((package / "uchwaly.csv").open(encoding="utf-8", newline="")))
+    assert register == [{"Nr uchwały": "XL/1/2026", "W sprawie": "w sprawie budżetu",
+                         "Głosowanie nr": "1", "Uwagi": "uchylona w reasumpcji (głosowanie 3)"}]
+
+
+def test_the_minutes_draft_follows_the_usual_order(package):
+    text = (package / "protokol.md").read_text(encoding="utf-8")
+    order = ["# Protokół nr XL/2026", "22 listopada 2026", "Obrady rozpoczęto o 11:00",
+             "kworum: 6", "## Porządek obrad", "  - 2.1. w sprawie budżetu", "## Przebieg obrad",
+             "### Ad 2.1. w sprawie budżetu", "Głos zabrali: Radny 3", "Głosowanie nr 1 (11:04)",
+             "Rada podjęła uchwałę nr XL/1/2026", "Głosowanie nr 3", "## Zamknięcie",
+             "zamknął XL sesję o 11:08"]
+    positions = [text.index(part) for part in order]
+    assert positions == sorted(positions)
+    html = (package / "protokol.html").read_text(encoding="utf-8")
+    assert '<html lang="pl">' in html and "<h3>Ad 2.1. w sprawie budżetu</h3>" in html
+
+
+def test_video_chapters_start_at_zero_and_follow_the_sitting(package):
+    youtube = (package / "rozdzialy-youtube.txt").read_text(encoding="utf-8").splitlines()
+    assert youtube == ["00:00 Otwarcie XL sesji", "01:00 2.1. w sprawie budżetu",
+                       "04:26 Głosowanie nr 1: Projekt uchwały w sprawie budżetu „Żółć”",
+                       "05:11 Głosowanie nr 2: Wybór przewodniczącego komisji",
+                       "05:51 Głosowanie nr 3: Reasumpcja głosowania nr 1",
+                       "06:46 3. Wolne wnioski", "08:16 Zamknięcie sesji"]
+    vtt = (package / "rozdzialy.vtt").read_text(encoding="utf-8")
+    assert vtt.startswith("WEBVTT\n\n1\n00:00:00.000 --> 00:01:00.000\nOtwarcie XL sesji\n")
+    assert "7\n00:08:16.000 --> 00:08:26.000\nZamknięcie sesji\n" in vtt
+
+
+def test_a_recording_that_starts_late_skips_what_it_missed(closed, tmp_path):
+    start = closed.state.sitting.opened_at + timedelta(seconds=200)
+    export_package(closed.state, closed.log, tmp_path / "p", formats=["md"], video_start=start)
+    youtube = (tmp_path / "p" / "rozdzialy-youtube.txt").read_text(encoding="utf-8").splitlines()
+    assert youtube[0] == "00:00 2.1. w sprawie budżetu"
+    assert youtube[1] == "01:06 Głosowanie nr 1: Projekt uchwały w sprawie budżetu „Żółć”"
+
+
+def test_a_running_sitting_exports_as_partial(tmp_path):
+    sim = rich(close=False)
+    sim("open_vote", subject="Wniosek formalny")
+    manifest = json.loads(export_package(sim.state, sim.log, tmp_path / "p").read_text("utf-8"))
+    assert manifest["complete"] is False and "Sesja w toku" in manifest["partial_note"]
+    assert "Trwa głosowanie nr 4" in manifest["partial_note"]
+    assert manifest["votes"] == 3  # the open vote is not published until it closes
+    assert "Sesja w toku" in (tmp_path / "p" / "index.html").read_text(encoding="utf-8")
+    assert "Sesja nie została jeszcze zamknięta." in (tmp_path / "p" / "protokol.md").read_text("utf-8")
+
+
+def test_the_manifest_hashes_every_file_and_names_the_last_event(closed, package):
+    data, problems = check_package(package, closed.log)
+    assert problems == []
+    assert data["last_event"] == {"seq": closed.log[-1].seq, "hash": closed.log[-1].hash,
+                                  "at": closed.log[-1].at.isoformat()}
+    names = {f["path"] for f in data["files"]}
+    assert {"index.html", "sesja.pdf", "sesja.json", "imienne.csv", "imienne-excel.csv",
+            "protokol.md", "protokol.html", "rozdzialy.vtt", "glosowania/glosowanie-001.html",
+            "glosowania/glosowanie-002.json"} <= names
