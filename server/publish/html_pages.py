@@ -73,7 +73,7 @@ def _answers(vote: VoteRecord) -> str:
 
 def vote_section(record: SittingRecord, vote: VoteRecord, level: int, answers: str) -> str:
     v, r = vote.vote, vote.result
-    item = f"punkt {vote.item_number}: {vote.item_title}. " if vote.item_number else ""
+    item = f"Punkt {vote.item_number}: {vote.item_title}. " if vote.item_number else ""
     counts = "".join(f"<li>{ANSWER_PL[answer]}: {value}</li>"
                      for answer, value in vote.counts.items())
     revote = ""

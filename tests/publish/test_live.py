@@ -1,0 +1,141 @@
+"""Live publication: each closed vote is published in every format by the publisher's own
+thread; `sesja serve --publish-dir` does it for votes closed from a remote console."""
+
+import asyncio
+import json
+import re
+import signal
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+from models.commands import parse_command
+from server.live.remote import RemoteService
+from server.publish import LivePublisher
+from server.publish.check import check_package
+from server.service import SittingService
+from server.store import EventStore
+from tests.cli import ROOT, sesja_argv, sesja_env
+from tests.publish.sittings import rich
+
+SLUG = "sesja-XL-2026-11-22"
+
+
+def run(service: SittingService, type_: str, **fields) -> None:
+    service.execute(parse_command({"type": type_, **fields}), "test")
+
+
+def logged_service(tmp_path: Path, close: bool = False) -> SittingService:
+    """A service on a real log holding the rich sitting (3 votes closed)."""
+    store = EventStore(tmp_path / "rada.db")
+    store.append(rich(close=close).log)
+    store.close()
+    return SittingService(EventStore(tmp_path / "rada.db"))
+
+
+def wait_for(condition, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "not published in time"
+        time.sleep(0.02)
+
+
+def votes_published(folder: Path) -> int:
+    try:
+        return json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["votes"]
+    except (FileNotFoundError, json.JSONDecodeError):
+        return -1
+
+
+def test_a_closed_vote_is_published_in_every_format_by_the_publishers_thread(tmp_path):
+    service = logged_service(tmp_path)
+    threads: list[str] = []
+    publisher = LivePublisher(service, tmp_path / "www",
+                              on_published=lambda _m: threads.append(threading.current_thread().name))
+    publisher.start()
+    folder = tmp_path / "www" / SLUG
+    try:
+        wait_for(lambda: votes_published(folder) == 3)  # the sitting as it stood at the start
+        run(service, "open_vote", subject="Wniosek o przerwę")
+        for member in ("m01", "m02", "m03"):
+            run(service, "record_answer", member=member, answer="yes")
+        run(service, "close_vote")
+        wait_for(lambda: votes_published(folder) == 4)
+    finally:
+        publisher.stop()
+        service.close()
+    assert set(threads) == {"sesja-publisher"}
+    for name in ("glosowanie-004.csv", "glosowanie-004-excel.csv", "glosowanie-004.json",
+                 "glosowanie-004.html"):
+        assert (folder / "glosowania" / name).is_file(), name
+    assert "Głosowanie nr 4: Wniosek o przerwę" in (folder / "index.html").read_text("utf-8")
+    events = EventStore(tmp_path / "rada.db", readonly=True).load()
+    assert check_package(folder, events)[1] == []
+    assert [p.name for p in (tmp_path / "www").iterdir()] == [SLUG]  # no temporary folders left
+
+
+def test_stop_publishes_what_is_pending_and_a_burst_coalesces(tmp_path):
+    service = logged_service(tmp_path)
+    published: list[Path] = []
+    publisher = LivePublisher(service, tmp_path / "www", on_published=published.append)
+    publisher.start()
+    for number in range(3):
+        run(service, "open_vote", subject=f"Wniosek {number}")
+        run(service, "record_answer", member="m01", answer="no")
+        run(service, "close_vote")
+    publisher.stop()
+    service.close()
+    assert votes_published(tmp_path / "www" / SLUG) == 6
+    assert 1 <= len(published) <= 4  # the start, then at most one export per closed vote
+
+
+def test_a_failing_export_is_reported_and_the_publisher_goes_on(tmp_path):
+    service = logged_service(tmp_path)
+    (tmp_path / "www").mkdir()
+    (tmp_path / "www" / SLUG).write_text("a file where the package should go")
+    publisher = LivePublisher(service, tmp_path / "www")
+    publisher.start()
+    try:
+        wait_for(lambda: publisher.last_error is not None)
+        assert "is a file, not a folder" in publisher.last_error
+        (tmp_path / "www" / SLUG).unlink()
+        run(service, "close_sitting")
+        wait_for(lambda: votes_published(tmp_path / "www" / SLUG) == 3)
+    finally:
+        publisher.stop()
+        service.close()
+    assert publisher.last_error is None
+
+
+async def test_serve_publish_dir_publishes_a_vote_closed_from_a_remote_console(tmp_path):
+    logged_service(tmp_path).close()
+    www = tmp_path / "www"
+    process = subprocess.Popen(
+        sesja_argv("serve", "--db", str(tmp_path / "rada.db"), "--port", "0",
+                   "--publish-dir", str(www)),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=sesja_env(), cwd=ROOT)
+    try:
+        lines = []
+        while not lines or not lines[-1].lstrip().startswith("tokens"):
+            line = await asyncio.to_thread(process.stdout.readline)
+            assert line, process.stderr.read()
+            lines.append(line)
+        url = re.search(r"websocket\s+(ws://\S+)", "".join(lines)).group(1)
+        token = (tmp_path / "rada.db.tokens" / "control.token").read_text().strip()
+        remote = RemoteService(url, token, "console:test")
+        await remote.connect()
+        try:
+            for command in ({"type": "open_vote", "subject": "Wniosek zdalny"},
+                            {"type": "record_answer", "member": "m02", "answer": "abstain"},
+                            {"type": "close_vote"}):
+                await remote.submit(parse_command(command), "console:test")
+        finally:
+            await remote.close()
+        await asyncio.to_thread(wait_for, lambda: votes_published(www / SLUG) == 4)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, errors = process.communicate(timeout=30)
+    assert process.returncode == 0, errors
+    page = (www / SLUG / "glosowania" / "glosowanie-004.html").read_text(encoding="utf-8")
+    assert "Wniosek zdalny" in page and '<td class="abstain">wstrzymał się</td>' in page
