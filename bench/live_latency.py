@@ -1,0 +1,208 @@
+"""Command acknowledged -> display receipt at N display clients, beside a bare broadcast.
+
+    python3 -m bench.live_latency [--clients 100 1000] [--rounds 40]
+
+For each N: a LiveServer on the demo council with a named vote open and N websocket
+clients following the chamber view. Each round records one answer through the service
+(durable, then acknowledged); the clock starts when the service tells its listeners (the
+write is acknowledged) and stops as each client receives the patch. The floor, in the same
+run with the same N clients in the same process: a bare websockets server calling
+`websockets.broadcast` with a frame of the same size. Rounds are spaced past the 50 ms
+coalescing window, so each answer is one frame. Also resident memory per connection
+(Python heap of the server and client objects together, for sesja and for the floor).
+Prints one line; the target is sesja's p99 within 1.3x the floor's p99.
+"""
+
+import argparse
+import asyncio
+import gc
+import itertools
+import json
+import statistics
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Awaitable, Callable
+from contextlib import asynccontextmanager
+from datetime import date
+from pathlib import Path
+
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.asyncio.server import broadcast, serve
+
+from models.commands import CheckIn, OpenVote, RecordAnswer
+from models.terms import Answer
+from server.demo import demo_commands
+from server.live import LiveServer
+from server.service import SittingService
+from server.store import EventStore
+
+TARGET = 1.3
+GAP_S = 0.08  # between rounds: past the coalescing window
+
+
+async def heap_per_connection(count: int, opening: Awaitable[list[ClientConnection]]
+                              ) -> tuple[list[ClientConnection], float]:
+    """Opens the clients while tracing Python allocations: KiB held per connection."""
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    sockets = await opening
+    gc.collect()
+    after = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    return sockets, (after - before) / count / 1024
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+class Receivers:
+    """N clients that stamp the arrival (and size) of every frame they receive."""
+
+    def __init__(self, sockets: list[ClientConnection]) -> None:
+        self.arrivals: list[float] = []
+        self.sizes: list[int] = []
+        self.expected = len(sockets)
+        self.all_in = asyncio.Event()
+        self.tasks = [asyncio.create_task(self._read(ws)) for ws in sockets]
+
+    async def _read(self, ws: ClientConnection) -> None:
+        async for frame in ws:
+            self.arrivals.append(time.perf_counter())
+            self.sizes.append(len(frame.encode() if isinstance(frame, str) else frame))
+            if len(self.arrivals) >= self.expected:
+                self.all_in.set()
+
+    async def round(self, start: Callable[[], Awaitable[float]]) -> list[float]:
+        """Milliseconds from the moment `start` returns to each client's receipt."""
+        self.arrivals.clear()
+        self.all_in.clear()
+        began = await start()
+        await asyncio.wait_for(self.all_in.wait(), 60)
+        return [(arrival - began) * 1000 for arrival in self.arrivals]
+
+
+async def _open_clients(url: str, count: int, hello: str | None) -> list[ClientConnection]:
+    sockets = []
+    for _ in range(count):
+        ws = await connect(url, compression=None, max_size=None)
+        if hello is not None:
+            await ws.send(hello)
+            await ws.recv()  # welcome
+            await ws.recv()  # snapshot
+        sockets.append(ws)
+    return sockets
+
+
+def _sitting(folder: Path) -> SittingService:
+    service = SittingService(EventStore(folder / "bench.db"))
+    for command in demo_commands(date(2026, 11, 23)):
+        service.execute(command, "bench")
+    for seat in range(1, 16):
+        service.execute(CheckIn(member=f"m{seat:02d}"), "bench")
+    service.execute(OpenVote(subject="Projekt uchwały w sprawie budżetu"), "bench")
+    return service
+
+
+@asynccontextmanager
+async def sesja_side(count: int, folder: Path):
+    """(receivers, start of one round, KiB per connection) for N clients of a LiveServer."""
+    service = _sitting(folder)
+    acknowledged = [0.0]  # set by the first listener: the write is durable, the ack is due
+    service.subscribe(lambda events, state: acknowledged.__setitem__(0, time.perf_counter()))
+    live = LiveServer(service, port=0, token_dir=folder / "tokens")
+    await live.start()
+    hello = json.dumps({"type": "hello", "v": 1, "role": "display", "view": "chamber",
+                        "token": live.tokens.token("display")})
+    sockets, per_connection = await heap_per_connection(
+        count, _open_clients(live.urls()["websocket"], count, hello))
+    answers = itertools.cycle((Answer.YES, Answer.NO))
+
+    async def record() -> float:
+        await service.submit(RecordAnswer(member="m01", answer=next(answers)), "bench")
+        return acknowledged[0]
+
+    try:
+        yield Receivers(sockets), record, per_connection
+    finally:
+        for ws in sockets:
+            await ws.close()
+        await live.stop()
+        service.close()
+
+
+@asynccontextmanager
+async def floor_side(count: int):
+    """The same for a bare websockets server; the round broadcasts `frame[0]`."""
+    clients = set()
+    frame = [""]
+
+    async def keep(ws) -> None:
+        clients.add(ws)
+        await ws.wait_closed()
+        clients.discard(ws)
+
+    async def send() -> float:
+        began = time.perf_counter()
+        broadcast(clients, frame[0])
+        return began
+
+    async with serve(keep, "127.0.0.1", 0, compression=None) as server:
+        port = server.sockets[0].getsockname()[1]
+        sockets, per_connection = await heap_per_connection(
+            count, _open_clients(f"ws://127.0.0.1:{port}", count, None))
+        while len(clients) < count:
+            await asyncio.sleep(0.01)
+        try:
+            yield Receivers(sockets), send, per_connection, frame
+        finally:
+            for ws in sockets:
+                await ws.close()
+
+
+async def measure(count: int, rounds: int) -> tuple[str, bool]:
+    """Rounds alternate between sesja and the floor, so the machine's noise hits both."""
+    ours: list[float] = []
+    floor: list[float] = []
+    with tempfile.TemporaryDirectory() as folder:
+        async with sesja_side(count, Path(folder)) as (receivers, record, our_memory):
+            async with floor_side(count) as (floor_receivers, send, floor_memory, frame):
+                await receivers.round(record)  # warm-up; learns the frame size
+                size = round(statistics.median(receivers.sizes))
+                frame[0] = "x" * size
+                gc.collect()
+                gc.freeze()  # the 2N connections' objects: no full collection scans them
+                for _ in range(rounds):
+                    await asyncio.sleep(GAP_S)
+                    ours += await receivers.round(record)
+                    await asyncio.sleep(GAP_S)
+                    floor += await floor_receivers.round(send)
+    gc.unfreeze()
+    p50, p99 = statistics.median(ours), percentile(ours, 0.99)
+    f50, f99 = statistics.median(floor), percentile(floor, 0.99)
+    ratio = p99 / f99
+    return (f"N={count}: p50 {p50:.1f} ms p99 {p99:.1f} ms vs floor p50 {f50:.1f} "
+            f"p99 {f99:.1f} ms ({ratio:.2f}x), {size} B frames, "
+            f"{our_memory:.1f} KiB/conn (floor {floor_memory:.1f})"), ratio <= TARGET
+
+
+async def bench(counts: list[int], rounds: int) -> str:
+    results = [await measure(count, rounds) for count in counts]
+    status = "PASS" if all(ok for _, ok in results) else "FAIL"
+    parts = "; ".join(text for text, _ in results)
+    return f"live_latency: {parts}; target p99 <= {TARGET}x floor: {status}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--rounds", type=int, default=40)
+    args = parser.parse_args()
+    print(asyncio.run(bench(args.clients, args.rounds)))
+
+
+if __name__ == "__main__":
+    main()
