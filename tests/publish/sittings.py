@@ -1,6 +1,9 @@
 """Sittings for the publication tests, driven in memory with a clock the test controls."""
 
+from pathlib import Path
+
 from models.commands import Guest
+from server.store import EventStore
 from tests.chamber import Sim, opened
 
 ROLL = {"m01": "yes", "m02": "yes", "m03": "yes", "m04": "no", "m05": "abstain", "m06": "yes"}
@@ -45,3 +48,11 @@ def rich(close: bool = True) -> Sim:
         sim.tick(90)
         sim("close_sitting")
     return sim
+
+
+def write_log(path: Path, sim: Sim) -> Path:
+    """A real event log holding what the simulated sitting logged."""
+    store = EventStore(path)
+    store.append(sim.log)
+    store.close()
+    return path

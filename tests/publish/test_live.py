@@ -17,7 +17,7 @@ from server.publish.check import check_package
 from server.service import SittingService
 from server.store import EventStore
 from tests.cli import ROOT, sesja_argv, sesja_env
-from tests.publish.sittings import rich
+from tests.publish.sittings import rich, write_log
 
 SLUG = "sesja-XL-2026-11-22"
 
@@ -28,10 +28,7 @@ def run(service: SittingService, type_: str, **fields) -> None:
 
 def logged_service(tmp_path: Path, close: bool = False) -> SittingService:
     """A service on a real log holding the rich sitting (3 votes closed)."""
-    store = EventStore(tmp_path / "rada.db")
-    store.append(rich(close=close).log)
-    store.close()
-    return SittingService(EventStore(tmp_path / "rada.db"))
+    return SittingService(EventStore(write_log(tmp_path / "rada.db", rich(close=close))))
 
 
 def wait_for(condition, seconds: float = 20) -> None:

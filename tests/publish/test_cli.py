@@ -1,0 +1,96 @@
+"""`sesja export` and `sesja verify --export` as the real command line."""
+
+import hashlib
+import json
+
+import pytest
+
+from tests.chamber import opened
+from tests.cli import sesja
+from tests.publish.sittings import rich, write_log
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    return write_log(tmp_path_factory.mktemp("cli") / "rada.db", rich())
+
+
+def test_export_chosen_formats_with_chapters(db, tmp_path):
+    done = sesja("export", "--db", str(db), "--format", "csv,md", "--out", str(tmp_path / "p"),
+                 "--video-start", "2026-11-22T11:00:30")
+    assert done.returncode == 0, done.stderr
+    assert "exported sitting XL of 2026-11-22 (3 votes)" in done.stdout
+    names = sorted(p.name for p in (tmp_path / "p").iterdir())
+    assert "protokol.md" in names and "wyniki.csv" in names and "rozdzialy.vtt" in names
+    assert not {"sesja.pdf", "index.html", "sesja.json", "wyniki-excel.csv"} & set(names)
+    manifest = json.loads((tmp_path / "p" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["video_start"] == "2026-11-22T11:00:30+01:00"  # local time, Warsaw
+    chapters = (tmp_path / "p" / "rozdzialy-youtube.txt").read_text(encoding="utf-8")
+    assert chapters.startswith("00:00 Otwarcie XL sesji\n00:30 2.1. w sprawie budżetu\n")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--format", "csv,docx"], "unknown format docx"),
+    (["--sitting", "s7"], "no sitting 's7' in the log"),
+])
+def test_export_explains_bad_arguments(db, tmp_path, args, message):
+    failed = sesja("export", "--db", str(db), "--out", str(tmp_path / "p"), *args)
+    assert failed.returncode == 1 and message in failed.stderr
+    assert not (tmp_path / "p").exists()
+
+
+def test_export_from_a_missing_log(tmp_path):
+    failed = sesja("export", "--db", str(tmp_path / "none.db"), "--out", str(tmp_path / "p"))
+    assert failed.returncode == 1 and "no event log at" in failed.stderr
+    assert not (tmp_path / "p").exists()
+
+
+def test_export_of_a_running_sitting_without_votes_says_both(tmp_path):
+    quiet = write_log(tmp_path / "quiet.db", opened(present=3))
+    done = sesja("export", "--db", str(quiet), "--out", str(tmp_path / "p"))
+    assert done.returncode == 0, done.stderr
+    assert "the sitting is still open: the package says it is partial" in done.stderr
+    assert "no vote has closed yet" in done.stderr
+
+
+def test_verify_export_finds_changed_added_and_missing_files(db, tmp_path):
+    out = tmp_path / "p"
+    assert sesja("export", "--db", str(db), "--out", str(out)).returncode == 0
+    ok = sesja("verify", "--export", str(out))
+    assert ok.returncode == 0 and ok.stdout.startswith("ok: ") and "unchanged since export" in ok.stdout
+    csv_file = out / "glosowania" / "glosowanie-001.csv"
+    csv_file.write_text(csv_file.read_text(encoding="utf-8").replace(",za,", ",przeciw,", 1),
+                        encoding="utf-8")
+    (out / "sesja.pdf").unlink()
+    (out / "extra.html").write_text("<p>dopisane</p>")
+    failed = sesja("verify", "--export", str(out))
+    assert failed.returncode == 1
+    assert "FAIL: glosowania/glosowanie-001.csv: changed after export (SHA-256 differs)" in failed.stderr
+    assert "FAIL: sesja.pdf: listed in the manifest but missing" in failed.stderr
+    assert "FAIL: extra.html: not in the manifest (added after export)" in failed.stderr
+
+
+def test_verify_export_against_another_log_and_a_folder_that_is_no_package(db, tmp_path):
+    out = tmp_path / "p"
+    assert sesja("export", "--db", str(db), "--out", str(out)).returncode == 0
+    other = write_log(tmp_path / "other.db", opened(present=2))
+    failed = sesja("verify", "--db", str(other), "--export", str(out))
+    assert failed.returncode == 1 and "which the log does not hold" in failed.stderr
+    (tmp_path / "empty").mkdir()
+    failed = sesja("verify", "--export", str(tmp_path / "empty"))
+    assert failed.returncode == 1 and "has no manifest.json: not a sesja package" in failed.stderr
+
+
+def test_verify_export_with_the_log_catches_a_list_edited_and_rehashed(db, tmp_path):
+    out = tmp_path / "p"
+    assert sesja("export", "--db", str(db), "--out", str(out), "--format", "json").returncode == 0
+    document = json.loads((out / "sesja.json").read_text(encoding="utf-8"))
+    document["vote_events"][0]["votes"][3]["option"] = "yes"  # Radny 4 voted no
+    (out / "sesja.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    entry = next(f for f in manifest["files"] if f["path"] == "sesja.json")
+    entry["sha256"] = hashlib.sha256((out / "sesja.json").read_bytes()).hexdigest()
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    assert sesja("verify", "--export", str(out)).returncode == 0  # the files alone agree
+    failed = sesja("verify", "--db", str(db), "--export", str(out))
+    assert failed.returncode == 1 and "FAIL: vote 1: sesja.json differs from the log" in failed.stderr
