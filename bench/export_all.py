@@ -3,24 +3,21 @@
 The floor is Python's csv.writer writing the same named rows (75,000) once. Prints one
 summary line: median of the runs, the floor and the ratio.
 
-    python3 bench/export_all.py [--runs 5] [--votes 100] [--members 750]
+    python3 -m bench.export_all [--runs 5] [--votes 100] [--members 750]
 """
 
 import argparse
 import csv
 import statistics
-import sys
 import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from models.chain import GENESIS, seal  # noqa: E402
-from models.commands import SpeechLimits  # noqa: E402
-from models.council import Council, Member  # noqa: E402
-from models.events import (  # noqa: E402
+from models.chain import GENESIS, seal
+from models.commands import SpeechLimits
+from models.council import Council, Member
+from models.events import (
     CouncilDefined,
     MemberCheckedIn,
     SittingOpened,
@@ -28,10 +25,10 @@ from models.events import (  # noqa: E402
     VoteOpened,
     VoteResult,
 )
-from models.reducer import fold  # noqa: E402
-from models.rules import MajorityRule  # noqa: E402
-from models.terms import FinalAnswer, MajorityKind, Outcome, SittingType, VoteKind, VoteMode  # noqa: E402
-from server.publish import export_package  # noqa: E402
+from models.reducer import fold
+from models.rules import MajorityRule
+from models.terms import FinalAnswer, MajorityKind, Outcome, SittingType, VoteKind, VoteMode
+from server.publish import export_package
 
 ANSWERS = (FinalAnswer.YES, FinalAnswer.YES, FinalAnswer.NO, FinalAnswer.ABSTAIN,
            FinalAnswer.YES, FinalAnswer.NOT_VOTING, FinalAnswer.ABSENT)
