@@ -7,6 +7,7 @@ control clients, the console in the same process, a script) reaches every screen
 """
 
 import asyncio
+import socket
 import threading
 from http import HTTPStatus
 from pathlib import Path
@@ -26,6 +27,20 @@ from server.service import SittingService
 
 DEFAULT_PORT = 8765
 ROLE_RANK = {"public": 0, "display": 1, "control": 2}
+ANY_ADDRESS = ("", "0.0.0.0", "::")
+
+
+def reachable_host(host: str) -> str:
+    """The address screens should use: for "every network", this machine's own address
+    on the default route (no packet is sent), else localhost."""
+    if host not in ANY_ADDRESS:
+        return host
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: only picks the route
+            return probe.getsockname()[0]
+        except OSError:
+            return "127.0.0.1"
 
 
 class LiveServer:
@@ -84,7 +99,8 @@ class LiveServer:
         return sum(len(feed.clients) for feed in self.feeds.values())
 
     def urls(self) -> dict[str, str]:
-        base = f"{self.host}:{self.port}" if ":" not in self.host else f"[{self.host}]:{self.port}"
+        host = reachable_host(self.host)
+        base = f"{host}:{self.port}" if ":" not in host else f"[{host}]:{self.port}"
         display = self.tokens.token("display")
         urls = {page.removeprefix("/"): f"http://{base}{page}?token={display}" for page in PAGES}
         urls["websocket"] = f"ws://{base}{WEBSOCKET_PATH}"

@@ -17,6 +17,7 @@ from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
 from models.commands import parse_command
+from models.events import StoredEvent
 from models.rejection import Rejection
 from server.live import protocol as p
 from server.live.feeds import encode, now_ms
@@ -151,7 +152,7 @@ class Session:
 
     async def _join_control(self, since: int) -> None:
         """The log from `since`, then live events, with none lost or doubled in between."""
-        pending: list = []
+        pending: list[StoredEvent] = []
         self.live.joining[self.connection] = pending
         try:
             stored = await asyncio.to_thread(self.live.service.store.load)

@@ -96,3 +96,9 @@ def test_urls_name_every_page_and_the_token_files(service, tmp_path):
     assert urls["overlay"] == f"http://192.168.1.20:9000/overlay?token={token}"
     assert urls["websocket"] == "ws://192.168.1.20:9000/ws"
     assert live.token_file("control") == tmp_path / "t" / "control.token"
+
+
+def test_urls_for_every_network_name_an_address_screens_can_reach(service, tmp_path):
+    live = LiveServer(service, host="0.0.0.0", port=9000, token_dir=tmp_path / "t")
+    host = live.urls()["websocket"].removeprefix("ws://").split(":")[0]
+    assert host != "0.0.0.0" and all(part.isdigit() for part in host.split("."))
