@@ -14,7 +14,7 @@ from fpdf import FPDF
 
 from server.publish import tables
 from server.publish.labels import ANSWER_PL, MODE_PL, OUTCOME_PL, hhmm, long_date
-from server.publish.record import SittingRecord, VoteRecord
+from server.publish.record import ExportError, SittingRecord, VoteRecord
 
 FONT = "DejaVu"
 FONTS = files("server.publish") / "fonts"
@@ -88,7 +88,7 @@ class _Document(FPDF):
             self._room(height)
             y = self.get_y()
             self._out(f"BT {self.l_margin * self.k:.2f} {(self.h - y - height * 0.78) * self.k:.2f}"
-                      f" Td {self.current_font.encode_text(line)} ET")
+                      f" Td {self._encode(line)} ET")
             self.set_y(y + height)
         self.set_y(self.get_y() + 1)
 
@@ -128,6 +128,16 @@ class _Document(FPDF):
         self._font(False, 7.5)
         return y + LINE + 0.5
 
+    def _encode(self, text: str) -> str:
+        """The text as a PDF string of glyphs; a character the font lacks is an error, since
+        the PDF would silently leave it out."""
+        missing = sorted({c for c in text if ord(c) not in self.current_font.cmap})
+        if missing:
+            raise ExportError(f"the PDF font (DejaVu Sans) has no {' '.join(missing)} for "
+                              f"„{text}”; correct the text or export without pdf (--format); "
+                              "nothing was written")
+        return self.current_font.encode_text(text)
+
     def _cell(self, text: str, width: float) -> str:
         key = (self.font_style, self.font_size_pt, text, width)
         encoded = self._cells.get(key)
@@ -135,7 +145,7 @@ class _Document(FPDF):
             fitted = text
             while len(fitted) > 1 and self.get_string_width(fitted) > width - 1.5:
                 fitted = fitted[:-2] + "…"
-            encoded = f"{self.current_font.encode_text(fitted)} {width * self.k:.2f} 0 Td "
+            encoded = f"{self._encode(fitted)} {width * self.k:.2f} 0 Td "
             self._cells[key] = encoded
         return encoded
 

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from models.commands import DefineCouncil
+from models.council import Member
 from server.publish import ExportError, export_package, package
 from server.publish.check import check_package
 from tests.chamber import Sim, council, opened
@@ -100,3 +101,15 @@ def test_a_sitting_without_votes_still_exports_attendance_and_says_so(tmp_path):
     assert attendance.count(",obecny,") == 7
     assert not (tmp_path / "p" / "glosowania").exists()
     assert (tmp_path / "p" / "imienne.csv").read_text(encoding="utf-8").count("\n") == 1  # header
+
+
+def test_a_name_the_pdf_font_cannot_print_stops_the_export_before_anything_is_written(tmp_path):
+    sim = Sim()
+    sim.run(DefineCouncil(council=council().model_copy(update={"members": (
+        Member(id="m01", name="Li 李", seat=1), *council().members[1:])})))
+    sim("open_sitting", number="I", date="2026-11-22")
+    with pytest.raises(ExportError, match="the PDF font .* has no 李 for „Li 李”"):
+        export_package(sim.state, sim.log, tmp_path / "out")
+    assert leftovers(tmp_path) == []
+    export_package(sim.state, sim.log, tmp_path / "out", formats=["csv", "html"])
+    assert "Li 李" in (tmp_path / "out" / "obecnosc.csv").read_text(encoding="utf-8")
