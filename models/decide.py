@@ -447,11 +447,9 @@ def vote_result(sitting: Sitting, vote: Vote) -> ev.VoteResult:
         finals = [answer for _member_id, answer in named]
         not_voting, absent = finals.count(FinalAnswer.NOT_VOTING), finals.count(FinalAnswer.ABSENT)
     else:
-        named = ()
-        present = sum(1 for m in sitting.roster if sitting.is_present(m.id))
+        named = ()  # who voted is unknown; someone who voted and left counts as a vote
         not_voting = max(0, _eligible_present(sitting, vote) - tally.cast)
-        absent = len(sitting.roster) - present - sum(
-            1 for m in vote.recused if not sitting.is_present(m))
+        absent = len(sitting.roster) - len(vote.recused) - tally.cast - not_voting
     return ev.VoteResult(
         outcome=decision.outcome, rule_kind=vote.rule.kind, yes=tally.yes, no=tally.no,
         abstain=tally.abstain, not_voting=not_voting, absent=absent,

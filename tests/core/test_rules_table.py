@@ -135,6 +135,20 @@ def test_secret_vote_table(rule, seats, room, totals, outcome, needed, not_votin
     assert result.named == ()
 
 
+def test_a_secret_voter_who_left_before_the_close_is_a_vote_not_an_absence():
+    """Found by the property test: the parts of a secret result must add up to the roster."""
+    sim = sitting_with("--------xx", seats=11)
+    sim("open_vote", subject="Wybór", mode="secret")
+    sim("record_totals", yes=6, no=1, abstain=1)
+    sim("check_out", member="m01")
+    sim("check_out", member="m02")
+    sim("close_vote")
+    result = sim.sitting.votes["v1"].result
+    assert (result.yes, result.no, result.abstain, result.not_voting, result.absent) == (
+        6, 1, 1, 0, 2)
+    assert result.present_at_close == 6
+
+
 def test_not_voting_and_absent_follow_presence_at_the_close():
     """An answer given stays after its member leaves; silence is absence once they left."""
     sim = sitting_with("-" * 10, seats=11)
