@@ -66,7 +66,9 @@ class ConsoleApp(App):
 
     def compose(self) -> ComposeResult:
         yield ChamberHeader(self.now, self.backend.displays)
-        with TabbedContent(initial="attendance", id="tabs"):
+        sitting = self.chamber.sitting
+        initial = "votes" if sitting is not None and sitting.open_vote else "attendance"
+        with TabbedContent(initial=initial, id="tabs"):
             for tab_id, pane in self._panes():
                 with TabPane(pane.TAB_TITLE, id=tab_id):
                     yield pane
@@ -92,8 +94,6 @@ class ConsoleApp(App):
                         severity="warning", timeout=30)
         elif state.sitting is None:
             self.action_new_sitting()
-        elif state.sitting.open_vote is not None:
-            self.action_tab("votes")
 
     async def on_unmount(self) -> None:
         if self._unsubscribe is not None:
@@ -140,9 +140,16 @@ class ConsoleApp(App):
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane = event.pane.query_one(Pane)
         pane.show(self.chamber, None)
-        focusable = [w for w in pane.query("*") if w.focusable]
-        if focusable:
-            focusable[0].focus()
+        self.call_after_refresh(self._focus_first, pane)
+
+    def _focus_first(self, pane: Pane) -> None:
+        if pane is not self._active_pane():
+            return
+        for widget in pane.query("*"):
+            if widget.focusable and widget.display:
+                widget.focus()
+                return
+        pane.focus()
 
     # --- commands ----------------------------------------------------------------------
 

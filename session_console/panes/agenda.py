@@ -67,7 +67,9 @@ class AgendaPane(Pane):
             items.add_option(Option(item_text(number, depth, item,
                                               item.item.id == sitting.current_item),
                                     id=item.item.id))
-        if items.option_count:
+        if events is None and sitting.current_item is not None:
+            items.highlighted = items.get_option_index(sitting.current_item)
+        elif items.option_count:
             items.highlighted = min(highlighted or 0, items.option_count - 1)
 
     def _highlighted(self) -> str | None:

@@ -18,7 +18,7 @@ class Console(Protocol):
     def send(self, command: Command) -> None: ...
 
 
-class Pane(Vertical):
+class Pane(Vertical, can_focus=True):
     """A tab's content. `show` gets the new snapshot and the events that made it (None
     when the pane must render everything, e.g. when its tab is opened)."""
 

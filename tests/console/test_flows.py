@@ -1,0 +1,409 @@
+"""Every flow of the console, driven by keys with Pilot, checked on the state and the log."""
+
+from models.commands import (
+    CloseVote,
+    DefineCouncil,
+    OpenVote,
+    QueueSpeaker,
+    RecordAnswer,
+    StartSpeech,
+)
+from models.terms import (
+    Answer,
+    AttendanceStatus,
+    Outcome,
+    SpeechKind,
+    SpeechStatus,
+    VoteKind,
+    VoteMode,
+)
+from server.demo import demo_council
+from server.service import SittingService
+from server.store import EventStore
+from session_console.dialogs import Confirm, MemberPicker, Prompt
+from session_console.forms import NewSittingForm, OpenVoteForm, TotalsForm
+from session_console.help import HelpScreen
+from tests.console.conftest import SIZE, console, demo_service, events_of, frozen
+
+
+async def until(pilot, condition, what: str) -> None:
+    """Waits (up to 10 s on a busy machine) until the app reaches a state."""
+    for _ in range(200):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"the console never got to: {what}")
+
+
+async def modal(pilot, key: str, kind: type):
+    """Presses a key that opens a dialog and waits for the dialog."""
+    await pilot.press(key)
+    await until(pilot, lambda: isinstance(pilot.app.screen, kind), kind.__name__)
+    return pilot.app.screen
+
+
+async def submit(pilot, key: str = "enter") -> None:
+    """Presses a key that closes the dialog and waits until the main screen is back."""
+    await pilot.press(key)
+    await until(pilot, lambda: len(pilot.app.screen_stack) == 1, "the dialog closed")
+    await settle(pilot)
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*("space" if c == " " else c for c in text))
+
+
+def sitting(service):
+    return service.state.sitting
+
+
+# --- attendance ------------------------------------------------------------------------
+
+
+async def test_typing_a_name_without_polish_letters_checks_the_member_in_and_out(service):
+    async with console(service).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "lukasz")  # Dąbrowski Łukasz, seat 4, already present
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not sitting(service).is_present("m04")
+        await type_text(pilot, "zurawska")  # Żurawska Halina, seat 22
+        await pilot.press("enter")
+        await settle(pilot)
+        assert sitting(service).is_present("m22")
+        assert [e.member_id for e in events_of(service, "member_checked_out")] == ["m04"]
+        assert events_of(service, "member_checked_in")[-1].member_id == "m22"
+
+
+async def test_a_seat_number_finds_the_member_and_keys_check_in_out_and_excuse(service):
+    async with console(service).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "17")
+        await pilot.press("tab")  # to the roster, filtered to seat 17
+        await pilot.press("i")
+        await settle(pilot)
+        assert sitting(service).is_present("m17")
+        await pilot.press("o")
+        await settle(pilot)
+        await modal(pilot, "e", Prompt)
+        await type_text(pilot, "choroba")
+        await submit(pilot)
+        presence = sitting(service).attendance["m17"]
+        assert presence.status is AttendanceStatus.EXCUSED and presence.excuse == "choroba"
+
+
+async def test_a_rejected_command_shows_the_polish_reason_and_writes_nothing(service):
+    before = service.state.last_seq
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "1")
+        await pilot.press("tab", "i")  # seat 1 is already present
+        await settle(pilot)
+        assert service.state.last_seq == before
+        assert any("jest już obecny" in str(n.message) for n in app._notifications)
+
+
+# --- agenda ----------------------------------------------------------------------------
+
+
+async def test_enter_on_an_agenda_item_makes_it_current(service):
+    async with console(service).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # from 5.1 to 5.2
+        await settle(pilot)
+        assert sitting(service).current_item == "i7"
+
+
+async def test_adding_an_item_puts_the_change_to_the_vote_the_law_requires(service):
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("end")
+        await modal(pilot, "a", Prompt)
+        await type_text(pilot, "Informacja o stanie dróg")
+        await submit(pilot)
+        await until(pilot, lambda: pilot.app.query_one("#tabs").active == "votes", "votes tab")
+        await pilot.pause()
+        vote = sitting(service).votes[sitting(service).open_vote]
+        assert vote.kind is VoteKind.AGENDA_CHANGE and vote.agenda_change.title == (
+            "Informacja o stanie dróg")
+        assert app.query_one("#tabs").active == "votes"
+        for _ in range(12):
+            await pilot.press("1")
+        await settle(pilot)
+        await modal(pilot, "c", Confirm)
+        await submit(pilot)
+        titles = [item.item.title for _n, _d, item in sitting(service).numbered_items()]
+        assert titles[-1] == "Informacja o stanie dróg"
+        assert events_of(service, "agenda_item_added")
+
+
+async def test_moving_and_withdrawing_items_open_agenda_change_votes(service):
+    async with console(service).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("home", "down", "down")
+        await modal(pilot, "m", Prompt)  # item 3 to place 1
+        await type_text(pilot, "1")
+        await submit(pilot)
+        await until(pilot, lambda: pilot.app.query_one("#tabs").active == "votes", "votes tab")
+        await pilot.pause()
+        vote = sitting(service).votes["v1"]
+        assert vote.agenda_change.op == "move" and vote.agenda_change.position == 0
+        await modal(pilot, "x", Prompt)
+        await type_text(pilot, "pomyłka")
+        await submit(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        await modal(pilot, "w", Prompt)
+        await type_text(pilot, "wniosek burmistrza")
+        await submit(pilot)
+        assert sitting(service).votes["v2"].agenda_change.op == "withdraw"
+        assert sitting(service).votes["v1"].cancelled_reason == "pomyłka"
+
+
+async def test_a_new_number_that_does_not_exist_is_refused_in_the_dialog(service):
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        await modal(pilot, "m", Prompt)
+        await type_text(pilot, "9.9")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, Prompt)
+        assert "5.2" in str(app.screen.query_one("#error").content)
+        assert sitting(service).open_vote is None
+
+
+# --- speakers --------------------------------------------------------------------------
+
+
+async def test_speakers_members_guests_points_of_order_first_start_pause_stop(service):
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        await modal(pilot, "a", MemberPicker)
+        await type_text(pilot, "nowak")
+        await submit(pilot)
+        await modal(pilot, "g", Prompt)
+        await type_text(pilot, "Anna Wiśniewska, skarbnik miasta")
+        await submit(pilot)
+        await modal(pilot, "f", MemberPicker)
+        await type_text(pilot, "sikora")
+        await submit(pilot)
+        waiting = sitting(service).waiting("i6")
+        assert [e.kind for e in waiting] == [SpeechKind.POINT_OF_ORDER, SpeechKind.NORMAL,
+                                             SpeechKind.NORMAL]
+        assert waiting[0].member_id == "m17" and waiting[2].guest.role == "skarbnik miasta"
+        await pilot.press("home", "s")  # the point of order speaks first
+        await settle(pilot)
+        assert sitting(service).speakers[sitting(service).speaking].member_id == "m17"
+        await pilot.press("space")
+        await settle(pilot)
+        assert sitting(service).speakers["e3"].status is SpeechStatus.PAUSED
+        await pilot.press("space")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert sitting(service).speaking is None
+        assert "m17" in sitting(service).speaking_totals
+
+
+async def test_speakers_reorder_and_remove(service):
+    for member in ("m01", "m02", "m03"):
+        service.execute(QueueSpeaker(member=member), "setup")
+    async with console(service).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("down", "down", "minus")  # the third moves up
+        await settle(pilot)
+        assert [e.member_id for e in sitting(service).waiting("i6")] == ["m01", "m03", "m02"]
+        await pilot.press("home", "delete")
+        await settle(pilot)
+        assert [e.member_id for e in sitting(service).waiting("i6")] == ["m03", "m02"]
+
+
+# --- votes -----------------------------------------------------------------------------
+
+
+async def test_roll_call_walks_present_members_skips_absent_and_recused_and_undoes(tmp_path):
+    service = demo_service(tmp_path / "s.db", present=13, current="i6")
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        form = await modal(pilot, "v", OpenVoteForm)
+        assert form.query_one("#subject").value == "w sprawie zmian w budżecie miasta na 2026 rok"
+        form.query_one("#recused").value = "3"  # Chmielewska Żaneta, seat 3
+        form.query_one("#subject").focus()
+        await submit(pilot)
+        await pilot.pause()
+        vote = sitting(service).votes["v1"]
+        assert vote.recused == frozenset({"m03"}) and vote.mode is VoteMode.ROLL_CALL
+        # seats 1..13 present, seat 3 recused: twelve answers walk seats 1, 2, 4 … 13
+        await pilot.press("1", "1", "2", "3", "0")
+        await settle(pilot)
+        answers = sitting(service).votes["v1"].answers
+        assert answers == {"m01": Answer.YES, "m02": Answer.YES, "m04": Answer.NO,
+                           "m05": Answer.ABSTAIN}
+        await pilot.press("backspace")  # undo m05's abstention
+        await settle(pilot)
+        assert "m05" not in sitting(service).votes["v1"].answers
+        assert app.query_one("#rollcall").current.id == "m05"
+        for _ in range(9):
+            await pilot.press("1")
+        await settle(pilot)
+        assert len(sitting(service).votes["v1"].answers) == 12
+        assert "m14" not in sitting(service).votes["v1"].answers
+        assert "potrzeba za" in str(app.query_one("#vote-tally").content)
+
+
+async def test_closing_asks_for_confirmation_and_shows_the_outcome_with_its_reason(service):
+    service.execute(OpenVote(subject="budżet", kind=VoteKind.RESOLUTION), "setup")
+    for seat in range(1, 8):
+        service.execute(RecordAnswer(member=f"m{seat:02d}", answer=Answer.YES), "setup")
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        confirm = await modal(pilot, "c", Confirm)
+        assert "PRZYJĘTO" in str(confirm.query_one("#body").content)
+        await submit(pilot, "escape")
+        assert sitting(service).open_vote == "v1"
+        await modal(pilot, "c", Confirm)
+        await submit(pilot)
+        closed = events_of(service, "vote_closed")[0]
+        assert closed.result.outcome is Outcome.ADOPTED and closed.result.yes == 7
+        assert events_of(service, "resolution_registered")[0].number == "XL/312/2026"
+        assert any("PRZYJĘTO" in str(n.message) for n in app._notifications)
+
+
+async def test_re_vote_of_a_closed_vote_is_linked_to_it(service):
+    service.execute(OpenVote(subject="budżet"), "setup")
+    service.execute(RecordAnswer(member="m01", answer=Answer.NO), "setup")
+    service.execute(CloseVote(), "setup")
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        await modal(pilot, "r", OpenVoteForm)
+        await submit(pilot)
+        assert sitting(service).votes["v2"].revote_of == "v1"
+        assert sitting(service).votes["v2"].subject == "Reasumpcja: budżet"
+
+
+async def test_secret_vote_takes_totals_only(service):
+    service.execute(OpenVote(subject="wybór", mode=VoteMode.SECRET), "setup")
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1")  # no named answers in a secret vote
+        form = await modal(pilot, "t", TotalsForm)
+        form.query_one("#yes").value = "9"
+        form.query_one("#no").value = "2"
+        await submit(pilot)
+        vote = sitting(service).votes["v1"]
+        assert vote.totals.yes == 9 and vote.totals.no == 2 and not vote.answers
+        await modal(pilot, "c", Confirm)
+        await submit(pilot)
+        assert events_of(service, "vote_closed")[0].result.named == ()
+
+
+async def test_too_many_totals_are_refused_with_the_reason(service):
+    service.execute(OpenVote(subject="wybór", mode=VoteMode.SECRET), "setup")
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        form = await modal(pilot, "t", TotalsForm)
+        form.query_one("#yes").value = "30"
+        await submit(pilot)
+        assert sitting(service).votes["v1"].totals is None
+        assert any("uprawnionych obecnych" in str(n.message) for n in app._notifications)
+
+
+# --- restart, palette, help, a new sitting ---------------------------------------------
+
+
+async def test_on_restart_the_console_returns_to_the_open_vote_at_the_first_unanswered(tmp_path):
+    path = tmp_path / "s.db"
+    service = demo_service(path, present=12, current="i6")
+    service.execute(QueueSpeaker(member="m05"), "setup")
+    service.execute(StartSpeech(), "setup")
+    service.execute(OpenVote(subject="budżet"), "setup")
+    for seat in (1, 2, 3):
+        service.execute(RecordAnswer(member=f"m{seat:02d}", answer=Answer.YES), "setup")
+    service.close()
+    reopened = SittingService(EventStore(path), clock=frozen)
+    app = console(reopened)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.query_one("#tabs").active == "votes"
+        assert app.query_one("#rollcall").current.id == "m04"
+        header = str(app.query_one("#speaker").content) + str(app.query_one("#item").content)
+        assert "Jóźwiak Małgorzata" in header and "5.1" in header
+    reopened.close()
+
+
+async def test_the_palette_offers_every_action_of_every_tab(service):
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for pane in ("Porządek obrad", "Obecność", "Mówcy", "Głosowania"):
+            assert any(t.startswith(f"{pane}: ") for t in titles)
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: len(app.screen_stack) == 2, "the palette")
+        await type_text(pilot, "Otwórz głosowanie")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, OpenVoteForm), "the vote form")
+
+
+async def test_f1_lists_the_keys_with_what_they_do(service):
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        help_screen = await modal(pilot, "f1", HelpScreen)
+        text = str(help_screen.query_one("Static").content)
+        assert "Wstrzymał się" in text and "Cofnij" in text and "Wniosek formalny" in text
+
+
+async def test_a_log_without_a_sitting_offers_to_open_one(tmp_path):
+    fresh = SittingService(EventStore(tmp_path / "new.db"), clock=frozen)
+    fresh.execute(DefineCouncil(council=demo_council()), "setup")
+    app = console(fresh)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, NewSittingForm), "the sitting form")
+        await type_text(pilot, "XLI")
+        await submit(pilot)
+        assert fresh.state.sitting.number == "XLI"
+    fresh.close()
+
+
+async def test_the_log_shows_every_event_and_the_register(service):
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        await settle(pilot)
+        rows = app.query_one("#events")
+        assert len(rows.rows) == service.state.last_seq
+        assert "Rejestr uchwał" in str(app.query_one("#register").content)
