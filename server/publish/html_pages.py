@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from pathlib import Path
 
+from models.terms import FinalAnswer
 from server.publish import tables
 from server.publish.labels import ANSWER_PL, MODE_PL, OUTCOME_PL, hhmm, long_date
 from server.publish.record import SittingRecord, VoteRecord
@@ -59,14 +60,18 @@ def _title(record: SittingRecord) -> str:
     return f"{sitting.council_name}: {sitting.number} sesja, {long_date(sitting.date)}"
 
 
-def _answers(vote: VoteRecord) -> str:
+def _answers(vote: VoteRecord, rows: dict[tuple[str, FinalAnswer], str]) -> str:
+    """The named table; `rows` caches each member's row per answer across the votes."""
     parts = [f'<table><caption>Imienny wykaz głosowania nr {vote.vote.number}</caption>'
              '<thead><tr><th scope="col">Lp.</th><th scope="col">Radny</th>'
              '<th scope="col">Klub</th><th scope="col">Głos</th></tr></thead><tbody>']
     for row in vote.rows:
-        parts.append(f'<tr><td class="n">{row.ordinal}</td><th scope="row">'
-                     f"{escape(row.member.name)}</th><td>{escape(row.member.club)}</td>"
-                     f'<td class="{row.answer.value}">{ANSWER_PL[row.answer]}</td></tr>')
+        key = (row.member.id, row.answer)
+        if key not in rows:
+            rows[key] = (f'<tr><td class="n">{row.ordinal}</td><th scope="row">'
+                         f"{escape(row.member.name)}</th><td>{escape(row.member.club)}</td>"
+                         f'<td class="{row.answer.value}">{ANSWER_PL[row.answer]}</td></tr>')
+        parts.append(rows[key])
     parts.append("</tbody></table>")
     return "".join(parts)
 
@@ -145,7 +150,8 @@ def vote_path(folder: Path, vote_number: int) -> Path:
 
 
 def write_sitting(record: SittingRecord, folder: Path, present: set[str]) -> None:
-    answers = {vote.vote.id: _answers(vote) for vote in record.votes if vote.named}
+    rows: dict[tuple[str, FinalAnswer], str] = {}
+    answers = {vote.vote.id: _answers(vote, rows) for vote in record.votes if vote.named}
     (folder / "index.html").write_text(sitting_page(record, present, answers), encoding="utf-8")
     title = _title(record)
     for vote in record.votes:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from models.terms import FinalAnswer, Outcome
 from server.publish.labels import ANSWER_PL, ATTENDANCE_PL, OUTCOME_PL, local
-from server.publish.record import SittingRecord, VoteRecord
+from server.publish.record import NamedAnswer, SittingRecord, VoteRecord
 
 # Popolo's options are yes, no, abstain, absent, not voting; "recused" is ours (art. 25a).
 OPTION = {
@@ -17,7 +17,19 @@ ANSWER_OF_OPTION = {option: answer for answer, option in OPTION.items()}
 RESULT = {Outcome.ADOPTED: "pass", Outcome.REJECTED: "fail", Outcome.INVALID: "fail"}
 
 
+def vote_row(row: NamedAnswer) -> dict:
+    return {"voter_id": row.member.id, "voter": {"id": row.member.id, "name": row.member.name},
+            "group": row.member.club, "option": OPTION[row.answer],
+            "option_pl": ANSWER_PL[row.answer]}
+
+
 def vote_event(record: SittingRecord, vote: VoteRecord) -> dict:
+    """A VoteEvent with its counts and, for a named vote, every member's Vote."""
+    return {**vote_head(record, vote), "votes": [vote_row(row) for row in vote.rows]}
+
+
+def vote_head(record: SittingRecord, vote: VoteRecord) -> dict:
+    """The VoteEvent without its "votes"."""
     v, r, sitting = vote.vote, vote.result, record.sitting
     earlier = sitting.votes.get(v.revote_of) if v.revote_of else None
     return {
@@ -33,10 +45,6 @@ def vote_event(record: SittingRecord, vote: VoteRecord) -> dict:
         "result": RESULT[r.outcome],
         "counts": [{"option": OPTION[answer], "value": value}
                    for answer, value in vote.counts.items()],
-        "votes": [{"voter_id": row.member.id, "voter": {"id": row.member.id,
-                                                          "name": row.member.name},
-                   "group": row.member.club, "option": OPTION[row.answer],
-                   "option_pl": ANSWER_PL[row.answer]} for row in vote.rows],
         "sesja": {
             "vote_id": v.id, "number": v.number, "mode": v.mode.value, "secret": not vote.named,
             "outcome": r.outcome.value, "outcome_pl": OUTCOME_PL[r.outcome],
@@ -92,7 +100,16 @@ def vote_path(folder: Path, vote_number: int) -> Path:
 
 def write_sitting(record: SittingRecord, folder: Path) -> None:
     """sesja.json with every vote event, and each vote event on its own (encoded once)."""
-    events = [_dumps(vote_event(record, vote)) for vote in record.votes]
+    rows: dict[tuple[str, FinalAnswer], str] = {}  # a member's Vote is the same in every vote
+
+    def encoded(row: NamedAnswer) -> str:
+        key = (row.member.id, row.answer)
+        if key not in rows:
+            rows[key] = _dumps(vote_row(row))
+        return rows[key]
+
+    events = [f'{_dumps(vote_head(record, vote))[:-1]},"votes":[{",".join(map(encoded, vote.rows))}]}}'
+              for vote in record.votes]
     for vote, event in zip(record.votes, events, strict=True):
         vote_path(folder, vote.vote.number).write_text(event, encoding="utf-8")
     document = _dumps(sitting_document(record))
