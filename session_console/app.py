@@ -60,6 +60,7 @@ class ConsoleApp(App):
         self.backend = backend
         self.now = now
         self.recent: Sequence[StoredEvent] | None = None
+        self.start_error: str | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._thread = threading.get_ident()
         self.set_reactive(ConsoleApp.chamber, backend.state)
@@ -83,7 +84,12 @@ class ConsoleApp(App):
 
     async def on_mount(self) -> None:
         self._thread = threading.get_ident()
-        await self.backend.start()
+        try:
+            await self.backend.start()
+        except (OSError, ConnectionError) as error:  # a busy port, an unreachable server
+            self.start_error = str(error)
+            self.exit(return_code=1)
+            return
         self._unsubscribe = self.backend.subscribe(self._changed)
         self.chamber = self.backend.state
         self.set_interval(1.0, self._tick)

@@ -1,14 +1,18 @@
-"""`sesja console` and `sesja demo`: the secretary's console on a log."""
+"""`sesja console` and `sesja demo`: the secretary's console on a log, on a live server of
+its own (--serve), or on a remote server (--connect)."""
 
 import argparse
 from datetime import datetime
 from pathlib import Path
 
 from server.demo import demo_commands
+from server.live import DEFAULT_PORT, LiveServer, TokenError, default_token_dir
+from server.live.remote import RemoteService
 from server.paths import default_db_path
 from server.service import SittingService
 from server.store import StoreError
 from session_console import i18n
+from session_console.backend import Backend
 from session_console.cli.common import (
     add_db_argument,
     add_lang_argument,
@@ -18,10 +22,27 @@ from session_console.cli.common import (
 )
 
 
+def _add_live_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--serve", action="store_true",
+                        help="also serve the chamber screens and overlay from this console")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="with --serve: address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT,
+                        help=f"with --serve: port (default {DEFAULT_PORT})")
+    parser.add_argument("--token-dir", type=Path, default=None,
+                        help="with --serve: folder of the access tokens (default: beside the log)")
+    parser.add_argument("--public", action="store_true",
+                        help="with --serve: let anyone read the public view")
+
+
 def register(commands: argparse._SubParsersAction) -> None:
     console = commands.add_parser("console", help="the secretary's console on the last sitting")
     add_db_argument(console)
     add_lang_argument(console)
+    _add_live_arguments(console)
+    console.add_argument("--connect", metavar="URL", default=None,
+                         help="drive a remote server (ws://HOST:PORT/ws) instead of a local log")
+    console.add_argument("--token", default=None, help="with --connect: the control token")
     console.set_defaults(run=run_console)
 
     demo = commands.add_parser("demo", help="the console on the demo council, a fresh sitting")
@@ -29,28 +50,60 @@ def register(commands: argparse._SubParsersAction) -> None:
                       help="a new file for the demo's log (default: a new file next to "
                            f"{default_db_path()})")
     add_lang_argument(demo)
+    _add_live_arguments(demo)
     demo.set_defaults(run=run_demo)
 
 
-def _run_app(service: SittingService, lang: str) -> int:
+def _run_app(backend: Backend, lang: str) -> int:
     i18n.use(lang)
     from session_console.app import ConsoleApp  # after the language is chosen
-    from session_console.backend import Backend
 
-    backend = Backend(service, default_actor(), history=service.store.load)
+    app = ConsoleApp(backend)
+    app.run()
+    if app.start_error:
+        return fail(app.start_error)
+    return app.return_code or 0
+
+
+def _local(service: SittingService, db: Path, args: argparse.Namespace) -> int:
+    """The console on a log in this process, with the live server when --serve is given."""
     try:
-        ConsoleApp(backend).run()
+        if not args.serve:
+            return _run_app(Backend(service, default_actor(), history=service.store.load),
+                            args.lang)
+        if not 0 <= args.port <= 65535:
+            return fail(f"--port {args.port} is not a port number (0-65535)")
+        try:
+            live = LiveServer(service, host=args.host, port=args.port, public=args.public,
+                              token_dir=args.token_dir or default_token_dir(db))
+        except TokenError as error:
+            return fail(str(error))
+        backend = Backend(service, default_actor(), displays=live, history=service.store.load,
+                          start=live.start, stop=live.stop)
+        return _run_app(backend, args.lang)
     finally:
         service.close()
-    return 0
+
+
+def _remote(args: argparse.Namespace) -> int:
+    if not args.token:
+        return fail("--connect needs --token (the control token of the server)")
+    if args.db or args.serve:
+        return fail("--connect drives a remote server; it takes no --db and no --serve")
+    remote = RemoteService(args.connect, args.token, default_actor())
+    return _run_app(Backend(remote, default_actor(), start=remote.connect, stop=remote.close),
+                    args.lang)
 
 
 def run_console(args: argparse.Namespace) -> int:
+    if args.connect:
+        return _remote(args)
+    db = args.db or default_db_path()
     try:
-        service = open_service(args.db)
+        service = open_service(db)
     except StoreError as error:
         return fail(str(error))
-    return _run_app(service, args.lang)
+    return _local(service, db, args)
 
 
 def demo_path() -> Path:
@@ -59,15 +112,15 @@ def demo_path() -> Path:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    path = args.db or demo_path()
+    db = args.db or demo_path()
     try:
-        service = open_service(path)
+        service = open_service(db)
     except StoreError as error:
         return fail(str(error))
     if service.state.last_seq:
         service.close()
-        return fail(f"{path} already holds a log; open it with `sesja console --db {path}`")
+        return fail(f"{db} already holds a log; open it with `sesja console --db {db}`")
     for command in demo_commands(datetime.now().date()):
         service.execute(command, default_actor())
-    print(f"sesja demo: the log is {path}")
-    return _run_app(service, args.lang)
+    print(f"sesja demo: the log is {db}")
+    return _local(service, db, args)

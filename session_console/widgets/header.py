@@ -77,8 +77,9 @@ def vote_line(sitting: Sitting | None) -> str:
 def displays_line(displays: Displays | None) -> str:
     if displays is None:
         return f"{_('displays')}: {_('live server off')}"
-    urls = "  ".join(displays.urls())
-    return f"{_('displays')}: {displays.display_count} · {urls}"
+    pages = "  ".join(f"{name}: {url}" for name, url in displays.urls().items()
+                      if name != "websocket" and not name.endswith("_json"))
+    return f"{_('displays')}: {displays.display_count} · {pages}"
 
 
 class ChamberHeader(Vertical):

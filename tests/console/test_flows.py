@@ -49,6 +49,12 @@ async def submit(pilot, key: str = "enter") -> None:
     await settle(pilot)
 
 
+async def started(pilot) -> None:
+    """Waits until the console has focused its first tab (or opened a dialog)."""
+    await until(pilot, lambda: pilot.app.focused is not None or len(pilot.app.screen_stack) > 1,
+                "the first tab focused")
+
+
 async def settle(pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
@@ -67,7 +73,7 @@ def sitting(service):
 
 async def test_typing_a_name_without_polish_letters_checks_the_member_in_and_out(service):
     async with console(service).run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await type_text(pilot, "lukasz")  # Dąbrowski Łukasz, seat 4, already present
         await pilot.press("enter")
         await settle(pilot)
@@ -82,7 +88,7 @@ async def test_typing_a_name_without_polish_letters_checks_the_member_in_and_out
 
 async def test_a_seat_number_finds_the_member_and_keys_check_in_out_and_excuse(service):
     async with console(service).run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await type_text(pilot, "17")
         await pilot.press("tab")  # to the roster, filtered to seat 17
         await pilot.press("i")
@@ -101,7 +107,7 @@ async def test_a_rejected_command_shows_the_polish_reason_and_writes_nothing(ser
     before = service.state.last_seq
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await type_text(pilot, "1")
         await pilot.press("tab", "i")  # seat 1 is already present
         await settle(pilot)
@@ -114,7 +120,7 @@ async def test_a_rejected_command_shows_the_polish_reason_and_writes_nothing(ser
 
 async def test_enter_on_an_agenda_item_makes_it_current(service):
     async with console(service).run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("f2")
         await pilot.pause()
         await pilot.press("down", "enter")  # from 5.1 to 5.2
@@ -125,7 +131,7 @@ async def test_enter_on_an_agenda_item_makes_it_current(service):
 async def test_adding_an_item_puts_the_change_to_the_vote_the_law_requires(service):
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("f2")
         await pilot.pause()
         await pilot.press("end")
@@ -150,7 +156,7 @@ async def test_adding_an_item_puts_the_change_to_the_vote_the_law_requires(servi
 
 async def test_moving_and_withdrawing_items_open_agenda_change_votes(service):
     async with console(service).run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("f2")
         await pilot.pause()
         await pilot.press("home", "down", "down")
@@ -176,7 +182,7 @@ async def test_moving_and_withdrawing_items_open_agenda_change_votes(service):
 async def test_a_new_number_that_does_not_exist_is_refused_in_the_dialog(service):
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("f2")
         await pilot.pause()
         await modal(pilot, "m", Prompt)
@@ -194,7 +200,7 @@ async def test_a_new_number_that_does_not_exist_is_refused_in_the_dialog(service
 async def test_speakers_members_guests_points_of_order_first_start_pause_stop(service):
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("f4")
         await pilot.pause()
         await modal(pilot, "a", MemberPicker)
@@ -228,7 +234,7 @@ async def test_speakers_reorder_and_remove(service):
     for member in ("m01", "m02", "m03"):
         service.execute(QueueSpeaker(member=member), "setup")
     async with console(service).run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("f4")
         await pilot.pause()
         await pilot.press("down", "down", "minus")  # the third moves up
@@ -246,7 +252,7 @@ async def test_roll_call_walks_present_members_skips_absent_and_recused_and_undo
     service = demo_service(tmp_path / "s.db", present=13, current="i6")
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("f5")
         await pilot.pause()
         form = await modal(pilot, "v", OpenVoteForm)
@@ -281,7 +287,7 @@ async def test_closing_asks_for_confirmation_and_shows_the_outcome_with_its_reas
         service.execute(RecordAnswer(member=f"m{seat:02d}", answer=Answer.YES), "setup")
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         confirm = await modal(pilot, "c", Confirm)
         assert "PRZYJĘTO" in str(confirm.query_one("#body").content)
         await submit(pilot, "escape")
@@ -300,7 +306,7 @@ async def test_re_vote_of_a_closed_vote_is_linked_to_it(service):
     service.execute(CloseVote(), "setup")
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("f5")
         await pilot.pause()
         await modal(pilot, "r", OpenVoteForm)
@@ -313,7 +319,7 @@ async def test_secret_vote_takes_totals_only(service):
     service.execute(OpenVote(subject="wybór", mode=VoteMode.SECRET), "setup")
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("1")  # no named answers in a secret vote
         form = await modal(pilot, "t", TotalsForm)
         form.query_one("#yes").value = "9"
@@ -330,7 +336,7 @@ async def test_too_many_totals_are_refused_with_the_reason(service):
     service.execute(OpenVote(subject="wybór", mode=VoteMode.SECRET), "setup")
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         form = await modal(pilot, "t", TotalsForm)
         form.query_one("#yes").value = "30"
         await submit(pilot)
@@ -353,7 +359,7 @@ async def test_on_restart_the_console_returns_to_the_open_vote_at_the_first_unan
     reopened = SittingService(EventStore(path), clock=frozen)
     app = console(reopened)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert app.query_one("#tabs").active == "votes"
         assert app.query_one("#rollcall").current.id == "m04"
         header = str(app.query_one("#speaker").content) + str(app.query_one("#item").content)
@@ -364,7 +370,7 @@ async def test_on_restart_the_console_returns_to_the_open_vote_at_the_first_unan
 async def test_the_palette_offers_every_action_of_every_tab(service):
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
         for pane in ("Porządek obrad", "Obecność", "Mówcy", "Głosowania"):
             assert any(t.startswith(f"{pane}: ") for t in titles)
@@ -379,7 +385,7 @@ async def test_the_palette_offers_every_action_of_every_tab(service):
 async def test_f1_lists_the_keys_with_what_they_do(service):
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         help_screen = await modal(pilot, "f1", HelpScreen)
         text = str(help_screen.query_one("Static").content)
         assert "Wstrzymał się" in text and "Cofnij" in text and "Wniosek formalny" in text
@@ -400,7 +406,7 @@ async def test_a_log_without_a_sitting_offers_to_open_one(tmp_path):
 async def test_the_log_shows_every_event_and_the_register(service):
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("f6")
         await pilot.pause()
         await settle(pilot)
