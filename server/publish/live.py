@@ -14,7 +14,7 @@ from pathlib import Path
 from models import events as ev
 from models.state import Chamber
 from server.publish.package import export_package
-from server.publish.record import ExportError, sitting_record
+from server.publish.record import ExportError, package_name
 from server.service import SittingService
 
 log = logging.getLogger(__name__)
@@ -96,7 +96,7 @@ class LivePublisher:
 
     def _publish(self, state: Chamber, events: list[ev.StoredEvent], sitting_id: str) -> None:
         try:
-            target = self.out_dir / sitting_record(state, events, sitting_id).slug
+            target = self.out_dir / package_name(state.sittings[sitting_id])
             manifest = export_package(state, events, target, sitting_id=sitting_id)
         except ExportError as error:
             self.last_error = str(error)

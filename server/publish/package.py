@@ -87,6 +87,7 @@ def export_package(state: Chamber, events: Sequence[StoredEvent], out_dir: Path,
     out_dir = Path(out_dir).absolute()
     _check_target(out_dir)
     try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
         temp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     except OSError as error:
         raise ExportError(f"cannot write in {out_dir.parent}: {error.strerror}; "

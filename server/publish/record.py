@@ -85,11 +85,6 @@ class SittingRecord:
         return self.sitting.closed_at or self.last_event.at
 
     @property
-    def slug(self) -> str:
-        """The package's folder name, e.g. "sesja-XV-2025-05-29"."""
-        return f"sesja-{self.sitting.number}-{self.sitting.date.isoformat()}"
-
-    @property
     def summary(self) -> str:
         """Place, statutory seats and hours in one sentence."""
         sitting = self.sitting
@@ -107,6 +102,11 @@ class SittingRecord:
         if self.open_votes:
             note += " Trwa głosowanie nr " + ", ".join(str(v.number) for v in self.open_votes) + "."
         return note
+
+
+def package_name(sitting: Sitting) -> str:
+    """The folder a sitting is published to, e.g. "sesja-XV-2025-05-29"."""
+    return f"sesja-{sitting.number}-{sitting.date.isoformat()}"
 
 
 def _numbers(sitting: Sitting) -> dict[str, tuple[str, str]]:

@@ -23,10 +23,18 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help=f"comma-separated, from {','.join(FORMATS)} (default: all)")
     parser.add_argument("--out", type=Path, required=True,
                         help="the package's folder (replaced whole if it holds an earlier one)")
-    parser.add_argument("--video-start", type=datetime.fromisoformat, default=None,
+    parser.add_argument("--video-start", type=_moment, default=None,
                         help="when the recording starts, e.g. 2025-05-29T10:58:30 (local time "
                              "unless an offset is given): adds YouTube and WebVTT chapters")
     parser.set_defaults(run=run_export)
+
+
+def _moment(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date and time such as 2025-05-29T10:58:30") from error
 
 
 def _progress(done: int, total: int) -> None:

@@ -94,3 +94,12 @@ def test_verify_export_with_the_log_catches_a_list_edited_and_rehashed(db, tmp_p
     assert sesja("verify", "--export", str(out)).returncode == 0  # the files alone agree
     failed = sesja("verify", "--db", str(db), "--export", str(out))
     assert failed.returncode == 1 and "FAIL: vote 1: sesja.json differs from the log" in failed.stderr
+
+
+def test_export_makes_missing_parent_folders_and_explains_a_bad_video_start(db, tmp_path):
+    nested = tmp_path / "bip" / "2026" / "XL"
+    assert sesja("export", "--db", str(db), "--out", str(nested), "--format", "md").returncode == 0
+    assert (nested / "protokol.md").is_file()
+    failed = sesja("export", "--db", str(db), "--out", str(tmp_path / "p"), "--video-start", "jutro")
+    assert failed.returncode == 2
+    assert "'jutro' is not a date and time such as 2025-05-29T10:58:30" in failed.stderr
