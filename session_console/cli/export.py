@@ -93,7 +93,10 @@ def run_verify_export(args: argparse.Namespace) -> int:
         print(f"FAIL: {problem}", file=sys.stderr)
     if problems:
         return 1
-    tied = f"; its {data['votes']} votes match the log" if events is not None else ""
+    tied = ""
+    if events is not None:
+        tied = (f"; its {data['votes']} votes match the log" if "json" in data["formats"]
+                else "; made from this log")
     print(f"ok: {len(data['files'])} files unchanged since export (SHA-256), made from event "
           f"{data['last_event']['seq']} ({data['last_event']['hash'][:12]}){tied}")
     return 0

@@ -166,3 +166,14 @@ def test_the_manifest_hashes_every_file_and_names_the_last_event(closed, package
     assert {"index.html", "sesja.pdf", "sesja.json", "imienne.csv", "imienne-excel.csv",
             "protokol.md", "protokol.html", "rozdzialy.vtt", "glosowania/glosowanie-001.html",
             "glosowania/glosowanie-002.json"} <= names
+
+
+def test_a_cancelled_vote_is_told_in_the_minutes_and_not_published_as_a_list(tmp_path):
+    sim = rich(close=False)
+    sim("open_vote", subject="Wniosek o przerwę")
+    sim("cancel_vote", reason="awaria systemu do głosowania")
+    export_package(sim.state, sim.log, tmp_path / "p", formats=["md", "json"])
+    minutes = (tmp_path / "p" / "protokol.md").read_text(encoding="utf-8")
+    assert "Głosowanie nr 4 (Wniosek o przerwę) anulowano: awaria systemu do głosowania." in minutes
+    document = json.loads((tmp_path / "p" / "sesja.json").read_text(encoding="utf-8"))
+    assert [e["identifier"] for e in document["vote_events"]] == ["1", "2", "3"]

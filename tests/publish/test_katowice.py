@@ -119,3 +119,13 @@ def test_every_answer_and_count_in_the_pdf(package):
                     str(ARTIFACTS / "katowice")], check=True)
     pages = sorted(ARTIFACTS.glob("katowice-*.png"))
     assert pages and all(p.stat().st_size > 5000 for p in pages)
+
+
+def test_the_minutes_name_the_sitting_chair_and_quorum(package):
+    minutes = (package / "protokol.md").read_text(encoding="utf-8")
+    for part in ("# Protokół nr XV/2025 (projekt)", "Rada Miasta Katowice: XV sesja, odbyta "
+                 "29 maja 2025 r.", "Obradom przewodniczył(a): Sobula Roch.",
+                 "Ustawowy skład rady: 28; kworum: 14. Obecnych przy pierwszym głosowaniu: 27",
+                 "Głosowanie nr 21", "Przewodniczący zamknął XV sesję"):
+        assert part in minutes, part
+
