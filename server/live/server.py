@@ -18,8 +18,8 @@ from websockets.http11 import Request, Response
 from models.events import StoredEvent
 from models.state import Chamber
 from server.live.feeds import ViewFeed, encode
-from server.live.http import PAGES, WEBSOCKET_PATH, route
 from server.live.protocol import COALESCE_S, MAX_FRAME_BYTES, events_message
+from server.live.routes import PAGES, WEBSOCKET_PATH, route
 from server.live.session import Session
 from server.live.tokens import TokenStore
 from server.live.views import BUILDERS
