@@ -24,8 +24,13 @@ from models.terms import AttendanceStatus, SpeechStatus
 
 
 def apply(state: Chamber, stored: ev.StoredEvent) -> Chamber:
-    handler = _HANDLERS[type(stored.event)]
-    state = handler(state, stored.event, stored.at)
+    event = stored.event
+    change = _SITTING_CHANGES.get(type(event))
+    if change is not None:  # most events: one sitting changes, the chamber is copied once
+        sitting = change(state.sittings[event.sitting_id], event, stored.at)
+        return evolve(state, sittings={**state.sittings, sitting.id: sitting},
+                      last_seq=stored.seq, last_hash=stored.hash)
+    state = _CHAMBER_CHANGES[type(event)](state, event, stored.at)
     return evolve(state, last_seq=stored.seq, last_hash=stored.hash)
 
 
@@ -35,15 +40,6 @@ def fold(events: Iterable[ev.StoredEvent], state: Chamber | None = None) -> Cham
 
 def _with_sitting(state: Chamber, sitting: Sitting) -> Chamber:
     return evolve(state, sittings={**state.sittings, sitting.id: sitting})
-
-
-def _sitting_handler(
-    change: Callable[[Sitting, ev.SittingEvent, datetime], Sitting],
-) -> Callable[[Chamber, ev.SittingEvent, datetime], Chamber]:
-    def handle(state: Chamber, event: ev.SittingEvent, at: datetime) -> Chamber:
-        return _with_sitting(state, change(state.sittings[event.sitting_id], event, at))
-
-    return handle
 
 
 def _council_defined(state: Chamber, event: ev.CouncilDefined, at: datetime) -> Chamber:
@@ -261,29 +257,32 @@ def _resolution_voided(state: Chamber, event: ev.ResolutionVoided, at: datetime)
     return evolve(state, register=register)
 
 
-_HANDLERS: dict[type, Callable] = {
+_CHAMBER_CHANGES: dict[type, Callable[..., Chamber]] = {
     ev.CouncilDefined: _council_defined,
     ev.SittingOpened: _sitting_opened,
-    ev.SittingClosed: _sitting_handler(_sitting_closed),
-    ev.CurrentItemSet: _sitting_handler(_current_item_set),
-    ev.AgendaItemAdded: _sitting_handler(_item_added),
-    ev.AgendaItemMoved: _sitting_handler(_item_moved),
-    ev.AgendaItemWithdrawn: _sitting_handler(_item_withdrawn),
-    ev.MemberCheckedIn: _sitting_handler(_checked_in),
-    ev.MemberCheckedOut: _sitting_handler(_checked_out),
-    ev.MemberExcused: _sitting_handler(_excused),
-    ev.SpeakerQueued: _sitting_handler(_speaker_queued),
-    ev.SpeakerRemoved: _sitting_handler(_speaker_removed),
-    ev.SpeakerMoved: _sitting_handler(_speaker_moved),
-    ev.SpeechStarted: _sitting_handler(_speech_started),
-    ev.SpeechPaused: _sitting_handler(_speech_paused),
-    ev.SpeechResumed: _sitting_handler(_speech_resumed),
-    ev.SpeechEnded: _sitting_handler(_speech_ended),
-    ev.VoteOpened: _sitting_handler(_vote_opened),
-    ev.AnswerRecorded: _sitting_handler(_answer_recorded),
-    ev.TotalsRecorded: _sitting_handler(_totals_recorded),
-    ev.VoteClosed: _sitting_handler(_vote_closed),
-    ev.VoteCancelled: _sitting_handler(_vote_cancelled),
     ev.ResolutionRegistered: _resolution_registered,
     ev.ResolutionVoided: _resolution_voided,
+}
+
+_SITTING_CHANGES: dict[type, Callable[..., Sitting]] = {
+    ev.SittingClosed: _sitting_closed,
+    ev.CurrentItemSet: _current_item_set,
+    ev.AgendaItemAdded: _item_added,
+    ev.AgendaItemMoved: _item_moved,
+    ev.AgendaItemWithdrawn: _item_withdrawn,
+    ev.MemberCheckedIn: _checked_in,
+    ev.MemberCheckedOut: _checked_out,
+    ev.MemberExcused: _excused,
+    ev.SpeakerQueued: _speaker_queued,
+    ev.SpeakerRemoved: _speaker_removed,
+    ev.SpeakerMoved: _speaker_moved,
+    ev.SpeechStarted: _speech_started,
+    ev.SpeechPaused: _speech_paused,
+    ev.SpeechResumed: _speech_resumed,
+    ev.SpeechEnded: _speech_ended,
+    ev.VoteOpened: _vote_opened,
+    ev.AnswerRecorded: _answer_recorded,
+    ev.TotalsRecorded: _totals_recorded,
+    ev.VoteClosed: _vote_closed,
+    ev.VoteCancelled: _vote_cancelled,
 }

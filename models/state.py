@@ -40,12 +40,12 @@ def evolve(snapshot: T, **changes: object) -> T:
     What `dataclasses.replace` does, without re-running `__init__`: replay calls this about
     four times an event, and `replace` alone made a 10,000-event replay take a second.
     """
-    unknown = changes.keys() - _field_names(type(snapshot))
-    if unknown:
-        raise TypeError(f"{type(snapshot).__name__} has no field {', '.join(sorted(unknown))}")
-    copy = object.__new__(type(snapshot))
-    copy.__dict__.update(snapshot.__dict__)
-    copy.__dict__.update(changes)
+    cls = type(snapshot)
+    if not _field_names(cls).issuperset(changes):
+        unknown = ", ".join(sorted(changes.keys() - _field_names(cls)))
+        raise TypeError(f"{cls.__name__} has no field {unknown}")
+    copy = object.__new__(cls)
+    object.__setattr__(copy, "__dict__", {**snapshot.__dict__, **changes})
     return copy
 
 

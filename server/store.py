@@ -123,6 +123,9 @@ class _Statements:
         self.void_resolution = _Prepared.of(
             update(RESOLUTIONS).where(RESOLUTIONS.c.number == bindparam("key"))
             .values(voided_by=bindparam("voided")), engine)
+        self.select_events = _Prepared.of(
+            select(*(EVENTS.c[name] for name in StoredRow._fields)).order_by(EVENTS.c.seq),
+            engine)
         self.insert_head = _Prepared.of(insert(HEAD), engine)
         self.move_head = _Prepared.of(
             update(HEAD).where(HEAD.c.id == 1, HEAD.c.seq == bindparam("expected"))
@@ -264,9 +267,18 @@ class EventStore:
             raise StoreError(f"cannot read the event log {self.target}: {_reason(error)}") from error
 
     def rows(self) -> list[StoredRow]:
-        """The stored rows as they are, in seq order (for `verify`)."""
-        columns = [EVENTS.c[name] for name in StoredRow._fields]
-        return [StoredRow(*row) for row in self._select(select(*columns).order_by(EVENTS.c.seq))]
+        """The stored rows as they are, in seq order; read with the DB-API, as replay is hot."""
+        dbapi = self.engine.dialect.dbapi
+        try:
+            connection = self.engine.raw_connection()  # its own: other threads may read
+            try:
+                cursor = connection.cursor()
+                cursor.execute(self._statements.select_events.sql)
+                return list(map(StoredRow._make, cursor.fetchall()))
+            finally:
+                connection.close()
+        except (SQLAlchemyError, dbapi.Error) as error:
+            raise StoreError(f"cannot read the event log {self.target}: {_reason(error)}") from error
 
     def head(self) -> Head | None:
         """The head row: the seq and hash of the last event appended, or None for a new log."""
