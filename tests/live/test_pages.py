@@ -8,7 +8,7 @@ from playwright.async_api import async_playwright, expect
 
 from server.live import LiveServer
 from tests.cli import ROOT
-from tests.live.conftest import run
+from tests.live.conftest import big_council_service, run
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "test-artifacts"
@@ -126,3 +126,25 @@ async def test_a_wrong_token_says_access_denied(browser, live):
     page = await _page(browser, live.urls()["chamber"].split("?")[0] + "?token=wrong")
     await expect(page.locator("#lost")).to_contain_text("Brak dostępu")
     await page.close()
+
+
+@pytest.mark.parametrize("members", [51, 100])
+async def test_a_large_council_grid_fits_the_screen(browser, tmp_path, members):
+    service = big_council_service(tmp_path / "big.db", members)
+    live = LiveServer(service, port=0, token_dir=tmp_path / "t")
+    await live.start()
+    try:
+        await run(service, "open_vote", subject="Projekt uchwały budżetowej województwa na rok "
+                  "2027 wraz z wieloletnią prognozą finansową")
+        await run(service, "record_answer", member="m0007", answer="abstain")
+        page = await _page(browser, live.urls()["chamber"])
+        await expect(page.locator("#grid li")).to_have_count(members)
+        await expect(page.locator('#grid li[data-member="m0007"] .answer')).to_have_text(
+            "– WSTRZ.")
+        box = await page.locator("#grid").bounding_box()
+        assert box["y"] + box["height"] <= 1080
+        await page.screenshot(path=str(ARTIFACTS / f"chamber-{members}-members.png"))
+        await page.close()
+    finally:
+        await live.stop()
+        service.close()

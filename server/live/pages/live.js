@@ -165,6 +165,7 @@ function renderGrid(vote) {
                 el("span", "answer", `${SYMBOL[member.answer] || ""} ${T[member.answer] || member.answer}`));
     return tile;
   });
+  grid.dataset.density = tiles.length > 60 ? "denser" : tiles.length > 30 ? "dense" : "";
   grid.replaceChildren(...tiles);
 }
 
