@@ -28,26 +28,30 @@ if TYPE_CHECKING:
     from server.live.server import LiveServer
 
 KNOWN_TYPES = {"hello", "command", "ping", "resync"}
-FLOOD_BURST = 40  # messages a client may send at once
-FLOOD_RATE = 20.0  # messages per second it may keep sending
+# (messages a client may send at once, messages a second it may keep sending), by role:
+# a screen sends a ping every few seconds; a console may send a burst of roll-call answers.
+FLOOD_LIMITS = {"display": (40, 20.0), "public": (40, 20.0), "control": (400, 200.0)}
 
 
 class BadMessage(Exception):
-    def __init__(self, code: str, pl: str, en: str, close: int | None = None) -> None:
+    def __init__(self, code: str, pl: str, en: str, close: int | None = None,
+                 command_id: str | None = None) -> None:
         super().__init__(en)
         self.code, self.pl, self.en, self.close = code, pl, en, close
+        self.command_id = command_id  # a malformed command still gets its id answered
 
 
 class FloodGate:
-    """A token bucket: FLOOD_BURST at once, FLOOD_RATE a second after that."""
+    """A token bucket: `burst` messages at once, `rate` a second after that."""
 
-    def __init__(self) -> None:
-        self.tokens = float(FLOOD_BURST)
+    def __init__(self, burst: int, rate: float) -> None:
+        self.burst, self.rate = burst, rate
+        self.tokens = float(burst)
         self.at = time.monotonic()
 
     def allow(self) -> bool:
         now = time.monotonic()
-        self.tokens = min(FLOOD_BURST, self.tokens + (now - self.at) * FLOOD_RATE)
+        self.tokens = min(self.burst, self.tokens + (now - self.at) * self.rate)
         self.at = now
         if self.tokens < 1:
             return False
@@ -80,15 +84,17 @@ def decode(raw: str | bytes) -> p.Hello | p.CommandMessage | p.Ping | p.Resync:
         return p.CLIENT_ADAPTER.validate_python(data)
     except ValidationError as invalid:
         detail = describe_validation(invalid)
-        raise BadMessage("bad_message", f"Błędna wiadomość: {detail}",
-                         f"Bad message: {detail}") from None
+        command_id = data.get("id")
+        raise BadMessage("bad_message", f"Błędna wiadomość: {detail}", f"Bad message: {detail}",
+                         command_id=command_id[:64] if isinstance(command_id, str) else None
+                         ) from None
 
 
 class Session:
     def __init__(self, live: LiveServer, connection: ServerConnection) -> None:
         self.live = live
         self.connection = connection
-        self.gate = FloodGate()
+        self.gate = FloodGate(*FLOOD_LIMITS["display"])
         self.role = ""
         self.view: str | None = None
 
@@ -96,7 +102,7 @@ class Session:
         await self.connection.send(encode(message))
 
     async def refuse(self, bad: BadMessage) -> None:
-        await self.send(error(bad.code, bad.pl, bad.en))
+        await self.send(error(bad.code, bad.pl, bad.en, id=bad.command_id))
         if bad.close is not None:
             await self.connection.close(bad.close, bad.en[:120])
 
@@ -138,6 +144,7 @@ class Session:
 
     async def _join(self, hello: p.Hello) -> None:
         self.role = hello.role
+        self.gate = FloodGate(*FLOOD_LIMITS[hello.role])
         if hello.role == "control":
             await self.send(p.Welcome(role="control", now=now_ms()).model_dump())
             await self._join_control(hello.since)

@@ -94,9 +94,10 @@ async def test_a_frame_over_the_limit_closes_with_1009(live):
     await _closed_with(ws, 1009)
 
 
-async def test_a_flood_is_refused_and_closed(live):
-    ws, _ = await display(live)
-    for _ in range(200):
+@pytest.mark.parametrize(("role", "burst"), [("display", 200), ("control", 2000)])
+async def test_a_flood_is_refused_and_closed(live, role, burst):
+    ws = await _hello(live, role, view="chamber")
+    for _ in range(burst):
         await ws.send('{"type": "ping"}')
     codes = []
     with pytest.raises(ConnectionClosed):
@@ -119,6 +120,10 @@ async def test_control_gets_clear_errors_and_nothing_is_written(live, service):
     assert rejected["message"] == "Żadne głosowanie nie jest otwarte."
     await ws.send(json.dumps({"type": "command", "id": "c"}))
     assert (await receive(ws))["code"] == "bad_message"
+    await ws.send(json.dumps({"type": "command", "id": "d", "actor": "x" * 81,
+                              "command": {"type": "stop_speech"}}))
+    too_long = await receive(ws)
+    assert too_long["code"] == "bad_message" and too_long["id"] == "d"
     assert service.state.last_seq == before == service.store.load()[-1].seq
     await ws.close()
 

@@ -50,6 +50,9 @@ async def test_a_rejection_is_raised_as_in_process(live, service):
         await remote.submit(command("close_vote"), "x")
     assert rejected.value.code == "no_open_vote"
     assert rejected.value.pl == "Żadne głosowanie nie jest otwarte."
+    with pytest.raises(RemoteError) as refused:  # the server's own checks, by their code
+        await remote.submit(command("stop_speech"), "a" * 81)
+    assert refused.value.code == "bad_message"
     await remote.close()
 
 
