@@ -148,3 +148,24 @@ async def test_a_large_council_grid_fits_the_screen(browser, tmp_path, members):
     finally:
         await live.stop()
         service.close()
+
+
+async def test_a_gap_in_seq_makes_the_page_resync(browser, live, service):
+    await run(service, "set_current_item", item="i2")
+    page = await browser.new_page(viewport={"width": 1920, "height": 1080})
+    await page.add_init_script("""window.sent = [];
+        const send = WebSocket.prototype.send;
+        WebSocket.prototype.send = function (data) { window.sent.push(JSON.parse(data).type);
+                                                     return send.call(this, data); };""")
+    await page.goto(live.urls()["chamber"])
+    await expect(page.locator("#item")).to_contain_text("Przyjęcie porządku obrad")
+    seq = live.feeds["chamber"].seq
+    await page.evaluate("""(seq) => receive({type: "patch", view: "chamber", seq, log_seq: 0,
+                                              now: Date.now(), patch: {item: {title: "FAŁSZ"}}})""",
+                        seq + 5)
+    await run(service, "check_in", member="m01")
+    await expect(page.locator("#attendance")).to_contain_text("Obecni: 1 / 23")
+    await expect(page.locator("#item")).to_contain_text("Przyjęcie porządku obrad")
+    assert await page.evaluate("document.body.dataset.seq") == str(live.feeds["chamber"].seq)
+    assert "resync" in await page.evaluate("window.sent")
+    await page.close()
