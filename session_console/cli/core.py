@@ -99,6 +99,8 @@ def run_verify(args: argparse.Namespace) -> int:
         return fail(str(error))
     try:
         report = verify(store)
+    except StoreError as error:  # the file itself is damaged, e.g. a disk error
+        return fail(str(error))
     finally:
         store.close()
     if report.ok:

@@ -189,3 +189,25 @@ def test_verify_on_a_file_that_is_not_a_log_says_so(tmp_path):
     assert verified.returncode == 1
     assert verified.stderr.startswith(f"sesja: cannot open the event log {other}: ")
     assert "not a database" in verified.stderr
+
+
+def test_a_damaged_file_is_reported_without_a_traceback(log):
+    data = bytearray(log.read_bytes())
+    page = 4096
+    data[-page:] = b"\xab" * page  # a page of garbage where the projections live
+    log.write_bytes(bytes(data))
+    verified = sesja("verify", "--db", str(log))
+    assert verified.returncode == 1
+    assert "Traceback" not in verified.stderr
+    assert verified.stderr.startswith(f"sesja: cannot read the event log {log}: ")
+    assert "malformed" in verified.stderr
+
+
+def test_a_log_cut_in_half_is_refused_by_the_service(log, tmp_path):
+    log.write_bytes(log.read_bytes()[:8192])
+    script = tmp_path / "more.jsonl"
+    script.write_text('{"type":"check_in","member":"m15"}\n', encoding="utf-8")
+    applied = sesja("apply", "--db", str(log), str(script))
+    assert applied.returncode == 1 and "Traceback" not in applied.stderr
+    assert applied.stderr.startswith("sesja: cannot ")
+    assert "malformed" in applied.stderr
