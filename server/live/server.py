@@ -122,8 +122,6 @@ class LiveServer:
 
     def _on_events(self, events: tuple[StoredEvent, ...], state: Chamber) -> None:
         """Called after each durable write, on the thread that wrote it."""
-        if self._loop is None:
-            return
         if threading.get_ident() == self._loop_thread:
             self._changed(events)
         else:

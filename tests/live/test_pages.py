@@ -105,6 +105,7 @@ async def test_connection_lost_then_reconnect_and_resync(browser, service, tmp_p
     await live.start()
     page = await _page(browser, live.urls()["chamber"] + "&lang=en")
     await expect(page.locator("#attendance")).to_contain_text("Present: 0 / 23")
+    assert await page.title() == "Sitting — chamber screen"
     await live.stop()
     await expect(page.locator("#lost")).to_contain_text("Connection to the server lost")
     assert await page.evaluate("document.body.dataset.connection") == "lost"

@@ -20,7 +20,8 @@ const WORDS = {
         lost: "Brak połączenia z serwerem — ponawiam…", denied: "Brak dostępu: zły token w adresie strony.",
         noSitting: "Sesja nie jest otwarta.", noItem: "Oczekiwanie na rozpoczęcie obrad",
         sitting: "sesja", guest: "gość", paused: "wstrzymano", print: "druk nr",
-        secret: "głosowanie tajne", summary: "głosowanie zbiorcze", closedSitting: "Sesja zamknięta." },
+        secret: "głosowanie tajne", summary: "głosowanie zbiorcze", closedSitting: "Sesja zamknięta.",
+        title: { chamber: "Sesja — ekran sali", overlay: "Sesja — nakładka" } },
   en: { speaker: "Speaking", present: "Present", quorum: "quorum", quorumYes: "yes",
         quorumNo: "no", needed: "needed", vote: "Vote no.", open: "open", closed: "closed",
         cancelled: "cancelled", yes: "YES", no: "NO", abstain: "ABSTAIN", pending: "waiting",
@@ -29,7 +30,8 @@ const WORDS = {
         denied: "Access denied: wrong token in the page address.", noSitting: "No sitting is open.",
         noItem: "Waiting for the sitting to begin", sitting: "sitting", guest: "guest",
         paused: "paused", print: "print no.", secret: "secret ballot", summary: "summary vote",
-        closedSitting: "The sitting is closed." },
+        closedSitting: "The sitting is closed.",
+        title: { chamber: "Sitting — chamber screen", overlay: "Sitting — overlay" } },
 };
 const T = WORDS[LANG];
 const SYMBOL = { yes: "✓", no: "✗", abstain: "–", pending: "…", not_voting: "○", absent: "∅",
@@ -37,6 +39,7 @@ const SYMBOL = { yes: "✓", no: "✗", abstain: "–", pending: "…", not_voti
 
 const $ = (id) => document.getElementById(id);
 document.documentElement.lang = LANG;
+document.title = T.title[VIEW];
 for (const node of document.querySelectorAll("[data-t]")) node.textContent = T[node.dataset.t];
 
 // --- state -------------------------------------------------------------------------
