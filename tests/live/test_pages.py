@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.async_playwright import Axe
 from playwright.async_api import async_playwright, expect
 
 from server.live import LiveServer
@@ -14,6 +15,8 @@ pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        "resultTypes": ["violations", "passes"]}
 
 
 @pytest.fixture
@@ -169,4 +172,20 @@ async def test_a_gap_in_seq_makes_the_page_resync(browser, live, service):
     await expect(page.locator("#item")).to_contain_text("Przyjęcie porządku obrad")
     assert await page.evaluate("document.body.dataset.seq") == str(live.feeds["chamber"].seq)
     assert "resync" in await page.evaluate("window.sent")
+    await page.close()
+
+
+async def test_chamber_screen_passes_wcag_aa_rules_during_a_vote(browser, live, service):
+    await _present(service, 12)
+    await run(service, "set_current_item", item="i6")
+    await run(service, "queue_speaker", member="m02")
+    await run(service, "start_speech")
+    await run(service, "open_vote", subject="Projekt uchwały", kind="resolution")
+    for number, answer in [(1, "yes"), (2, "no"), (3, "abstain")]:
+        await run(service, "record_answer", member=f"m{number:02d}", answer=answer)
+    page = await _page(browser, live.urls()["chamber"])
+    await expect(page.locator("#tally")).to_contain_text("WSTRZ. 1")
+    results = await Axe().run(page, options=WCAG)
+    assert results.response["violations"] == [], results.generate_report()
+    assert "color-contrast" in {rule["id"] for rule in results.response["passes"]}
     await page.close()
