@@ -56,6 +56,8 @@ class LiveServer:
                       for name, build in BUILDERS.items()}
         self.controls: set[ServerConnection] = set()
         self.joining: dict[ServerConnection, list[StoredEvent]] = {}
+        self._held: dict[int, StoredEvent] = {}  # events that came before an earlier one
+        self._next_seq = 0
         self._server: Server | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._loop_thread = 0
@@ -74,6 +76,7 @@ class LiveServer:
             compression=None)
         self.port = self._server.sockets[0].getsockname()[1]
         self._unsubscribe = self.service.subscribe(self._on_events)
+        self._next_seq = self.service.state.last_seq + 1  # older ones are in the log
 
     async def stop(self) -> None:
         if self._unsubscribe is not None:
@@ -146,10 +149,19 @@ class LiveServer:
                 feed.refresh(state)
 
     def _forward(self, events: tuple[StoredEvent, ...]) -> None:
+        """Sends the events to the consoles in seq order, whatever order writers on
+        different threads told us in; each console folds them one after another."""
+        self._held.update((e.seq, e) for e in events if e.seq >= self._next_seq)
+        ready = []
+        while self._next_seq in self._held:
+            ready.append(self._held.pop(self._next_seq))
+            self._next_seq += 1
+        if not ready:
+            return
         for pending in self.joining.values():
-            pending.extend(events)
+            pending.extend(ready)
         if self.controls:
-            broadcast(self.controls, encode(events_message(events, events[-1].seq)))
+            broadcast(self.controls, encode(events_message(ready, ready[-1].seq)))
 
     # --- connections -------------------------------------------------------------------
 

@@ -99,3 +99,28 @@ async def test_reconnect_after_restart_folds_only_what_it_missed(service, tmp_pa
         await remote.close()
     finally:
         await again.stop()
+
+
+async def test_writes_told_out_of_order_reach_consoles_in_seq_order(service, tmp_path,
+                                                                   monkeypatch):
+    told = []
+    monkeypatch.setattr(service, "subscribe", lambda listener: told.append(listener) or (
+        lambda: None))
+    live = LiveServer(service, port=0, token_dir=tmp_path / "t")
+    await live.start()
+    try:
+        remote = await _remote(live)
+        first = service.execute(command("check_in", member="m01"), "thread-a")
+        second = service.execute(command("check_in", member="m02"), "thread-b")
+        arrived = asyncio.Event()
+        remote.subscribe(lambda events, state: arrived.set() if state.last_seq ==
+                         second[-1].seq else None)
+        (listener,) = told
+        listener(second, service.state)  # the later write is told first
+        listener(first, service.state)
+        await asyncio.wait_for(arrived.wait(), 5)
+        assert remote.state.last_hash == service.state.last_hash
+        assert remote.state.sitting.is_present("m01") and remote.state.sitting.is_present("m02")
+        await remote.close()
+    finally:
+        await live.stop()
