@@ -80,6 +80,10 @@ class RemoteService:
                       if e.seq > self.state.last_seq)
         state = self.state
         for stored in fresh:
+            if stored.seq != state.last_seq + 1 or stored.prev_hash != state.last_hash:
+                raise RemoteError(
+                    f"event {stored.seq} does not follow event {state.last_seq} of this "
+                    "replica; reconnect to fetch the log again", "out_of_sync")
             state = apply(state, stored)
         self.state = state
         if fresh:
@@ -88,13 +92,16 @@ class RemoteService:
         return fresh
 
     async def _read(self) -> None:
+        reason = RemoteError("the connection to the server was lost")
         try:
             async for raw in self._connection:
                 self._receive(json.loads(raw))
         except ConnectionClosed:
             pass
+        except RemoteError as broken:  # out of sync: drop the line, the caller reconnects
+            reason = broken
+            await self._connection.close()
         finally:
-            reason = RemoteError("the connection to the server was lost")
             for future in self._pending.values():
                 if not future.done():
                     future.set_exception(reason)

@@ -1,6 +1,7 @@
 """RemoteService: a console's replica of the service over the control role."""
 
 import asyncio
+from dataclasses import replace
 
 import pytest
 
@@ -124,3 +125,13 @@ async def test_writes_told_out_of_order_reach_consoles_in_seq_order(service, tmp
         await remote.close()
     finally:
         await live.stop()
+
+
+async def test_a_replica_that_does_not_chain_with_the_server_says_so(live, service):
+    remote = await _remote(live)
+    remote.state = replace(remote.state, last_hash="f" * 64)  # as if it held another log
+    with pytest.raises(RemoteError) as broken:
+        await remote.submit(command("check_in", member="m05"), "x")
+    assert broken.value.code == "out_of_sync"
+    assert service.state.sitting.is_present("m05")  # the server did write it
+    await remote.close()
