@@ -64,7 +64,7 @@ class SittingService:
             return self.last_at  # the log's times never go backwards
         return now
 
-    def _commit(self, command: Command, actor: str) -> tuple[StoredEvent, ...]:
+    def _commit(self, command: Command, actor: str) -> tuple[tuple[StoredEvent, ...], Chamber]:
         with self._lock:
             state = self.state
             bodies = decide(state, command)  # raises Rejection: nothing written
@@ -79,11 +79,12 @@ class SittingService:
             for stored in events:
                 state = apply(state, stored)
             self.state, self.last_at = state, at
-            return events
+            return events, state
 
-    def _notify(self, events: tuple[StoredEvent, ...]) -> None:
-        """Tells every listener; one that fails is logged and the others are still told."""
-        state = self.state
+    def _notify(self, events: tuple[StoredEvent, ...], state: Chamber) -> None:
+        """Tells every listener the events and the state right after them (not a later one,
+        which concurrent submits may already have made); a listener that fails is logged
+        and the others are still told."""
         for listener in list(self._listeners):
             try:
                 listener(events, state)
@@ -92,14 +93,14 @@ class SittingService:
                               events[0].seq, events[-1].seq)
 
     def execute(self, command: Command, actor: str) -> tuple[StoredEvent, ...]:
-        events = self._commit(command, actor)
-        self._notify(events)
+        events, state = self._commit(command, actor)
+        self._notify(events, state)
         return events
 
     async def submit(self, command: Command, actor: str) -> tuple[StoredEvent, ...]:
         loop = asyncio.get_running_loop()
-        events = await loop.run_in_executor(self._writer, self._commit, command, actor)
-        self._notify(events)
+        events, state = await loop.run_in_executor(self._writer, self._commit, command, actor)
+        self._notify(events, state)
         return events
 
     def close(self) -> None:

@@ -76,6 +76,27 @@ async def test_submit_writes_on_the_writer_thread_while_the_loop_keeps_running(s
     assert [seq for _thread, seq in heard] == seqs  # told in the order written
 
 
+async def test_listeners_get_the_state_right_after_their_events_not_a_later_one(service):
+    written, all_written = [], threading.Event()
+    append = service.store.append
+
+    def append_and_count(batch):
+        append(batch)
+        written.append(batch)
+        if len(written) == 5:
+            all_written.set()
+
+    service.store.append = append_and_count
+    heard = []
+    service.subscribe(lambda events, state: heard.append((events[-1].seq, state.last_seq)))
+    submits = [asyncio.ensure_future(service.submit(CheckIn(member=m), "test"))
+               for m in MEMBERS[:5]]
+    await asyncio.sleep(0)  # every submit reaches the writer thread
+    assert all_written.wait(timeout=30)  # holds the loop until all five are written
+    await asyncio.gather(*submits)
+    assert heard == [(seq, seq) for seq in range(3, 8)]
+
+
 async def test_a_rejected_submit_raises_on_the_caller_and_writes_nothing(service, tmp_path):
     before = service.state
     with pytest.raises(Rejection) as rejected:
