@@ -89,6 +89,9 @@ def export_package(state: Chamber, events: Sequence[StoredEvent], out_dir: Path,
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         temp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    except (FileExistsError, NotADirectoryError) as error:  # a file where a folder should be
+        raise ExportError(f"cannot write in {out_dir.parent}: a file stands in its path; "
+                          "nothing was written") from error
     except OSError as error:
         raise ExportError(f"cannot write in {out_dir.parent}: {error.strerror}; "
                           "nothing was written") from error

@@ -48,8 +48,10 @@ def test_events_that_do_not_match_the_state(sim, tmp_path):
 def test_a_folder_that_cannot_be_written(sim, tmp_path):
     blocker = tmp_path / "plik.txt"
     blocker.write_text("x")
-    with pytest.raises(ExportError, match=r"cannot write in .*plik.txt: Not a directory; nothing was"):
+    with pytest.raises(ExportError, match=r"cannot write in .*plik.txt: a file stands in its path"):
         export_package(sim.state, sim.log, blocker / "out")
+    with pytest.raises(ExportError, match=r"cannot write in .*plik.txt/a: a file stands in its path"):
+        export_package(sim.state, sim.log, blocker / "a" / "out")
     with pytest.raises(ExportError, match="is a file, not a folder"):
         export_package(sim.state, sim.log, blocker)
     assert blocker.read_text() == "x"
