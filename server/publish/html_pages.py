@@ -28,16 +28,20 @@ a{color:#0b4f9c}
 
 
 def table(caption: str, header: Sequence[str], rows: Iterable[Sequence[str]],
-          row_header: int | None = None, numeric: frozenset[int] = frozenset()) -> str:
-    """A data table; column `row_header` holds each row's header cell (scope="row")."""
+          row_header: int | None = None, numeric: frozenset[int] = frozenset(),
+          links: Sequence[str] = ()) -> str:
+    """A data table; column `row_header` holds each row's header cell (scope="row"),
+    which links to `links[i]` for the i-th row when links are given."""
     parts = [f"<table><caption>{escape(caption)}</caption><thead><tr>"]
     parts.extend(f'<th scope="col">{escape(h)}</th>' for h in header)
     parts.append("</tr></thead><tbody>")
-    for row in rows:
+    for number, row in enumerate(rows):
         parts.append("<tr>")
         for index, cell in enumerate(row):
             text = escape(cell)
             if index == row_header:
+                if links:
+                    text = f'<a href="{escape(links[number])}">{text}</a>'
                 parts.append(f'<th scope="row">{text}</th>')
             elif index in numeric:
                 parts.append(f'<td class="n">{text}</td>')
@@ -121,7 +125,8 @@ def sitting_page(record: SittingRecord, present: set[str], answers: dict[str, st
                             str(v.result.no), str(v.result.abstain), str(v.result.not_voting),
                             str(v.result.absent), str(v.result.recused),
                             OUTCOME_PL[v.result.outcome]) for v in record.votes),
-                          row_header=2, numeric=frozenset(range(3, 9))))
+                          row_header=2, numeric=frozenset(range(3, 9)),
+                          links=[f"#glosowanie-{v.vote.number}" for v in record.votes]))
         body.extend(vote_section(record, vote, 3, answers.get(vote.vote.id, "")) for vote in record.votes)
     else:
         body.append("<p>Na tej sesji nie przeprowadzono dotąd żadnego głosowania.</p>")

@@ -88,6 +88,7 @@ def test_json_read_back_gives_the_votes_of_the_log(closed, package):
 
 def test_a_recused_member_is_listed_as_such_and_a_secret_ballot_names_nobody(package):
     html = (package / "index.html").read_text(encoding="utf-8")
+    assert '<th scope="row"><a href="#glosowanie-2">Wybór przewodniczącego komisji</a></th>' in html
     first = html.split('<section id="glosowanie-1"')[1].split("</section>")[0]
     assert re.search(r'Radny 7</th><td></td><td class="recused">wyłączony</td>', first)
     secret = html.split('<section id="glosowanie-2"')[1].split("</section>")[0]
