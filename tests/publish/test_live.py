@@ -16,6 +16,7 @@ from server.publish import LivePublisher
 from server.publish.check import check_package
 from server.service import SittingService
 from server.store import EventStore
+from tests.chamber import council
 from tests.cli import ROOT, sesja_argv, sesja_env
 from tests.publish.sittings import rich, write_log
 
@@ -136,3 +137,18 @@ async def test_serve_publish_dir_publishes_a_vote_closed_from_a_remote_console(t
     assert process.returncode == 0, errors
     page = (www / SLUG / "glosowania" / "glosowanie-004.html").read_text(encoding="utf-8")
     assert "Wniosek zdalny" in page and '<td class="abstain">wstrzymał się</td>' in page
+
+
+def test_a_sitting_opened_while_publishing_gets_its_package(tmp_path):
+    service = SittingService(EventStore(tmp_path / "rada.db"))
+    run(service, "define_council", council=council().model_dump(mode="json"))
+    publisher = LivePublisher(service, tmp_path / "www")
+    publisher.start()
+    try:
+        assert publisher.last_error is None and list((tmp_path / "www").iterdir()) == []
+        run(service, "open_sitting", number="XL", date="2026-11-22")
+        wait_for(lambda: votes_published(tmp_path / "www" / SLUG) == 0)
+    finally:
+        publisher.stop()
+        service.close()
+    assert "Sesja w toku" in (tmp_path / "www" / SLUG / "index.html").read_text(encoding="utf-8")
