@@ -18,7 +18,7 @@ from models.commands import parse_command
 from models.reducer import fold
 from models.rejection import Rejection
 from models.state import Chamber
-from models.terms import AttendanceStatus, FinalAnswer, SpeechStatus
+from models.terms import AttendanceStatus, FinalAnswer, Outcome, SpeechStatus
 from server.service import SittingService
 from server.store import EventStore
 from server.verify import verify
@@ -96,6 +96,8 @@ def guided(data: st.DataObject, state: Chamber) -> dict:
         choices += ["check_out"] * 2 * bool(present) + ["close_vote"] * 2 + ["cancel_vote"]
     else:
         choices += ["open_vote"] * 8 + ["agenda_vote"] * 2 + ["speech"] * 4 + ["close_sitting"]
+    live_items = [i for i, item in sitting.items.items() if not item.withdrawn]
+    choices += ["current_item"] * 2 * bool(live_items)
     match data.draw(st.sampled_from(choices)):
         case "check_in":
             return {"type": "check_in", "member": data.draw(st.sampled_from(absent))}
@@ -118,6 +120,8 @@ def guided(data: st.DataObject, state: Chamber) -> dict:
                 mode=st.sampled_from(["roll_call", "electronic", "secret", "summary"]),
                 recused=st.lists(st.sampled_from(roster), max_size=2),
                 revote_of=st.sampled_from([None, None, *sitting.votes])))
+        case "current_item":
+            return {"type": "set_current_item", "item": data.draw(st.sampled_from(live_items))}
         case "agenda_vote":
             return data.draw(agenda)
         case "speech":
@@ -152,7 +156,10 @@ def check_invariants(state: Chamber) -> None:
         assert open_votes == ([sitting.open_vote] if sitting.open_vote else [])
         for vote in sitting.votes.values():
             check_vote(sitting, vote)
+        check_agenda(sitting)
         assert all(sitting.speakers[e].status is SpeechStatus.WAITING for e in sitting.queue)
+        assert len(set(sitting.queue)) == len(sitting.queue)
+        assert all(seconds >= 0 for seconds in sitting.speaking_totals.values())
         if sitting.speaking is not None:
             assert sitting.speakers[sitting.speaking].status in (SpeechStatus.SPEAKING,
                                                                  SpeechStatus.PAUSED)
@@ -160,6 +167,18 @@ def check_invariants(state: Chamber) -> None:
     ordinals = [r.ordinal for r in state.register]
     assert len(set(numbers)) == len(numbers)
     assert ordinals == sorted(set(ordinals)) and all(o < state.next_resolution for o in ordinals)
+
+
+def check_agenda(sitting) -> None:
+    """Every item sits exactly once under the parent it names; the current one is live."""
+    placed = [child for children in sitting.children.values() for child in children]
+    assert sorted(placed) == sorted(sitting.items)
+    for parent, children in sitting.children.items():
+        assert all(sitting.items[child].item.parent_id == parent for child in children)
+    if sitting.current_item is not None:
+        assert not sitting.items[sitting.current_item].withdrawn
+    numbers = [number for number, _depth, _item in sitting.numbered_items() if number != "—"]
+    assert len(set(numbers)) == len(numbers)
 
 
 def check_vote(sitting, vote) -> None:
@@ -170,6 +189,11 @@ def check_vote(sitting, vote) -> None:
     result = vote.result
     if result is None:
         return
+    quorate = min(result.present_at_open, result.present_at_close) >= sitting.quorum_needed
+    assert result.quorum is quorate
+    assert (result.outcome is Outcome.INVALID) is not quorate
+    if quorate:
+        assert (result.outcome is Outcome.ADOPTED) is (result.yes >= result.needed >= 1)
     parts = (result.yes, result.no, result.abstain, result.not_voting, result.absent,
              result.recused)
     assert min(parts) >= 0 and sum(parts) == len(sitting.roster), parts
