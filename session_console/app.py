@@ -44,6 +44,7 @@ def utc_now() -> datetime:
 class ConsoleApp(App):
     CSS_PATH = "console.tcss"
     TITLE = "sesja"
+    AUTO_FOCUS = None  # each tab focuses its own first widget when it opens
     BINDINGS = [
         Binding("f1", "help", _("Help")),
         Binding("f2", "tab('agenda')", _("Agenda")),
@@ -53,7 +54,7 @@ class ConsoleApp(App):
         Binding("f6", "tab('log')", _("Log")),
         Binding("ctrl+q", "quit", _("Quit")),
     ]
-    chamber: reactive[Chamber] = reactive(Chamber, always_update=True, init=False)
+    chamber: reactive[Chamber] = reactive(Chamber, always_update=True, init=False, repaint=False)
 
     def __init__(self, backend: Backend, now: Clock = utc_now) -> None:
         super().__init__()
@@ -64,23 +65,22 @@ class ConsoleApp(App):
         self._unsubscribe: Callable[[], None] | None = None
         self._thread = threading.get_ident()
         self.set_reactive(ConsoleApp.chamber, backend.state)
+        self.header = ChamberHeader(now, backend.displays)
+        self.log_pane = LogPane(backend.history)
+        self.panes: dict[str, Pane] = {"agenda": AgendaPane(), "attendance": AttendancePane(),
+                                       "speakers": SpeakersPane(), "votes": VotesPane(),
+                                       "log": self.log_pane}
+        sitting = backend.state.sitting
+        initial = "votes" if sitting is not None and sitting.open_vote else "attendance"
+        self.tabs = TabbedContent(initial=initial, id="tabs")
 
     def compose(self) -> ComposeResult:
-        yield ChamberHeader(self.now, self.backend.displays)
-        sitting = self.chamber.sitting
-        initial = "votes" if sitting is not None and sitting.open_vote else "attendance"
-        with TabbedContent(initial=initial, id="tabs"):
-            for tab_id, pane in self._panes():
+        yield self.header
+        with self.tabs:
+            for tab_id, pane in self.panes.items():
                 with TabPane(pane.TAB_TITLE, id=tab_id):
                     yield pane
         yield Footer()
-
-    def _panes(self) -> Iterable[tuple[str, Pane]]:
-        yield "agenda", AgendaPane()
-        yield "attendance", AttendancePane()
-        yield "speakers", SpeakersPane()
-        yield "votes", VotesPane()
-        yield "log", LogPane(self.backend.history)
 
     async def on_mount(self) -> None:
         self._thread = threading.get_ident()
@@ -118,9 +118,9 @@ class ConsoleApp(App):
     def watch_chamber(self, chamber: Chamber) -> None:
         events = self.recent
         self.recent = None
-        self.query_one(ChamberHeader).show(chamber)
+        self.header.show(chamber)
         if events is not None:
-            self.query_one(LogPane).collect(events)
+            self.log_pane.collect(events)
         active = self._active_pane()
         if active is not None:
             active.show(chamber, events)
@@ -135,16 +135,13 @@ class ConsoleApp(App):
             self.notify(result_text(event.result), title=_("Vote closed"), timeout=15)
 
     def _tick(self) -> None:
-        self.query_one(ChamberHeader).tick(self.chamber)
+        self.header.tick(self.chamber)
 
     def _active_pane(self) -> Pane | None:
-        tabs = self.query_one("#tabs", TabbedContent)
-        if not tabs.active:
-            return None
-        return tabs.get_pane(tabs.active).query_one(Pane)
+        return self.panes.get(self.tabs.active)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        pane = event.pane.query_one(Pane)
+        pane = self.panes[event.pane.id or ""]
         pane.show(self.chamber, None)
         self.call_after_refresh(self._focus_first, pane)
 
@@ -161,18 +158,21 @@ class ConsoleApp(App):
 
     def send(self, command: Command) -> None:
         """Submits a command in a worker; the screen follows when the events arrive."""
-        self.run_worker(self._submit(command), group="commands", exit_on_error=False)
+        self.run_worker(self.submit(command), group="commands", exit_on_error=False)
 
-    async def _submit(self, command: Command) -> None:
+    async def submit(self, command: Command) -> bool:
+        """Submits a command and waits until it is durable (True) or rejected (False)."""
         try:
             await self.backend.submit(command)
         except Rejection as rejection:
             self.notify(rejection.message(lang()), title=_("Not done"), severity="error")
+            return False
+        return True
 
     # --- actions -----------------------------------------------------------------------
 
     def action_tab(self, tab_id: str) -> None:
-        self.query_one("#tabs", TabbedContent).active = tab_id
+        self.tabs.active = tab_id
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.sections()))
@@ -186,20 +186,15 @@ class ConsoleApp(App):
 
     def sections(self) -> list[Section]:
         """The keys of the whole console, then of each tab."""
-        panes = [pane for _id, pane in self._mounted_panes()]
         return [(_("Everywhere"), self.BINDINGS),
-                *((pane.TAB_TITLE, pane.BINDINGS) for pane in panes)]
-
-    def _mounted_panes(self) -> list[tuple[str, Pane]]:
-        tabs = self.query_one("#tabs", TabbedContent)
-        return [(tab.id or "", tab.query_one(Pane)) for tab in tabs.query(TabPane)]
+                *((pane.TAB_TITLE, pane.BINDINGS) for pane in self.panes.values())]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for binding in self.BINDINGS:
             yield SystemCommand(binding.description, binding.key.upper(),
                                 lambda action=binding.action: self.run_action(action))
         yield SystemCommand(_("Open a new sitting"), "", self.action_new_sitting)
-        for tab_id, pane in self._mounted_panes():
+        for tab_id, pane in self.panes.items():
             for binding in pane.BINDINGS:
                 if binding.description:
                     yield SystemCommand(f"{pane.TAB_TITLE}: {binding.description}",

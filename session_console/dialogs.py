@@ -31,6 +31,8 @@ Check = Callable[[str], str | None]  # returns an error message, or None when th
 class Prompt(ModalScreen[str | None]):
     """Asks for one line of text; Enter answers, Escape cancels."""
 
+    AUTO_FOCUS = "*"
+
     DEFAULT_CSS = DIALOG_CSS
     BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
 
@@ -62,6 +64,8 @@ class Prompt(ModalScreen[str | None]):
 class Confirm(ModalScreen[bool]):
     """A question that changes the record: Enter or y confirms, Escape or n does not."""
 
+    AUTO_FOCUS = "*"
+
     DEFAULT_CSS = DIALOG_CSS
     BINDINGS = [
         Binding("enter,y,t", "answer(True)", _("Confirm")),
@@ -84,6 +88,8 @@ class Confirm(ModalScreen[bool]):
 
 class MemberPicker(ModalScreen[str | None]):
     """Finds a member by a few letters of the name or the seat number."""
+
+    AUTO_FOCUS = "*"
 
     DEFAULT_CSS = DIALOG_CSS
     BINDINGS = [Binding("escape", "cancel", _("Cancel")),

@@ -48,6 +48,8 @@ def parse_recusals(text: str, members: Sequence[Member]) -> tuple[list[str], str
 class Form(ModalScreen):
     """A modal form: Enter in a field submits, Escape cancels, errors show at the bottom."""
 
+    AUTO_FOCUS = "*"
+
     DEFAULT_CSS = DIALOG_CSS + """
     Form Input, Form Select { margin-bottom: 1; }
     """

@@ -29,6 +29,7 @@ def help_text(sections: Iterable[Section]) -> str:
 
 
 class HelpScreen(ModalScreen[None]):
+    AUTO_FOCUS = "*"
     DEFAULT_CSS = DIALOG_CSS + """
     HelpScreen > VerticalScroll {
         width: 90; max-width: 95%; height: 90%; border: thick $accent; background: $surface;

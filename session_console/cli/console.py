@@ -9,6 +9,7 @@ from server.demo import demo_commands
 from server.live import DEFAULT_PORT, LiveServer, TokenError, default_token_dir
 from server.live.remote import RemoteService
 from server.paths import default_db_path
+from server.publish import ExportError, LivePublisher
 from server.service import SittingService
 from server.store import StoreError
 from session_console import i18n
@@ -33,6 +34,9 @@ def _add_live_arguments(parser: argparse.ArgumentParser) -> None:
                         help="with --serve: folder of the access tokens (default: beside the log)")
     parser.add_argument("--public", action="store_true",
                         help="with --serve: let anyone read the public view")
+    parser.add_argument("--publish-dir", type=Path, default=None, metavar="DIR",
+                        help="publish the sitting's package for BIP to DIR/<sitting> after "
+                             "every vote (see sesja export)")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -67,7 +71,10 @@ def _run_app(backend: Backend, lang: str) -> int:
 
 def _local(service: SittingService, db: Path, args: argparse.Namespace) -> int:
     """The console on a log in this process, with the live server when --serve is given."""
+    publisher = LivePublisher(service, args.publish_dir) if args.publish_dir else None
     try:
+        if publisher:
+            publisher.start()
         if not args.serve:
             return _run_app(Backend(service, default_actor(), history=service.store.load),
                             args.lang)
@@ -81,15 +88,19 @@ def _local(service: SittingService, db: Path, args: argparse.Namespace) -> int:
         backend = Backend(service, default_actor(), displays=live, history=service.store.load,
                           start=live.start, stop=live.stop)
         return _run_app(backend, args.lang)
+    except ExportError as error:
+        return fail(str(error))
     finally:
+        if publisher:
+            publisher.stop()
         service.close()
 
 
 def _remote(args: argparse.Namespace) -> int:
     if not args.token:
         return fail("--connect needs --token (the control token of the server)")
-    if args.db or args.serve:
-        return fail("--connect drives a remote server; it takes no --db and no --serve")
+    if args.db or args.serve or args.publish_dir:
+        return fail("--connect drives a remote server; it takes no --db, --serve or --publish-dir")
     remote = RemoteService(args.connect, args.token, default_actor())
     return _run_app(Backend(remote, default_actor(), start=remote.connect, stop=remote.close),
                     args.lang)

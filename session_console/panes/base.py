@@ -17,6 +17,8 @@ class Console(Protocol):
 
     def send(self, command: Command) -> None: ...
 
+    async def submit(self, command: Command) -> bool: ...
+
 
 class Pane(Vertical, can_focus=True):
     """A tab's content. `show` gets the new snapshot and the events that made it (None

@@ -101,6 +101,7 @@ class VotesPane(Pane):
     def __init__(self) -> None:
         super().__init__()
         self.undo_stack: list[tuple[str, Answer | None]] = []
+        self.walk: int | None = None  # where the next answer goes while earlier ones are in flight
 
     def compose(self) -> ComposeResult:
         yield Static(id="vote-title")
@@ -113,6 +114,10 @@ class VotesPane(Pane):
     def rows(self) -> RollCallRows:
         return self.query_one(RollCallRows)
 
+    @property
+    def tally(self) -> Static:
+        return self.query_one("#vote-tally", Static)
+
     # --- rendering ---------------------------------------------------------------------
 
     def show(self, chamber: Chamber, events: Sequence[StoredEvent] | None) -> None:
@@ -124,7 +129,7 @@ class VotesPane(Pane):
             if isinstance(stored.event, (ev.AnswerRecorded, *_ATTENDANCE)):
                 self.rows.refresh_key(stored.event.member_id)
         if sitting is not None and vote is not None:
-            self.query_one("#vote-tally", Static).update(tally_text(sitting, vote))
+            self.tally.update(tally_text(sitting, vote), layout=False)  # one line
 
     def _render_all(self, sitting: Sitting | None, vote: Vote | None) -> None:
         title, tally, detail = self.query_one("#vote-title", Static), self.query_one(
@@ -205,15 +210,29 @@ class VotesPane(Pane):
         return vote is None
 
     def action_answer(self, value: str) -> None:
-        sitting, vote, member = self.sitting, open_vote(self.sitting), self.rows.current
-        if sitting is None or vote is None or member is None:
+        """Records the answer of the member at the cursor; the cursor moves on to the next
+        eligible member in the same frame that shows the durable answer."""
+        sitting, vote = self.sitting, open_vote(self.sitting)
+        if sitting is None or vote is None or not self.rows.rows:
             return
-        answer = Answer(value) if value else None
+        index = self.rows.cursor if self.walk is None else self.walk
+        member, answer = sitting.roster[index], Answer(value) if value else None
+        following = self._next_eligible(sitting, vote, index)
         previous = vote.answers.get(member.id)
-        if answer != previous:
-            self.undo_stack.append((member.id, previous))
-            self.send(RecordAnswer(member=member.id, answer=answer))
-        self.rows.move_to(self._next_eligible(sitting, vote, self.rows.cursor))
+        if answer == previous:
+            self.walk = None
+            self.rows.move_to(following)
+            return
+        self.walk = following
+        self.undo_stack.append((member.id, previous))
+        self.run_worker(self._record(RecordAnswer(member=member.id, answer=answer), index,
+                                     following), group="answers", exit_on_error=False)
+
+    async def _record(self, command: RecordAnswer, index: int, following: int) -> None:
+        recorded = await self.console.submit(command)
+        if self.walk == following:  # no key was pressed since this one
+            self.walk = None
+            self.rows.move_to(following if recorded else index)
 
     def action_undo(self) -> None:
         if not self.undo_stack:

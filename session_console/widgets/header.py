@@ -18,9 +18,13 @@ from session_console.words import clock, minutes, mode_label, sitting_type_label
 class Line(Static):
     """A header line that repaints only when its text changes."""
 
+    DEFAULT_CSS = "Line { height: 1; width: 1fr; }"
+    text = ""
+
     def show(self, text: str) -> None:
-        if text != str(self.content):
-            self.update(text)
+        if text != self.text:
+            self.text = text
+            self.update(text, layout=False)  # one line, always: no layout pass needed
 
 
 def sitting_line(chamber: Chamber) -> str:
@@ -88,6 +92,7 @@ class ChamberHeader(Vertical):
     ChamberHeader Horizontal { height: 1; }
     ChamberHeader #sitting { text-style: bold; width: 1fr; }
     ChamberHeader #clock { width: 8; }
+    ChamberHeader > Line { width: 100%; }
     ChamberHeader .no-quorum { color: $error; text-style: bold; }
     """
 

@@ -93,11 +93,12 @@ class VirtualRows(ScrollView, Generic[Row], can_focus=True):
             self.move_to(index)
 
     def _keep_visible(self) -> None:
+        """Scrolls only when the cursor leaves the view, and then by most of a page, so
+        walking down the list repaints the whole view once a page, not on every key."""
         top, height = int(self.scroll_y), max(1, self.scrollable_content_region.height)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
-        elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False)
+        if top <= self.cursor < top + height:
+            return
+        self.scroll_to(y=max(0, self.cursor - height // 4), animate=False, immediate=True)
 
     def action_cursor(self, step: int) -> None:
         self.move_to(self.cursor + step)

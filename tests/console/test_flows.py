@@ -27,12 +27,12 @@ from tests.console.conftest import SIZE, console, demo_service, events_of, froze
 
 
 async def until(pilot, condition, what: str) -> None:
-    """Waits (up to 10 s on a busy machine) until the app reaches a state."""
-    for _ in range(200):
+    """Waits (up to 20 s on a busy machine) until the app reaches a state."""
+    for _ in range(400):
         if condition():
             return
         await pilot.pause(0.05)
-    raise AssertionError(f"the console never got to: {what}")
+    raise AssertionError(f"the console never got to: {what} (focus: {pilot.app.focused})")
 
 
 async def modal(pilot, key: str, kind: type):
@@ -53,6 +53,18 @@ async def started(pilot) -> None:
     """Waits until the console has focused its first tab (or opened a dialog)."""
     await until(pilot, lambda: pilot.app.focused is not None or len(pilot.app.screen_stack) > 1,
                 "the first tab focused")
+    await pilot.pause(0.1)  # lets the focus messages reach the tabs before the first key
+
+
+async def tab(pilot, key: str) -> None:
+    """Opens a tab by its key and waits until the tab has the focus."""
+    await pilot.press(key)
+    tab_id = {"f2": "agenda", "f3": "attendance", "f4": "speakers", "f5": "votes", "f6": "log"}[key]
+    pane = pilot.app.panes[tab_id]
+    await until(pilot, lambda: pilot.app.focused is not None
+                and (pilot.app.focused is pane or pane in pilot.app.focused.ancestors),
+                f"focus in {key}")
+    await pilot.pause(0.1)
 
 
 async def settle(pilot) -> None:
@@ -86,11 +98,18 @@ async def test_typing_a_name_without_polish_letters_checks_the_member_in_and_out
         assert events_of(service, "member_checked_in")[-1].member_id == "m22"
 
 
+async def on_roster(pilot, seat: str) -> None:
+    """Types a seat number into the search and moves to the roster, filtered to that seat."""
+    await type_text(pilot, seat)
+    await until(pilot, lambda: len(pilot.app.query_one("#roster").rows) == 1, "one match")
+    await pilot.press("tab")
+    await until(pilot, lambda: getattr(pilot.app.focused, "id", "") == "roster", "the roster")
+
+
 async def test_a_seat_number_finds_the_member_and_keys_check_in_out_and_excuse(service):
     async with console(service).run_test(size=SIZE) as pilot:
         await started(pilot)
-        await type_text(pilot, "17")
-        await pilot.press("tab")  # to the roster, filtered to seat 17
+        await on_roster(pilot, "17")
         await pilot.press("i")
         await settle(pilot)
         assert sitting(service).is_present("m17")
@@ -108,8 +127,8 @@ async def test_a_rejected_command_shows_the_polish_reason_and_writes_nothing(ser
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
-        await type_text(pilot, "1")
-        await pilot.press("tab", "i")  # seat 1 is already present
+        await on_roster(pilot, "1")
+        await pilot.press("i")  # seat 1 is already present
         await settle(pilot)
         assert service.state.last_seq == before
         assert any("jest już obecny" in str(n.message) for n in app._notifications)
@@ -121,8 +140,7 @@ async def test_a_rejected_command_shows_the_polish_reason_and_writes_nothing(ser
 async def test_enter_on_an_agenda_item_makes_it_current(service):
     async with console(service).run_test(size=SIZE) as pilot:
         await started(pilot)
-        await pilot.press("f2")
-        await pilot.pause()
+        await tab(pilot, "f2")
         await pilot.press("down", "enter")  # from 5.1 to 5.2
         await settle(pilot)
         assert sitting(service).current_item == "i7"
@@ -132,8 +150,7 @@ async def test_adding_an_item_puts_the_change_to_the_vote_the_law_requires(servi
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
-        await pilot.press("f2")
-        await pilot.pause()
+        await tab(pilot, "f2")
         await pilot.press("end")
         await modal(pilot, "a", Prompt)
         await type_text(pilot, "Informacja o stanie dróg")
@@ -157,8 +174,7 @@ async def test_adding_an_item_puts_the_change_to_the_vote_the_law_requires(servi
 async def test_moving_and_withdrawing_items_open_agenda_change_votes(service):
     async with console(service).run_test(size=SIZE) as pilot:
         await started(pilot)
-        await pilot.press("f2")
-        await pilot.pause()
+        await tab(pilot, "f2")
         await pilot.press("home", "down", "down")
         await modal(pilot, "m", Prompt)  # item 3 to place 1
         await type_text(pilot, "1")
@@ -170,8 +186,7 @@ async def test_moving_and_withdrawing_items_open_agenda_change_votes(service):
         await modal(pilot, "x", Prompt)
         await type_text(pilot, "pomyłka")
         await submit(pilot)
-        await pilot.press("f2")
-        await pilot.pause()
+        await tab(pilot, "f2")
         await modal(pilot, "w", Prompt)
         await type_text(pilot, "wniosek burmistrza")
         await submit(pilot)
@@ -183,8 +198,7 @@ async def test_a_new_number_that_does_not_exist_is_refused_in_the_dialog(service
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
-        await pilot.press("f2")
-        await pilot.pause()
+        await tab(pilot, "f2")
         await modal(pilot, "m", Prompt)
         await type_text(pilot, "9.9")
         await pilot.press("enter")
@@ -201,8 +215,7 @@ async def test_speakers_members_guests_points_of_order_first_start_pause_stop(se
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
-        await pilot.press("f4")
-        await pilot.pause()
+        await tab(pilot, "f4")
         await modal(pilot, "a", MemberPicker)
         await type_text(pilot, "nowak")
         await submit(pilot)
@@ -235,8 +248,7 @@ async def test_speakers_reorder_and_remove(service):
         service.execute(QueueSpeaker(member=member), "setup")
     async with console(service).run_test(size=SIZE) as pilot:
         await started(pilot)
-        await pilot.press("f4")
-        await pilot.pause()
+        await tab(pilot, "f4")
         await pilot.press("down", "down", "minus")  # the third moves up
         await settle(pilot)
         assert [e.member_id for e in sitting(service).waiting("i6")] == ["m01", "m03", "m02"]
@@ -253,8 +265,7 @@ async def test_roll_call_walks_present_members_skips_absent_and_recused_and_undo
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
-        await pilot.press("f5")
-        await pilot.pause()
+        await tab(pilot, "f5")
         form = await modal(pilot, "v", OpenVoteForm)
         assert form.query_one("#subject").value == "w sprawie zmian w budżecie miasta na 2026 rok"
         form.query_one("#recused").value = "3"  # Chmielewska Żaneta, seat 3
@@ -307,8 +318,7 @@ async def test_re_vote_of_a_closed_vote_is_linked_to_it(service):
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
-        await pilot.press("f5")
-        await pilot.pause()
+        await tab(pilot, "f5")
         await modal(pilot, "r", OpenVoteForm)
         await submit(pilot)
         assert sitting(service).votes["v2"].revote_of == "v1"
@@ -407,8 +417,7 @@ async def test_the_log_shows_every_event_and_the_register(service):
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
-        await pilot.press("f6")
-        await pilot.pause()
+        await tab(pilot, "f6")
         await settle(pilot)
         rows = app.query_one("#events")
         assert len(rows.rows) == service.state.last_seq

@@ -11,7 +11,7 @@ from server.live.remote import RemoteService
 from session_console.app import ConsoleApp
 from session_console.backend import Backend
 from tests.console.conftest import SIZE, frozen
-from tests.console.test_flows import settle, type_text, until
+from tests.console.test_flows import on_roster, settle, type_text, until
 
 
 async def test_the_header_counts_connected_displays_and_shows_their_pages(service, tmp_path):
@@ -61,8 +61,8 @@ async def test_a_remote_console_drives_the_server_through_the_same_commands(serv
         async with app.run_test(size=SIZE) as pilot:
             await until(pilot, lambda: app.chamber.sitting is not None, "the remote sitting")
             await until(pilot, lambda: getattr(app.focused, "id", None) == "find", "the search")
-            await type_text(pilot, "22")
-            await pilot.press("tab", "i")
+            await on_roster(pilot, "22")
+            await pilot.press("i")
             await until(pilot, lambda: service.state.sitting.is_present("m22"), "check-in")
             await service.submit(CheckIn(member="m20"), "local")
             await until(pilot, lambda: "obecni 14/23" in str(app.query_one("#quorum").content),
