@@ -71,8 +71,8 @@ class ConsoleApp(App):
                                        "speakers": SpeakersPane(), "votes": VotesPane(),
                                        "log": self.log_pane}
         sitting = backend.state.sitting
-        initial = "votes" if sitting is not None and sitting.open_vote else "attendance"
-        self.tabs = TabbedContent(initial=initial, id="tabs")
+        self.initial = "votes" if sitting is not None and sitting.open_vote else "attendance"
+        self.tabs = TabbedContent(initial=self.initial, id="tabs")
 
     def compose(self) -> ComposeResult:
         yield self.header
@@ -84,6 +84,7 @@ class ConsoleApp(App):
 
     async def on_mount(self) -> None:
         self._thread = threading.get_ident()
+        self._focus_into(self.panes[self.initial])  # keys typed during start-up land here
         try:
             await self.backend.start()
         except (OSError, ConnectionError) as error:  # a busy port, an unreachable server
@@ -146,13 +147,18 @@ class ConsoleApp(App):
         self.call_after_refresh(self._focus_first, pane)
 
     def _focus_first(self, pane: Pane) -> None:
-        if pane is not self._active_pane():
-            return
+        if pane is self._active_pane():
+            self._focus_into(pane)
+
+    @staticmethod
+    def _focus_into(pane: Pane) -> None:
+        """Focuses the pane's first focusable widget now, not after the next refresh, so the
+        keys typed right after a tab key (or during start-up) land in the new tab."""
         for widget in pane.query("*"):
             if widget.focusable and widget.display:
-                widget.focus()
+                widget.screen.set_focus(widget)
                 return
-        pane.focus()
+        pane.screen.set_focus(pane)
 
     # --- commands ----------------------------------------------------------------------
 
@@ -173,6 +179,7 @@ class ConsoleApp(App):
 
     def action_tab(self, tab_id: str) -> None:
         self.tabs.active = tab_id
+        self._focus_into(self.panes[tab_id])
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.sections()))

@@ -56,6 +56,15 @@ class AttendanceRows(VirtualRows[Member]):
                 Segment(presence_text(presence), STATUS_STYLES[presence.status])]
 
 
+class FindInput(Input):
+    """Empties itself the moment Enter is pressed, in the order of the keys, so a seat number
+    typed right after Enter starts a new search instead of being wiped by a late clear."""
+
+    async def action_submit(self) -> None:
+        await super().action_submit()
+        self.value = ""
+
+
 class AttendancePane(Pane):
     TAB_TITLE = _("Attendance")
     BINDINGS = [
@@ -67,8 +76,8 @@ class AttendancePane(Pane):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=_("type a name or seat number, Enter checks in or out"),
-                    id="find")
+        yield FindInput(placeholder=_("type a name or seat number, Enter checks in or out"),
+                        id="find")
         yield AttendanceRows(self)
 
     @property
@@ -100,7 +109,6 @@ class AttendancePane(Pane):
                             severity="warning")
             return
         self.action_toggle()
-        event.input.value = ""
 
     def _member(self) -> Member | None:
         return self.rows.current
