@@ -1,27 +1,22 @@
-"""Command scripts (one JSON object a line), checked whole before anything is written."""
+"""Command scripts (one JSON object a line), applied whole or not at all."""
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from pydantic import ValidationError
 
-from models.chain import seal
 from models.commands import Command, parse_command
-from models.decide import decide
-from models.reducer import apply
-from models.rejection import Rejection
-from models.state import Chamber
-from server.service import SittingService
+from server.service import BatchRejected, SittingService
 
 MAX_LINE = 1_000_000
 
 
 class ScriptError(Exception):
-    def __init__(self, line: int, message: str, written: int = 0) -> None:
+    """A line that is not a valid command, or is refused; nothing of the script is written."""
+
+    def __init__(self, line: int, message: str) -> None:
         super().__init__(f"line {line}: {message}")
         self.line = line
-        self.written = written  # commands of the script already written before this line
 
 
 def describe_validation(error: ValidationError) -> str:
@@ -52,18 +47,6 @@ def parse_lines(lines: list[str]) -> list[tuple[int, Command]]:
     return commands
 
 
-def rehearse(state: Chamber, commands: list[tuple[int, Command]], lang: str) -> None:
-    """Decides and folds every command in memory; raises ScriptError at the first rejection."""
-    at = datetime.now(UTC)
-    for number, command in commands:
-        try:
-            bodies = decide(state, command)
-        except Rejection as rejection:
-            raise ScriptError(number, f"rejected: {rejection.message(lang).rstrip('.')}") from rejection
-        for body in bodies:
-            state = apply(state, seal(state.last_hash, state.last_seq + 1, at, "rehearsal", body))
-
-
 @dataclass(frozen=True)
 class Applied:
     commands: int
@@ -73,15 +56,12 @@ class Applied:
 
 
 def apply_script(service: SittingService, lines: list[str], actor: str, lang: str) -> Applied:
-    """All or nothing: a bad or rejected line stops the script before anything is written."""
-    commands = parse_lines(lines)
-    rehearse(service.state, commands, lang)
-    written = 0
-    for done, (number, command) in enumerate(commands):
-        try:
-            written += len(service.execute(command, actor))
-        except Rejection as rejection:  # only if the state moved under us since the rehearsal
-            raise ScriptError(number, f"rejected: {rejection.message(lang).rstrip('.')}",
-                              written=done) from rejection
+    """All or nothing: every command is decided first, then all events go in one transaction."""
+    numbered = parse_lines(lines)
+    try:
+        events = service.execute_all([command for _number, command in numbered], actor)
+    except BatchRejected as batch:
+        message = batch.rejection.message(lang).rstrip(".")
+        raise ScriptError(numbered[batch.index][0], f"rejected: {message}") from batch
     state = service.state
-    return Applied(len(commands), written, state.last_seq, state.last_hash)
+    return Applied(len(numbered), len(events), state.last_seq, state.last_hash)

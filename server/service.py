@@ -13,16 +13,16 @@ log is refused with the first bad event named, so nothing is appended to it unno
 import asyncio
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
-from models.chain import seal_event
 from models.commands import Command
-from models.decide import decide
 from models.events import StoredEvent
-from models.reducer import apply, fold
+from models.reducer import fold
+from models.rejection import Rejection
 from models.state import Chamber
+from models.step import step
 from server.store import EventStore, StoredRow, StoreError, stored_from_row
 from server.verify import link_problem, tail_problem
 
@@ -30,6 +30,15 @@ Listener = Callable[[tuple[StoredEvent, ...], Chamber], None]
 Clock = Callable[[], datetime]
 
 log = logging.getLogger("sesja.service")
+
+
+class BatchRejected(Exception):
+    """Command number `index` (from 0) of a batch was rejected; nothing of it was written."""
+
+    def __init__(self, index: int, rejection: Rejection) -> None:
+        super().__init__(f"command {index + 1}: {rejection.en}")
+        self.index = index
+        self.rejection = rejection
 
 
 def utc_now() -> datetime:
@@ -64,22 +73,21 @@ class SittingService:
             return self.last_at  # the log's times never go backwards
         return now
 
-    def _commit(self, command: Command, actor: str) -> tuple[tuple[StoredEvent, ...], Chamber]:
+    def _commit(self, commands: Sequence[Command],
+                actor: str) -> tuple[tuple[StoredEvent, ...], Chamber]:
+        """Decides every command in memory, then writes all their events in one transaction."""
         with self._lock:
-            state = self.state
-            bodies = decide(state, command)  # raises Rejection: nothing written
-            at, sealed, prev, seq = self._now(), [], state.last_hash, state.last_seq
-            for body in bodies:
-                seq += 1
-                item = seal_event(prev, seq, at, actor, body)
-                sealed.append(item)
-                prev = item.stored.hash
+            state, sealed, at = self.state, [], self._now()
+            for index, command in enumerate(commands):
+                try:
+                    done = step(state, command, at, actor)
+                except Rejection as rejection:  # nothing written
+                    raise BatchRejected(index, rejection) from rejection
+                state = done.state
+                sealed.extend(done.sealed)
             self.store.append(sealed)  # raises StoreError: nothing written, state unchanged
-            events = tuple(item.stored for item in sealed)
-            for stored in events:
-                state = apply(state, stored)
             self.state, self.last_at = state, at
-            return events, state
+            return tuple(item.stored for item in sealed), state
 
     def _notify(self, events: tuple[StoredEvent, ...], state: Chamber) -> None:
         """Tells every listener the events and the state right after them (not a later one,
@@ -93,13 +101,29 @@ class SittingService:
                               events[0].seq, events[-1].seq)
 
     def execute(self, command: Command, actor: str) -> tuple[StoredEvent, ...]:
-        events, state = self._commit(command, actor)
+        """Raises Rejection (nothing written) or StoreError (nothing written)."""
+        try:
+            events, state = self._commit((command,), actor)
+        except BatchRejected as batch:
+            raise batch.rejection from None
         self._notify(events, state)
+        return events
+
+    def execute_all(self, commands: Sequence[Command], actor: str) -> tuple[StoredEvent, ...]:
+        """Several commands as one: all their events are written in one transaction, or none
+        (BatchRejected names the command that was refused). Listeners are told once."""
+        events, state = self._commit(commands, actor)
+        if events:
+            self._notify(events, state)
         return events
 
     async def submit(self, command: Command, actor: str) -> tuple[StoredEvent, ...]:
         loop = asyncio.get_running_loop()
-        events, state = await loop.run_in_executor(self._writer, self._commit, command, actor)
+        try:
+            events, state = await loop.run_in_executor(self._writer, self._commit, (command,),
+                                                       actor)
+        except BatchRejected as batch:
+            raise batch.rejection from None
         self._notify(events, state)
         return events
 

@@ -2,12 +2,10 @@
 
 from datetime import UTC, date, datetime, timedelta
 
-from models.chain import seal
 from models.commands import Command, DefineCouncil, OpenSitting, parse_command
 from models.council import Council, Member
-from models.decide import decide
-from models.reducer import apply
 from models.state import Chamber
+from models.step import step
 
 START = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 
@@ -24,12 +22,10 @@ class Sim:
         self.at += timedelta(seconds=seconds)
 
     def run(self, command: Command):
-        bodies = decide(self.state, command)
-        for body in bodies:
-            stored = seal(self.state.last_hash, self.state.last_seq + 1, self.at, "test", body)
-            self.log.append(stored)
-            self.state = apply(self.state, stored)
-        return bodies
+        done = step(self.state, command, self.at, "test")
+        self.log.extend(item.stored for item in done.sealed)
+        self.state = done.state
+        return tuple(item.stored.event for item in done.sealed)
 
     def __call__(self, type_: str, **fields):
         return self.run(parse_command({"type": type_, **fields}))

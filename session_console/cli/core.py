@@ -78,9 +78,7 @@ def run_apply(args: argparse.Namespace) -> int:
     try:
         applied = apply_script(service, lines, args.actor or default_actor(), args.lang)
     except ScriptError as error:
-        written = (f"the {error.written} commands before it were written" if error.written
-                   else "nothing from this script was written")
-        return fail(f"{args.script}: {error}; {written}")
+        return fail(f"{args.script}: {error}; nothing from this script was written")
     except StoreError as error:
         return fail(str(error))
     finally:
