@@ -5,10 +5,11 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from models.reducer import fold
 from server.paths import default_db_path
-from server.publish import FORMATS, ExportError, export_package
+from server.publish import FORMATS, ExportError
 from server.publish.check import check_package
+from server.publish.from_log import export_log
+from server.publish.manifest import NAME
 from server.store import EventStore
 from session_console.cli.common import StoreError, add_db_argument, fail
 
@@ -54,20 +55,18 @@ def run_export(args: argparse.Namespace) -> int:
         events = store.load()
     finally:
         store.close()
-    state = fold(events)
     try:
-        path = export_package(state, events, args.out, sitting_id=args.sitting, formats=formats,
-                              progress=_progress, video_start=args.video_start)
+        data = export_log(events, args.out, sitting_id=args.sitting, formats=formats,
+                          progress=_progress, video_start=args.video_start)
     except ExportError as error:
         return fail(str(error))
-    sitting = state.sittings[args.sitting or state.current_sitting]
-    closed = sum(1 for v in sitting.votes.values() if v.result is not None)
-    print(f"exported sitting {sitting.number} of {sitting.date} ({closed} votes) to "
-          f"{path.parent}; manifest {path.name} ties it to event {events[-1].seq} "
-          f"({events[-1].hash[:12]})")
-    if sitting.is_open:
+    sitting, last = data["sitting"], data["last_event"]
+    print(f"exported sitting {sitting['number']} of {sitting['date']} ({data['votes']} votes) to "
+          f"{args.out.absolute()}; manifest {NAME} ties it to event {last['seq']} "
+          f"({last['hash'][:12]})")
+    if not data["complete"]:
         print("note: the sitting is still open: the package says it is partial", file=sys.stderr)
-    if not closed:
+    if not data["votes"]:
         print("note: no vote has closed yet: the package holds the attendance list, the "
               "speakers and the minutes draft", file=sys.stderr)
     return 0
