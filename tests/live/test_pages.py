@@ -1,6 +1,8 @@
 """The display pages in a real browser: Debian's chromium, driven by Playwright."""
 
+import json
 import re
+import signal
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from playwright.async_api import async_playwright, expect
 from server.live import LiveServer
 from tests.cli import ROOT
 from tests.live.conftest import big_council_service, run
+from tests.live.serve_process import demo_db, serving
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "test-artifacts"
@@ -103,27 +106,86 @@ async def test_overlay_is_transparent_with_speaker_and_result_bar(browser, live,
     await page.close()
 
 
-async def test_connection_lost_then_reconnect_and_resync(browser, service, tmp_path):
+RETRIES = """window.retries = [];
+    const later = window.setTimeout;
+    window.setTimeout = (callback, ms, ...rest) => {
+      if (callback.name === "connect") window.retries.push(ms);
+      return later(callback, ms, ...rest);
+    };"""
+
+
+@pytest.mark.parametrize("view", ["chamber", "overlay"])
+async def test_connection_lost_then_reconnect_with_backoff_and_resync(browser, service, tmp_path,
+                                                                      view):
     live = LiveServer(service, port=0, token_dir=tmp_path / "t")
     await live.start()
-    page = await _page(browser, live.urls()["chamber"] + "&lang=en")
-    await expect(page.locator("#attendance")).to_contain_text("Present: 0 / 23")
-    assert await page.title() == "Sitting — chamber screen"
+    page = await browser.new_page(viewport={"width": 1920, "height": 1080})
+    await page.add_init_script(RETRIES)
+    await page.goto(live.urls()[view] + "&lang=en")
+    await expect(page.locator("body")).to_have_attribute("data-connection", "live")
+    assert await page.title() == {"chamber": "Sitting — chamber screen",
+                                  "overlay": "Sitting — overlay"}[view]
     await live.stop()
     await expect(page.locator("#lost")).to_contain_text("Connection to the server lost")
     assert await page.evaluate("document.body.dataset.connection") == "lost"
-    await page.screenshot(path=str(ARTIFACTS / "chamber-lost.png"))
+    await page.screenshot(path=str(ARTIFACTS / f"{view}-lost.png"))
+    await page.wait_for_function("() => window.retries.length >= 4", timeout=15_000)
+    retries = await page.evaluate("window.retries")
+    for attempt, delay in enumerate(retries[:4]):  # 0.5 s doubling, with jitter of +-25 %
+        assert 0.75 * 500 * 2 ** attempt <= delay <= 1.25 * 500 * 2 ** attempt, retries
     await _present(service, 3)  # the sitting goes on while the screen is away
+    await run(service, "set_current_item", item="i4")
+    await run(service, "queue_speaker", member="m01")
+    await run(service, "start_speech")
     again = LiveServer(service, port=live.port, token_dir=tmp_path / "t")
     await again.start()
     try:
         await expect(page.locator("#lost")).to_be_hidden(timeout=20_000)
-        await expect(page.locator("#attendance")).to_contain_text("Present: 3 / 23")
-        await run(service, "check_in", member="m04")
-        await expect(page.locator("#attendance")).to_contain_text("Present: 4 / 23")
+        await expect(page.locator("#speaker-name")).to_have_text("Adamczyk Barbara")
+        await run(service, "stop_speech")
+        await expect(page.locator("#speaker")).to_be_hidden()
+        assert await page.evaluate("document.body.dataset.connection") == "live"
     finally:
         await page.close()
         await again.stop()
+
+
+async def test_a_frozen_server_is_noticed_by_the_heartbeat_and_the_page_comes_back(browser,
+                                                                                   tmp_path):
+    """SIGSTOP: the socket stays open but nothing answers, so only the page's own
+    heartbeat can tell; after SIGCONT the page reconnects by itself."""
+    with serving("--db", str(demo_db(tmp_path / "rada.db")), "--port", "0") as served:
+        page = await _page(browser, served.url("chamber"))
+        await expect(page.locator("body")).to_have_attribute("data-connection", "live")
+        served.process.send_signal(signal.SIGSTOP)
+        try:
+            await expect(page.locator("#lost")).to_be_visible(timeout=30_000)
+            assert await page.evaluate("document.body.dataset.connection") == "lost"
+        finally:
+            served.process.send_signal(signal.SIGCONT)
+        await expect(page.locator("#lost")).to_be_hidden(timeout=30_000)
+        await expect(page.locator("#council")).to_have_text("Rada Miasta Nadwarcie")
+        await page.close()
+
+
+async def test_the_countdown_runs_locally_on_the_servers_clock(browser, live, service):
+    page = await browser.new_page(viewport={"width": 1920, "height": 1080})
+    await page.add_init_script("const realNow = Date.now; Date.now = () => realNow() + 7_200_000;")
+    frames: list[str] = []
+    page.on("websocket", lambda ws: ws.on(
+        "framereceived", lambda payload: frames.append(json.loads(payload)["type"])))
+    await page.goto(live.urls()["chamber"])  # this screen's clock is two hours fast
+    await run(service, "set_current_item", item="i2")
+    await run(service, "queue_speaker", member="m02")
+    await run(service, "start_speech")
+    countdown = page.locator("#countdown")
+    await expect(countdown).to_have_text(re.compile(r"^(5:00|4:5\d)$"))
+    shown = await countdown.text_content()
+    frames.clear()
+    await expect(countdown).not_to_have_text(shown)  # it ticks with no frame from the server
+    await expect(countdown).to_have_text(re.compile(r"^4:5\d$"))
+    assert set(frames) <= {"pong"}, frames
+    await page.close()
 
 
 async def test_a_wrong_token_says_access_denied(browser, live):

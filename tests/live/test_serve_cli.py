@@ -2,51 +2,29 @@
 
 import json
 import re
-import signal
 import socket
-import subprocess
 import urllib.request
 
-from server.demo import demo_commands
-from server.service import SittingService
-from server.store import EventStore
-from tests.cli import ROOT, sesja, sesja_argv, sesja_env
-from tests.live.conftest import DAY
-
-
-def _demo_db(path):
-    service = SittingService(EventStore(path))
-    for command in demo_commands(DAY):
-        service.execute(command, "test")
-    service.close()
-    return path
+from tests.cli import sesja
+from tests.live.serve_process import demo_db, start, stop
 
 
 def test_serve_prints_urls_serves_and_stops_on_sigterm(tmp_path):
-    db = _demo_db(tmp_path / "rada.db")
-    process = subprocess.Popen(sesja_argv("serve", "--db", str(db), "--port", "0"),
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env=sesja_env(), cwd=ROOT)
+    db = demo_db(tmp_path / "rada.db")
+    served = start("--db", str(db), "--port", "0")
     try:
-        lines = []
-        while not lines or not lines[-1].lstrip().startswith("tokens"):
-            line = process.stdout.readline()
-            assert line, process.stderr.read()
-            lines.append(line)
-        output = "".join(lines)
-        assert f"{db}.tokens" in output
-        url = re.search(r"chamber_json\s+(\S+)", output).group(1)
-        with urllib.request.urlopen(url, timeout=5) as answer:
+        assert f"{db}.tokens" in served.output
+        with urllib.request.urlopen(served.url("chamber_json"), timeout=5) as answer:
             assert json.load(answer)["data"]["sitting"]["council"] == "Rada Miasta Nadwarcie"
-        assert re.search(r"chamber\s+http://127\.0\.0\.1:\d+/chamber\?token=\S{40,}", output)
+        assert re.search(r"chamber\s+http://127\.0\.0\.1:\d+/chamber\?token=\S{40,}",
+                         served.output)
     finally:
-        process.send_signal(signal.SIGTERM)
-        _, errors = process.communicate(timeout=20)
-    assert process.returncode == 0 and "stopped" in errors
+        errors = stop(served)
+    assert served.process.returncode == 0 and "stopped" in errors
 
 
 def test_serve_explains_a_busy_port_and_a_bad_one(tmp_path):
-    db = _demo_db(tmp_path / "rada.db")
+    db = demo_db(tmp_path / "rada.db")
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
@@ -58,7 +36,7 @@ def test_serve_explains_a_busy_port_and_a_bad_one(tmp_path):
 
 
 def test_serve_explains_an_unusable_token_folder(tmp_path):
-    db = _demo_db(tmp_path / "rada.db")
+    db = demo_db(tmp_path / "rada.db")
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     result = sesja("serve", "--db", str(db), "--token-dir", str(blocker / "tokens"))

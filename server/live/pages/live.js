@@ -71,21 +71,29 @@ function showLost(text) {
 
 function connect() {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
-  socket = new WebSocket(`${scheme}://${location.host}/ws`);
-  socket.onopen = () => {
+  const current = new WebSocket(`${scheme}://${location.host}/ws`);
+  socket = current;
+  lastHeard = Date.now();  // a handshake that hangs counts as silence too
+  current.onopen = () => {
     lastHeard = Date.now();
-    socket.send(JSON.stringify({ type: "hello", v: 1, role: VIEW === "public" ? "public" : "display",
-                                 token: TOKEN, view: VIEW }));
+    current.send(JSON.stringify({ type: "hello", v: 1, role: VIEW === "public" ? "public" : "display",
+                                  token: TOKEN, view: VIEW }));
   };
-  socket.onmessage = (event) => { lastHeard = Date.now(); receive(JSON.parse(event.data)); };
-  socket.onclose = (event) => {
-    socket = null;
-    if (event.code === 4001) { showLost(T.denied); return; }
-    showLost(T.lost);
-    const delay = Math.min(10000, 500 * 2 ** retry) * (0.75 + Math.random() / 2);
-    retry += 1;
-    setTimeout(connect, delay);
-  };
+  current.onmessage = (event) => { lastHeard = Date.now(); receive(JSON.parse(event.data)); };
+  current.onclose = (event) => lost(event.code);
+}
+
+// The socket closed, or went silent: a silent one may take a minute to finish closing
+// (the browser waits for the server's answer), so it is forgotten at once, not awaited.
+function lost(code) {
+  const old = socket;
+  socket = null;
+  if (old) { old.onopen = old.onmessage = old.onclose = null; old.close(); }
+  if (code === 4001) { showLost(T.denied); return; }
+  showLost(T.lost);
+  const delay = Math.min(10000, 500 * 2 ** retry) * (0.75 + Math.random() / 2);
+  retry += 1;
+  setTimeout(connect, delay);
 }
 
 function receive(message) {
@@ -103,9 +111,9 @@ function receive(message) {
 }
 
 setInterval(() => {
-  if (!socket || socket.readyState !== WebSocket.OPEN) return;
-  if (Date.now() - lastHeard > SILENCE_MS) { socket.close(); return; }
-  socket.send(JSON.stringify({ type: "ping", t: Date.now() }));
+  if (!socket) return;
+  if (Date.now() - lastHeard > SILENCE_MS) { lost(); return; }
+  if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: "ping", t: Date.now() }));
 }, HEARTBEAT_MS);
 
 // --- rendering -------------------------------------------------------------------------
