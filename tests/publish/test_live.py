@@ -3,9 +3,6 @@ thread; `sesja serve --publish-dir` does it for votes closed from a remote conso
 
 import asyncio
 import json
-import re
-import signal
-import subprocess
 import threading
 import time
 from pathlib import Path
@@ -17,7 +14,7 @@ from server.publish.check import check_package
 from server.service import SittingService
 from server.store import EventStore
 from tests.chamber import council
-from tests.cli import ROOT, sesja_argv, sesja_env
+from tests.live.serve_process import start, stop
 from tests.publish.sittings import rich, write_log
 
 SLUG = "sesja-XL-2026-11-22"
@@ -109,19 +106,10 @@ def test_a_failing_export_is_reported_and_the_publisher_goes_on(tmp_path):
 async def test_serve_publish_dir_publishes_a_vote_closed_from_a_remote_console(tmp_path):
     logged_service(tmp_path).close()
     www = tmp_path / "www"
-    process = subprocess.Popen(
-        sesja_argv("serve", "--db", str(tmp_path / "rada.db"), "--port", "0",
-                   "--publish-dir", str(www)),
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=sesja_env(), cwd=ROOT)
+    served = start("--db", str(tmp_path / "rada.db"), "--port", "0", "--publish-dir", str(www))
     try:
-        lines = []
-        while not lines or not lines[-1].lstrip().startswith("tokens"):
-            line = await asyncio.to_thread(process.stdout.readline)
-            assert line, process.stderr.read()
-            lines.append(line)
-        url = re.search(r"websocket\s+(ws://\S+)", "".join(lines)).group(1)
         token = (tmp_path / "rada.db.tokens" / "control.token").read_text().strip()
-        remote = RemoteService(url, token, "console:test")
+        remote = RemoteService(served.url("websocket"), token, "console:test")
         await remote.connect()
         try:
             for command in ({"type": "open_vote", "subject": "Wniosek zdalny"},
@@ -132,9 +120,8 @@ async def test_serve_publish_dir_publishes_a_vote_closed_from_a_remote_console(t
             await remote.close()
         await asyncio.to_thread(wait_for, lambda: votes_published(www / SLUG) == 4)
     finally:
-        process.send_signal(signal.SIGTERM)
-        _, errors = process.communicate(timeout=30)
-    assert process.returncode == 0, errors
+        errors = stop(served)
+    assert served.process.returncode == 0, errors
     page = (www / SLUG / "glosowania" / "glosowanie-004.html").read_text(encoding="utf-8")
     assert "Wniosek zdalny" in page and '<td class="abstain">wstrzymał się</td>' in page
 
