@@ -1,7 +1,9 @@
 """HTTP on the websocket's port (pages, JSON views) and the tokens' files."""
 
 import asyncio
+import hmac
 import json
+import os
 import stat
 import urllib.error
 import urllib.request
@@ -9,9 +11,10 @@ import urllib.request
 import pytest
 
 from server.live import LiveServer, default_token_dir
+from server.live.merge_patch import apply
 from server.live.tokens import ROLES, TokenStore
-from server.live.views import chamber_view
-from tests.live.conftest import display, run
+from server.live.views import BUILDERS
+from tests.live.conftest import display, receive, run
 
 
 def _get(url: str) -> tuple[int, dict, bytes]:
@@ -26,18 +29,33 @@ async def get(url: str) -> tuple[int, dict, bytes]:
     return await asyncio.to_thread(_get, url)
 
 
-async def test_json_views_need_the_display_token_and_match_the_websocket(live, service):
+@pytest.mark.parametrize("view", ["chamber", "overlay", "public"])
+async def test_json_views_hold_the_same_as_the_websocket_views(live, service, view):
     await run(service, "check_in", member="m01")
-    base = f"http://127.0.0.1:{live.port}"
-    status, headers, body = await get(live.urls()["chamber_json"])
+    await run(service, "set_current_item", item="i4")
+    await run(service, "queue_speaker", member="m01")
+    await run(service, "start_speech")
+    status, headers, body = await get(live.urls()[f"{view}_json"])
     assert status == 200 and headers["Content-Type"].startswith("application/json")
     assert headers["Access-Control-Allow-Origin"] == "*"
     document = json.loads(body)
-    assert document["data"] == chamber_view(service.state)
-    ws, snapshot = await display(live)
+    assert document["data"] == BUILDERS[view](service.state)
+    assert document["data"]["speaker"]["name"] == "Adamczyk Barbara"
+    ws, snapshot = await display(live, view=view)
     assert snapshot["data"] == document["data"] and snapshot["seq"] == document["seq"]
+    await run(service, "stop_speech")
+    patch = await receive(ws)
+    status, _, body = await get(live.urls()[f"{view}_json"])
+    after = json.loads(body)
+    assert after["data"] == apply(snapshot["data"], patch["patch"]) and after["seq"] == patch["seq"]
+    assert "speaker" not in after["data"]
     await ws.close()
-    for url in (f"{base}/view/chamber.json", f"{base}/view/public.json?token=wrong"):
+
+
+async def test_json_views_need_a_token_and_a_known_name(live):
+    base = f"http://127.0.0.1:{live.port}"
+    for url in (f"{base}/view/chamber.json", f"{base}/view/public.json?token=wrong",
+                f"{base}/view/overlay.json?token="):
         status, _, body = await get(url)
         assert status == 401 and b"token" in body
     status, _, body = await get(f"{base}/view/secret.json?token={live.tokens.token('display')}")
@@ -102,3 +120,26 @@ def test_urls_for_every_network_name_an_address_screens_can_reach(service, tmp_p
     live = LiveServer(service, host="0.0.0.0", port=9000, token_dir=tmp_path / "t")
     host = live.urls()["websocket"].removeprefix("ws://").split(":")[0]
     assert host != "0.0.0.0" and all(part.isdigit() for part in host.split("."))
+
+
+def test_a_token_is_compared_with_every_role_in_constant_time(tmp_path, monkeypatch):
+    store = TokenStore(tmp_path / "t")
+    compared = []
+    constant_time = hmac.compare_digest
+    monkeypatch.setattr(hmac, "compare_digest",
+                        lambda given, expected: compared.append(expected) or
+                        constant_time(given, expected))
+    for token in (store.token("control"), "a wrong guess"):
+        compared.clear()
+        store.role_of(token)
+        assert compared == [store.token(role).encode() for role in ROLES]  # no early exit
+
+
+def test_loose_permissions_are_tightened_at_start(tmp_path):
+    folder = tmp_path / "t"
+    store = TokenStore(folder)
+    os.chmod(folder, 0o755)
+    os.chmod(store.path("display"), 0o644)
+    assert TokenStore(folder).token("display") == store.token("display")
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(store.path("display").stat().st_mode) == 0o600
