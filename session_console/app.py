@@ -8,6 +8,7 @@ screen is redrawn, and only the parts that the new events touched.
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -21,6 +22,7 @@ from models.events import StoredEvent
 from models.rejection import Rejection
 from models.state import Chamber
 from session_console.backend import Backend
+from session_console.export_screen import ExportScreen, default_export_dir
 from session_console.forms import NewSittingForm
 from session_console.help import HelpScreen, Section
 from session_console.i18n import _, lang
@@ -52,14 +54,17 @@ class ConsoleApp(App):
         Binding("f4", "tab('speakers')", _("Speakers")),
         Binding("f5", "tab('votes')", _("Votes")),
         Binding("f6", "tab('log')", _("Log")),
+        Binding("f7", "export", _("Export"), priority=True),  # priority: see action_export
         Binding("ctrl+q", "quit", _("Quit")),
     ]
     chamber: reactive[Chamber] = reactive(Chamber, always_update=True, init=False, repaint=False)
 
-    def __init__(self, backend: Backend, now: Clock = utc_now) -> None:
+    def __init__(self, backend: Backend, now: Clock = utc_now,
+                 export_dir: Path | None = None) -> None:
         super().__init__()
         self.backend = backend
         self.now = now
+        self.export_dir = export_dir or default_export_dir()
         self.recent: Sequence[StoredEvent] | None = None
         self.start_error: str | None = None
         self._unsubscribe: Callable[[], None] | None = None
@@ -183,6 +188,21 @@ class ConsoleApp(App):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.sections()))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """F7 opens the export from the main screen; on the Export screen it exports."""
+        return action != "export" or len(self.screen_stack) == 1
+
+    async def action_export(self) -> None:
+        sitting = self.chamber.sitting
+        if self.backend.history is None:
+            self.notify(_("This console drives a remote server and has no event log of its "
+                          "own: export on the server's computer (sesja export)."),
+                        title=_("Export unavailable"), severity="warning", timeout=15)
+        elif sitting is None:
+            self.notify(_("There is no sitting to export yet."), severity="warning")
+        else:  # a priority key, awaited: keys typed right after F7 wait for the folder's focus
+            await self.push_screen(ExportScreen(sitting, self.export_dir, self.backend.history))
 
     def action_new_sitting(self) -> None:
         def opened(command: Command | None) -> None:

@@ -33,7 +33,8 @@ class Displays(Protocol):
 class Backend:
     """The console's one door to the sitting.
 
-    `history` loads the event log (called in a worker when the log is first shown);
+    `history` loads the event log (called in a worker when the log is first shown, and
+    by the export; None on a remote console, which has no log of its own);
     `start` and `stop` run when the console starts and quits (a live server, a remote
     connection).
     """

@@ -1,0 +1,149 @@
+"""F7: the sitting's package for BIP, written from the console with a progress bar.
+
+The export runs in a worker thread (the console keeps answering keys) through the same
+`export_log` as `sesja export`, into `FOLDER/<sitting>` as live publication names it.
+"""
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, ProgressBar, SelectionList
+from textual.worker import Worker, WorkerState
+
+from models.events import StoredEvent
+from models.state import Sitting
+from server.publish import FORMATS
+from server.publish.from_log import export_log
+from server.publish.record import package_name
+from session_console.dialogs import DIALOG_CSS
+from session_console.i18n import _
+
+History = Callable[[], Sequence[StoredEvent]]
+
+
+def default_export_dir() -> Path:
+    """Where packages go unless the secretary types another folder: in the home folder,
+    where a secretary finds them (the log itself lives in a hidden data folder)."""
+    return Path.home() / "sesja-eksport"
+
+
+def format_label(name: str) -> str:
+    return {"csv": _("CSV (UTF-8)"), "csv-excel": _("CSV for Excel (semicolons)"),
+            "json": _("JSON (Popolo)"), "html": _("HTML pages for BIP"),
+            "pdf": _("PDF with every named vote"), "md": _("minutes draft (Markdown)")}[name]
+
+
+def outcome_text(folder: Path, data: dict) -> str:
+    """What the export wrote, and whether the package is partial."""
+    last = data["last_event"]
+    lines = [_("Done: {files} files in {folder}").format(files=len(data["files"]) + 1,
+                                                          folder=folder),
+             _("Votes in the package: {votes} · up to event {seq}").format(votes=data["votes"],
+                                                                           seq=last["seq"])]
+    if not data["complete"]:
+        lines.append(_("The sitting is still open: the package is partial and says so."))
+    return "\n".join(lines)
+
+
+class ExportScreen(ModalScreen[None]):
+    """Folder and formats, then F7 or Enter exports; Escape closes when nothing runs."""
+
+    AUTO_FOCUS = "#folder"
+    DEFAULT_CSS = DIALOG_CSS + """
+    ExportScreen SelectionList { height: auto; margin-bottom: 1; }
+    ExportScreen Input { margin-bottom: 1; }
+    ExportScreen ProgressBar { margin-top: 1; }
+    ExportScreen #outcome { margin-top: 1; }
+    """
+    BINDINGS = [Binding("f7", "export", _("Export")), Binding("escape", "close", _("Close"))]
+
+    def __init__(self, sitting: Sitting, folder: Path, history: History) -> None:
+        super().__init__()
+        self.sitting, self.folder, self.history = sitting, folder, history
+        self.running = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(_("Export sitting {number} of {date} for BIP").format(
+                number=self.sitting.number, date=self.sitting.date.isoformat()), classes="title")
+            yield Label(_("Folder"))
+            yield Input(str(self.folder), id="folder")
+            yield Label(self._target_text(str(self.folder)), id="target", classes="hint")
+            yield Label(_("Formats"))
+            yield SelectionList[str](*((format_label(f), f, True) for f in FORMATS), id="formats")
+            bar = ProgressBar(id="progress", show_eta=False)
+            bar.display = False
+            yield bar
+            yield Label("", id="outcome")
+            yield Label(_("Enter or F7: export · Space: a format on or off · Esc: close"),
+                        classes="hint")
+
+    def _target(self, text: str) -> Path:
+        return Path(text.strip()).expanduser() / package_name(self.sitting)
+
+    def _target_text(self, text: str) -> str:
+        return _("The package goes to {path}").format(path=self._target(text))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one("#target", Label).update(self._target_text(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_export()
+
+    def _show(self, text: str, error: bool = False) -> None:
+        outcome = self.query_one("#outcome", Label)
+        outcome.update(text)
+        outcome.set_class(error, "error")
+
+    def action_export(self) -> None:
+        if self.running:
+            return
+        folder = self.query_one("#folder", Input).value
+        formats = self.query_one("#formats", SelectionList).selected
+        if not folder.strip():
+            self._show(_("Type the folder for the package."), error=True)
+            return
+        if not formats:
+            self._show(_("Choose at least one format."), error=True)
+            return
+        self.running = True
+        self._show(_("Exporting…"))
+        bar = self.query_one("#progress", ProgressBar)
+        bar.update(total=None, progress=0)
+        bar.display = True
+        for widget in self.query("#folder, #formats"):
+            widget.disabled = True
+        target = self._target(folder)
+        self.run_worker(lambda: self._export(target, formats), thread=True, group="export",
+                        exit_on_error=False)
+
+    def _export(self, target: Path, formats: list[str]) -> tuple[Path, dict]:
+        """In the worker thread: the log as it is now, exported whole."""
+        events = self.history()
+        return target, export_log(events, target, formats=formats, progress=self._progress)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.app.call_from_thread(self.query_one("#progress", ProgressBar).update,
+                                  total=total, progress=done)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        self.running = False
+        for widget in self.query("#folder, #formats"):
+            widget.disabled = False
+        if event.state is WorkerState.SUCCESS:
+            self._show(outcome_text(*event.worker.result))
+        else:
+            self.query_one("#progress", ProgressBar).display = False
+            self._show(_("Export failed: {reason}").format(reason=event.worker.error), error=True)
+        self.set_focus(self.query_one("#folder", Input))
+
+    def action_close(self) -> None:
+        if not self.running:
+            self.dismiss(None)
