@@ -152,3 +152,33 @@ async def test_the_server_keeps_serving_after_all_that(live):
     ws, snapshot = await display(live)
     assert snapshot["data"]["sitting"]["number"] == "XL"
     await ws.close()
+
+
+async def test_a_command_over_the_size_limit_closes_with_1009_and_writes_nothing(live, service):
+    before = service.state.last_seq
+    ws = await _hello(live)
+    assert (await receive(ws))["type"] == "events"
+    await ws.send(json.dumps({"type": "command", "id": "big", "command": {
+        "type": "open_vote", "subject": "x" * p.MAX_FRAME_BYTES}}))
+    await _closed_with(ws, 1009)
+    assert f"exceeds limit of {p.MAX_FRAME_BYTES} bytes" in ws.close_reason  # says why
+    assert service.state.last_seq == before == service.store.load()[-1].seq
+
+
+async def test_a_flood_of_commands_writes_only_what_was_acknowledged(live, service):
+    before = service.state.last_seq
+    ws = await _hello(live)
+    assert (await receive(ws))["type"] == "events"
+    for number in range(3000):
+        await ws.send(json.dumps({"type": "command", "id": f"c{number}", "command": {
+            "type": ("check_in", "check_out")[number % 2], "member": "m01"}}))
+    acked, codes = 0, []
+    with pytest.raises(ConnectionClosed):
+        while True:
+            message = json.loads(await asyncio.wait_for(ws.recv(), 10))
+            if message["type"] == "ack":
+                acked += len(message["events"])
+            codes.append(message.get("code"))
+    assert "flood" in codes and ws.close_code == p.CLOSE_FLOOD
+    assert 0 < acked < 3000
+    assert service.store.load()[-1].seq == service.state.last_seq == before + acked
