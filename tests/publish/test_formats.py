@@ -71,6 +71,56 @@ def test_counts_equal_the_named_lists_in_every_format(closed, package):
             assert section.count(f'<td class="{answer.value}">') == value
 
 
+def _pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def test_every_named_vote_lists_each_roster_member_once_in_every_format(closed, package):
+    sitting = closed.state.sitting
+    roster = [m.id for m in sitting.roster]
+    names = {m.id: m.name for m in sitting.roster}
+    named: dict[int, list[tuple[str, FinalAnswer]]] = {}  # vote number -> roster's answers
+    for vote in sitting.votes.values():
+        if vote.mode.named:
+            answers = dict(vote.result.named)
+            named[vote.number] = [(member, answers[member]) for member in roster]
+    assert set(named) == {1, 3}
+    assert {answer for _m, answer in named[1]} == set(FinalAnswer)  # all six answers occur
+    for name, encoding, delimiter in (("imienne.csv", "utf-8", ","),
+                                      ("imienne-excel.csv", "utf-8-sig", ";")):
+        with (package / name).open(encoding=encoding, newline="") as handle:
+            rows = list(csv.DictReader(handle, delimiter=delimiter))
+        for number, expected in named.items():
+            assert [(r["Id radnego"], FinalAnswer(r["Kod głosu"])) for r in rows
+                    if r["Głosowanie nr"] == str(number)] == expected, (name, number)
+    document = json.loads((package / "sesja.json").read_text(encoding="utf-8"))
+    for event in document["vote_events"]:
+        if event["sesja"]["number"] in named:
+            assert [(v["voter_id"], ANSWER_OF_OPTION[v["option"]]) for v in event["votes"]] \
+                == named[event["sesja"]["number"]]
+    html = (package / "index.html").read_text(encoding="utf-8")
+    words = {ANSWER_PL[answer]: answer for answer in FinalAnswer}
+    ids = {name: member for member, name in names.items()}
+    pdf = " ".join(_pdf_text(package / "sesja.pdf").split("Lista obecności")[0].split())
+    printed = dict(zip(*[iter(re.split(r"Głosowanie nr (\d+):", pdf)[1:])] * 2, strict=True))
+    row = re.compile(r"\b\d+ (Radny \d+) (" + "|".join(map(re.escape, words)) + ")(?= |$)")
+    for number, expected in named.items():
+        section = html.split(f'<section id="glosowanie-{number}"')[1].split("</section>")[0]
+        shown = re.findall(r'<th scope="row">([^<]+)</th><td>[^<]*</td><td class="\w+">([^<]+)</td>',
+                           section)
+        assert [(ids[n], words[w]) for n, w in shown] == expected, number
+        found = row.findall(printed[str(number)])  # two columns, read left to right
+        assert [(ids[n], words[w]) for n, w in found] == expected, number
+
+
+def test_the_pdf_embeds_its_fonts(package):
+    listing = subprocess.run(["pdffonts", str(package / "sesja.pdf")], capture_output=True,
+                             text=True, check=True).stdout.splitlines()[2:]
+    assert listing and all("DejaVuSans" in line for line in listing)
+    assert all(line.split()[-5:-3] == ["yes", "yes"] for line in listing), listing  # emb, sub
+
+
 def test_json_read_back_gives_the_votes_of_the_log(closed, package):
     document = json.loads((package / "sesja.json").read_text(encoding="utf-8"))
     read_back = {e["sesja"]["number"]: {v["voter_id"]: ANSWER_OF_OPTION[v["option"]]
@@ -93,8 +143,7 @@ def test_a_recused_member_is_listed_as_such_and_a_secret_ballot_names_nobody(pac
     assert re.search(r'Radny 7</th><td></td><td class="recused">wyłączony</td>', first)
     secret = html.split('<section id="glosowanie-2"')[1].split("</section>")[0]
     assert "Radny" not in secret and "publikuje się tylko wyniki" in secret
-    pdf = subprocess.run(["pdftotext", "-layout", str(package / "sesja.pdf"), "-"],
-                         capture_output=True, text=True, check=True).stdout
+    pdf = _pdf_text(package / "sesja.pdf")
     section = pdf.split("Głosowanie nr 2:")[1].split("Głosowanie nr 3:")[0]
     assert "Radny" not in section and "za: 4, przeciw: 2, wstrzymał się: 1" in section
     assert "„Żółć”" in pdf and "Skarbnik Miasta" in pdf
@@ -156,6 +205,9 @@ def test_a_running_sitting_exports_as_partial(tmp_path):
     assert manifest["votes"] == 3  # the open vote is not published until it closes
     assert "Sesja w toku" in (tmp_path / "p" / "index.html").read_text(encoding="utf-8")
     assert "Sesja nie została jeszcze zamknięta." in (tmp_path / "p" / "protokol.md").read_text("utf-8")
+    document = json.loads((tmp_path / "p" / "sesja.json").read_text(encoding="utf-8"))
+    assert document["complete"] is False and document["partial_note"] == manifest["partial_note"]
+    assert "Sesja w toku" in " ".join(_pdf_text(tmp_path / "p" / "sesja.pdf").split())
 
 
 def test_the_manifest_hashes_every_file_and_names_the_last_event(closed, package):
