@@ -15,7 +15,7 @@ from pathlib import Path
 
 from models.events import StoredEvent
 from models.state import Chamber
-from server.publish import chapters, csv_files, html_pages, manifest, minutes, pdf_document, popolo
+from server.publish import chapters, csv_files, html_pages, manifest, minutes, popolo
 from server.publish.record import ExportError, SittingRecord, sitting_record
 
 FORMATS = ("csv", "csv-excel", "json", "html", "pdf", "md")
@@ -29,11 +29,19 @@ def _html(record: SittingRecord, folder: Path) -> None:
     (folder / "protokol.html").write_text(minutes.html(record), encoding="utf-8")
 
 
+def _pdf(record: SittingRecord, folder: Path) -> None:
+    # fpdf (with numpy and Pillow) takes half a second to import: only when a PDF is written,
+    # not in every console or server that merely can publish.
+    from server.publish import pdf_document
+
+    pdf_document.write_sitting(record, folder)
+
+
 STEPS: dict[str, Step] = {
     "csv": lambda record, folder: csv_files.write_sitting(record, folder, "csv"),
     "csv-excel": lambda record, folder: csv_files.write_sitting(record, folder, "csv-excel"),
     "json": popolo.write_sitting,
-    "pdf": pdf_document.write_sitting,
+    "pdf": _pdf,
     "md": lambda record, folder: (folder / "protokol.md").write_text(minutes.markdown(record),
                                                                      encoding="utf-8"),
     "html": _html,  # last: the index page links to the files that exist
