@@ -57,6 +57,13 @@ def test_a_folder_that_cannot_be_written(sim, tmp_path):
     assert blocker.read_text() == "x"
 
 
+def test_a_folder_without_write_permission(sim, unwritable):
+    with pytest.raises(ExportError, match=rf"cannot write in {unwritable}: .+; nothing was written"):
+        export_package(sim.state, sim.log, unwritable / "bip")
+    assert not (unwritable / "bip").exists()
+    assert not [p for p in unwritable.iterdir() if p.name.startswith(".bip")]
+
+
 def test_a_folder_with_other_files_is_left_alone(sim, tmp_path):
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "budzet.xlsx").write_text("keep me")

@@ -103,3 +103,10 @@ def test_export_makes_missing_parent_folders_and_explains_a_bad_video_start(db, 
     failed = sesja("export", "--db", str(db), "--out", str(tmp_path / "p"), "--video-start", "jutro")
     assert failed.returncode == 2
     assert "'jutro' is not a date and time such as 2025-05-29T10:58:30" in failed.stderr
+
+
+def test_export_to_a_folder_that_cannot_be_written(db, unwritable):
+    failed = sesja("export", "--db", str(db), "--out", str(unwritable / "bip"))
+    assert failed.returncode == 1
+    assert f"cannot write in {unwritable}" in failed.stderr and "nothing was written" in failed.stderr
+    assert "Traceback" not in failed.stderr and not (unwritable / "bip").exists()
