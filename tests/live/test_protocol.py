@@ -5,6 +5,7 @@ import json
 
 from websockets.asyncio.client import connect
 
+from models.commands import parse_command
 from server.live import LiveServer
 from server.live.merge_patch import apply
 from server.live.protocol import SERVER_ADAPTER
@@ -114,3 +115,24 @@ async def test_server_clock_is_in_every_frame(live, service):
                                   "token": live.tokens.token("display"), "view": "chamber"}))
         welcome, snapshot = await receive(ws), await receive(ws)
         assert welcome["now"] <= snapshot["now"]
+
+
+async def test_a_console_gets_the_log_then_the_events_of_its_command_then_its_ack(live, service):
+    service.execute(parse_command({"type": "check_in", "member": "m02"}), "test")
+    async with connect(live.urls()["websocket"]) as ws:
+        await ws.send(json.dumps({"type": "hello", "v": 1, "role": "control",
+                                  "token": live.tokens.token("control"), "since": 3}))
+        assert (await receive(ws))["role"] == "control"
+        log = await receive(ws)
+        SERVER_ADAPTER.validate_python(log)
+        assert [e["seq"] for e in log["events"]] == list(range(4, service.state.last_seq + 1))
+        assert log["last_seq"] == service.state.last_seq
+        await ws.send(json.dumps({"type": "command", "id": "c1", "actor": "console:ewa",
+                                  "command": {"type": "check_in", "member": "m03"}}))
+        events, ack = await receive(ws), await receive(ws)
+        SERVER_ADAPTER.validate_python(ack)
+        assert events["type"] == "events" and ack["type"] == "ack" and ack["id"] == "c1"
+        assert ack["seq"] == service.state.last_seq == events["last_seq"]
+        assert ack["events"] == events["events"]
+        assert ack["events"][0]["actor"] == "console:ewa"
+        assert ack["events"][0]["event"]["type"] == "member_checked_in"
