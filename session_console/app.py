@@ -85,7 +85,7 @@ class ConsoleApp(App):
             for tab_id, pane in self.panes.items():
                 with TabPane(pane.TAB_TITLE, id=tab_id):
                     yield pane
-        yield Footer()
+        yield Footer(compact=True)  # every key of the console fits in 120 columns
 
     async def on_mount(self) -> None:
         self._thread = threading.get_ident()

@@ -19,7 +19,6 @@ from models.state import Sitting
 from server.publish import FORMATS
 from server.publish.from_log import export_log
 from server.publish.record import package_name
-from session_console.dialogs import DIALOG_CSS
 from session_console.i18n import _
 
 History = Callable[[], Sequence[StoredEvent]]
@@ -53,11 +52,17 @@ class ExportScreen(ModalScreen[None]):
     """Folder and formats, then F7 or Enter exports; Escape closes when nothing runs."""
 
     AUTO_FOCUS = "#folder"
-    DEFAULT_CSS = DIALOG_CSS + """
-    ExportScreen SelectionList { height: auto; margin-bottom: 1; }
-    ExportScreen Input { margin-bottom: 1; }
-    ExportScreen ProgressBar { margin-top: 1; }
-    ExportScreen #outcome { margin-top: 1; }
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    ExportScreen > Vertical {
+        width: 90; max-width: 95%; height: auto; max-height: 95%;
+        border: thick $accent; background: $surface; padding: 1 2;
+    }
+    ExportScreen .title { text-style: bold; margin-bottom: 1; }
+    ExportScreen .hint { color: $text-muted; }
+    ExportScreen .error { color: $error; }
+    ExportScreen SelectionList { height: auto; }
+    ExportScreen ProgressBar, ExportScreen #outcome { margin-top: 1; }
     """
     BINDINGS = [Binding("f7", "export", _("Export")), Binding("escape", "close", _("Close"))]
 
