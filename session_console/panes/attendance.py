@@ -4,6 +4,7 @@ from collections.abc import Sequence
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input
@@ -57,12 +58,18 @@ class AttendanceRows(VirtualRows[Member]):
 
 
 class FindInput(Input):
-    """Empties itself the moment Enter is pressed, in the order of the keys, so a seat number
-    typed right after Enter starts a new search instead of being wiped by a late clear."""
+    """Takes Enter in its own queue of keys and empties itself at once.
 
-    async def action_submit(self) -> None:
-        await super().action_submit()
-        self.value = ""
+    Textual runs Input's Enter binding only when the key has bubbled up to the app, while the
+    next printable keys go straight to the input; on a busy machine a seat number typed right
+    after Enter was joined to the previous one ("1", Enter, "2" became "12")."""
+
+    async def on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            await self.action_submit()
+            self.value = ""
 
 
 class AttendancePane(Pane):

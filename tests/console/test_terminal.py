@@ -2,72 +2,17 @@
 capture-pane, the result read back from the event log; and a SIGKILL in mid roll-call."""
 
 import os
-import shlex
 import signal
-import subprocess
 import time
-import uuid
 
 import pytest
 
 from models.events import AnswerRecorded, VoteClosed
 from models.terms import Answer, Outcome
 from server.store import EventStore
-from tests.cli import ROOT, sesja_argv
+from tests.terminal import Terminal
 
 pytestmark = pytest.mark.tmux
-
-
-class Terminal:
-    """One tmux server of its own, running one command in a 160x50 window."""
-
-    def __init__(self) -> None:
-        self.socket = f"sesja-test-{uuid.uuid4().hex[:8]}"
-
-    def tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, *args], check=True,
-                              capture_output=True, text=True, timeout=30).stdout
-
-    def start(self, *sesja_args: str) -> None:
-        command = " ".join(shlex.quote(a) for a in sesja_argv(*sesja_args))
-        env = f"PYTHONPATH={shlex.quote(str(ROOT))} TERM=xterm-256color"
-        self.tmux("new-session", "-d", "-x", "160", "-y", "50", "-c", str(ROOT),
-                  f"exec env {env} {command}")
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p")
-
-    def wait_for(self, text: str, timeout: float = 30) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} never appeared; the screen:\n{self.screen()}")
-
-    def keys(self, *keys: str, pause: float = 0.15) -> None:
-        for key in keys:
-            self.tmux("send-keys", key)
-            time.sleep(pause)
-
-    def type(self, text: str) -> None:
-        self.tmux("send-keys", "-l", text)
-        time.sleep(0.15)
-
-    def pid(self) -> int:
-        return int(self.tmux("display-message", "-p", "#{pane_pid}").strip())
-
-    def close(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True,
-                       check=False)
-
-
-@pytest.fixture
-def terminal():
-    terminal = Terminal()
-    yield terminal
-    terminal.close()
 
 
 def events(db) -> list:
