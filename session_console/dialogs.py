@@ -13,7 +13,7 @@ from models.council import Member
 from session_console.i18n import _
 from session_console.search import find_members
 
-DIALOG_CSS = """
+_DIALOG_CSS = """
 ModalScreen { align: center middle; }
 ModalScreen > Vertical {
     width: 80; max-width: 95%; height: auto; max-height: 90%;
@@ -25,6 +25,13 @@ ModalScreen .error { color: $error; }
 ModalScreen OptionList { height: auto; max-height: 16; }
 """
 
+
+def dialog_css(screen: str) -> str:
+    """The look of a dialog, for the DEFAULT_CSS of the screen class named `screen`: Textual
+    scopes a class's DEFAULT_CSS to the rules that start with that class's name."""
+    return _DIALOG_CSS.replace("ModalScreen", screen)
+
+
 Check = Callable[[str], str | None]  # returns an error message, or None when the text is fine
 
 
@@ -33,7 +40,7 @@ class Prompt(ModalScreen[str | None]):
 
     AUTO_FOCUS = "*"
 
-    DEFAULT_CSS = DIALOG_CSS
+    DEFAULT_CSS = dialog_css("Prompt")
     BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
 
     def __init__(self, title: str, value: str = "", hint: str = "",
@@ -66,7 +73,7 @@ class Confirm(ModalScreen[bool]):
 
     AUTO_FOCUS = "*"
 
-    DEFAULT_CSS = DIALOG_CSS
+    DEFAULT_CSS = dialog_css("Confirm")
     BINDINGS = [
         Binding("enter,y,t", "answer(True)", _("Confirm")),
         Binding("escape,n", "answer(False)", _("Cancel")),
@@ -91,7 +98,7 @@ class MemberPicker(ModalScreen[str | None]):
 
     AUTO_FOCUS = "*"
 
-    DEFAULT_CSS = DIALOG_CSS
+    DEFAULT_CSS = dialog_css("MemberPicker")
     BINDINGS = [Binding("escape", "cancel", _("Cancel")),
                 Binding("down", "focus_list", show=False)]
 

@@ -19,6 +19,7 @@ from models.state import Sitting
 from server.publish import FORMATS
 from server.publish.from_log import export_log
 from server.publish.record import package_name
+from session_console.dialogs import dialog_css
 from session_console.i18n import _
 
 History = Callable[[], Sequence[StoredEvent]]
@@ -52,16 +53,10 @@ class ExportScreen(ModalScreen[None]):
     """Folder and formats, then F7 or Enter exports; Escape closes when nothing runs."""
 
     AUTO_FOCUS = "#folder"
-    DEFAULT_CSS = """
-    ExportScreen { align: center middle; }
-    ExportScreen > Vertical {
-        width: 90; max-width: 95%; height: auto; max-height: 95%;
-        border: thick $accent; background: $surface; padding: 1 2;
-    }
-    ExportScreen .title { text-style: bold; margin-bottom: 1; }
-    ExportScreen .hint { color: $text-muted; }
-    ExportScreen .error { color: $error; }
+    DEFAULT_CSS = dialog_css("ExportScreen") + """
+    ExportScreen > Vertical { width: 90; }
     ExportScreen SelectionList { height: auto; }
+    ExportScreen .hint { margin-top: 0; }
     ExportScreen ProgressBar, ExportScreen #outcome { margin-top: 1; }
     """
     BINDINGS = [Binding("f7", "export", _("Export")), Binding("escape", "close", _("Close"))]

@@ -14,7 +14,7 @@ from models.commands import OpenSitting, OpenVote, RecordTotals
 from models.council import Member
 from models.rules import MajorityRule
 from models.terms import MajorityKind, VoteKind, VoteMode
-from session_console.dialogs import DIALOG_CSS
+from session_console.dialogs import dialog_css
 from session_console.i18n import _, lang
 from session_console.search import find_members
 from session_console.words import kind_label, mode_label
@@ -50,7 +50,7 @@ class Form(ModalScreen):
 
     AUTO_FOCUS = "*"
 
-    DEFAULT_CSS = DIALOG_CSS + """
+    DEFAULT_CSS = dialog_css("Form") + """
     Form Input, Form Select { margin-bottom: 1; }
     """
     BINDINGS = [Binding("escape", "cancel", _("Cancel"))]

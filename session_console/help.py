@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from session_console.dialogs import DIALOG_CSS
+from session_console.dialogs import dialog_css
 from session_console.i18n import _
 
 Section = tuple[str, Iterable[Binding]]
@@ -30,7 +30,7 @@ def help_text(sections: Iterable[Section]) -> str:
 
 class HelpScreen(ModalScreen[None]):
     AUTO_FOCUS = "*"
-    DEFAULT_CSS = DIALOG_CSS + """
+    DEFAULT_CSS = dialog_css("HelpScreen") + """
     HelpScreen > VerticalScroll {
         width: 90; max-width: 95%; height: 90%; border: thick $accent; background: $surface;
         padding: 1 2;

@@ -81,3 +81,7 @@ def test_command_palette(service, app, snap_compare):
 
 def test_export(service, app, snap_compare):
     assert snap_compare(app(), press=["f7"], run_before=started, terminal_size=SIZE)
+
+
+def test_open_vote_form(service, app, snap_compare):
+    assert snap_compare(app(), press=["f5", "v"], run_before=started, terminal_size=SIZE)
