@@ -45,10 +45,21 @@ def _fields(values: tuple[str, ...], fmt: str) -> str:
     return render([values], fmt)[:-2]  # without the line's "\r\n"
 
 
+def _answers(fmt: str) -> dict[FinalAnswer, str]:
+    return {answer: _fields(tables.answer_fields(answer), fmt) for answer in FinalAnswer}
+
+
+def write_vote(record: SittingRecord, vote: VoteRecord, folder: Path, fmt: str) -> None:
+    """One named vote's list on its own (a secret vote has none)."""
+    if vote.named:
+        write_table(vote_path(folder, vote.vote.number, fmt), tables.NAMED_HEADER,
+                    named_body(record, vote, {}, _answers(fmt), fmt), fmt)
+
+
 def write_sitting(record: SittingRecord, folder: Path, fmt: str) -> None:
     """The sitting's tables, and each named vote's list on its own (secret votes have none)."""
     suffix, bodies, members = DIALECTS[fmt][0], [], {}
-    answers = {answer: _fields(tables.answer_fields(answer), fmt) for answer in FinalAnswer}
+    answers = _answers(fmt)
     for vote in record.votes:
         if vote.named:
             body = named_body(record, vote, members, answers, fmt)

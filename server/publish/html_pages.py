@@ -154,13 +154,28 @@ def vote_path(folder: Path, vote_number: int) -> Path:
     return folder / "glosowania" / f"glosowanie-{vote_number:03d}.html"
 
 
-def write_sitting(record: SittingRecord, folder: Path, present: set[str]) -> None:
+def _write_vote_page(record: SittingRecord, vote: VoteRecord, folder: Path, answers: str) -> None:
+    title = _title(record)
+    body = (f'<p><a href="../index.html">{escape(title)}</a></p>'
+            + vote_section(record, vote, 1, answers))
+    vote_path(folder, vote.vote.number).write_text(
+        page(f"Głosowanie nr {vote.vote.number}: {title}", body), encoding="utf-8")
+
+
+def write_vote(record: SittingRecord, vote: VoteRecord, folder: Path) -> None:
+    """One vote's page on its own."""
+    _write_vote_page(record, vote, folder, _answers(vote, {}) if vote.named else "")
+
+
+def write_index(record: SittingRecord, folder: Path, present: set[str]) -> dict[str, str]:
+    """The sitting's index page; returns each named vote's table (by vote id) it holds."""
     rows: dict[tuple[str, FinalAnswer], str] = {}
     answers = {vote.vote.id: _answers(vote, rows) for vote in record.votes if vote.named}
     (folder / "index.html").write_text(sitting_page(record, present, answers), encoding="utf-8")
-    title = _title(record)
+    return answers
+
+
+def write_sitting(record: SittingRecord, folder: Path, present: set[str]) -> None:
+    answers = write_index(record, folder, present)
     for vote in record.votes:
-        body = (f'<p><a href="../index.html">{escape(title)}</a></p>'
-                + vote_section(record, vote, 1, answers.get(vote.vote.id, "")))
-        vote_path(folder, vote.vote.number).write_text(
-            page(f"Głosowanie nr {vote.vote.number}: {title}", body), encoding="utf-8")
+        _write_vote_page(record, vote, folder, answers.get(vote.vote.id, ""))

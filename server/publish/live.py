@@ -1,9 +1,12 @@
 """Live publication: each closed vote is published in every format within a second.
 
 The service calls the listener on its writer (or event loop); the listener only notes
-the events and wakes this publisher's own thread, which exports the sitting's package
-to `out_dir/<sitting>` (atomically, see package.py). Bursts coalesce: the thread
-always exports the newest state.
+the events and wakes this publisher's own thread. For each sitting touched, the thread
+first puts the newly closed votes' own files (CSV, CSV for Excel, JSON, HTML) into the
+published package, one rename each, which takes milliseconds whatever the sitting's size;
+then it exports the sitting's whole package to `out_dir/<sitting>` (index, sitting-wide
+files, PDF, minutes, manifest) and swaps it in atomically (see package.py), which grows
+with the sitting. Bursts coalesce: the thread always exports the newest state.
 """
 
 import logging
@@ -13,7 +16,7 @@ from pathlib import Path
 
 from models import events as ev
 from models.state import Chamber
-from server.publish.package import export_package
+from server.publish.package import export_package, publish_votes
 from server.publish.record import ExportError, package_name
 from server.service import SittingService
 
@@ -24,13 +27,16 @@ TRIGGERS = (ev.VoteClosed, ev.SittingOpened, ev.SittingClosed, ev.VoteCancelled)
 
 class LivePublisher:
     def __init__(self, service: SittingService, out_dir: Path, *,
-                 on_published: Callable[[Path], None] | None = None) -> None:
+                 on_published: Callable[[Path], None] | None = None,
+                 on_votes_published: Callable[[list[Path]], None] | None = None) -> None:
         self.service = service
         self.out_dir = Path(out_dir)
-        self.on_published = on_published
+        self.on_published = on_published  # the manifest of a package swapped in
+        self.on_votes_published = on_votes_published  # the closed votes' own files, earlier
         self.last_error: str | None = None
         self._events: dict[int, ev.StoredEvent] = {}
         self._pending: set[str] = set()
+        self._closed: dict[str, set[str]] = {}  # sitting -> votes closed, not yet published
         self._state: Chamber | None = None
         self._wake = threading.Condition()
         self._stopping = False
@@ -70,33 +76,41 @@ class LivePublisher:
                 self._events[stored.seq] = stored
             if self._state is None or state.last_seq > self._state.last_seq:
                 self._state = state
+            for stored in events:
+                if isinstance(stored.event, ev.VoteClosed):
+                    self._closed.setdefault(stored.event.sitting_id, set()).add(stored.event.vote_id)
             touched = {e.event.sitting_id for e in events if isinstance(e.event, TRIGGERS)}
             if touched:
                 self._pending |= touched
                 self._wake.notify()
 
-    def _take(self) -> tuple[Chamber, list[ev.StoredEvent], set[str]] | None:
+    def _take(self) -> tuple[Chamber, list[ev.StoredEvent], set[str], dict[str, set[str]]] | None:
         with self._wake:
             while not self._pending and not self._stopping:
                 self._wake.wait()
             if not self._pending:
                 return None
-            state, pending = self._state, self._pending
-            self._pending = set()
+            state, pending, closed = self._state, self._pending, self._closed
+            self._pending, self._closed = set(), {}
             events = [self._events[s] for s in range(1, state.last_seq + 1) if s in self._events]
         if len(events) != state.last_seq:  # a listener call still on its way: read the log
             events = [e for e in self.service.store.load() if e.seq <= state.last_seq]
-        return state, events, pending
+        return state, events, pending, closed
 
     def _run(self) -> None:
         while (work := self._take()) is not None:
-            state, events, pending = work
+            state, events, pending, closed = work
             for sitting_id in sorted(pending):
-                self._publish(state, events, sitting_id)
+                self._publish(state, events, sitting_id, closed.get(sitting_id, set()))
 
-    def _publish(self, state: Chamber, events: list[ev.StoredEvent], sitting_id: str) -> None:
+    def _publish(self, state: Chamber, events: list[ev.StoredEvent], sitting_id: str,
+                 closed: set[str]) -> None:
         try:
             target = self.out_dir / package_name(state.sittings[sitting_id])
+            if closed:
+                written = publish_votes(state, events, target, sitting_id, closed)
+                if written and self.on_votes_published:
+                    self.on_votes_published(written)
             manifest = export_package(state, events, target, sitting_id=sitting_id)
         except ExportError as error:
             self.last_error = str(error)

@@ -16,7 +16,7 @@ from pathlib import Path
 from models.events import StoredEvent
 from models.state import Chamber
 from server.publish import chapters, csv_files, html_pages, manifest, minutes, popolo
-from server.publish.record import ExportError, SittingRecord, sitting_record
+from server.publish.record import ExportError, SittingRecord, VoteRecord, sitting_record
 
 FORMATS = ("csv", "csv-excel", "json", "html", "pdf", "md")
 
@@ -125,6 +125,46 @@ def export_package(state: Chamber, events: Sequence[StoredEvent], out_dir: Path,
     if progress:
         progress(len(steps) + 1, len(steps) + 1)
     return out_dir / manifest.NAME
+
+
+VOTE_STEPS: tuple[Callable[[SittingRecord, VoteRecord, Path], None], ...] = (
+    lambda record, vote, folder: csv_files.write_vote(record, vote, folder, "csv"),
+    lambda record, vote, folder: csv_files.write_vote(record, vote, folder, "csv-excel"),
+    popolo.write_vote,
+    html_pages.write_vote,
+)
+
+
+def publish_votes(state: Chamber, events: Sequence[StoredEvent], out_dir: Path, sitting_id: str,
+                  vote_ids: Collection[str]) -> list[Path]:
+    """Puts these closed votes' own files (CSV, CSV for Excel, JSON, HTML) and the sitting's
+    index page into the package at `out_dir`, ahead of the package's refresh, each by one
+    rename: a reader sees the old file or the whole new one. Returns the files, the index
+    last; none when `out_dir` holds no package yet."""
+    out_dir = Path(out_dir).absolute()
+    if not (out_dir / manifest.NAME).is_file():
+        return []
+    record = sitting_record(state, events, sitting_id)
+    try:
+        temp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-glosowania.", dir=out_dir.parent))
+        try:
+            (temp / "glosowania").mkdir()
+            for vote in record.votes:
+                if vote.vote.id in vote_ids:
+                    for step in VOTE_STEPS:
+                        step(record, vote, temp)
+            if (out_dir / "index.html").is_file():
+                html_pages.write_index(record, temp, {p.name for p in out_dir.iterdir()})
+            (out_dir / "glosowania").mkdir(exist_ok=True)
+            names = [f"glosowania/{p.name}" for p in sorted((temp / "glosowania").iterdir())]
+            names += ["index.html"] if (temp / "index.html").is_file() else []
+            for name in names:
+                os.replace(temp / name, out_dir / name)
+            return [out_dir / name for name in names]
+        finally:
+            shutil.rmtree(temp, ignore_errors=True)
+    except OSError as error:
+        raise ExportError(f"cannot write the votes' files to {out_dir}: {error}") from error
 
 
 def _chapters(video_start: datetime) -> Step:

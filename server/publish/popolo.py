@@ -1,6 +1,7 @@
 """JSON in Popolo's VoteEvent / Vote / Count shape, with sesja's own fields beside them."""
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from models.terms import FinalAnswer, Outcome
@@ -98,6 +99,21 @@ def vote_path(folder: Path, vote_number: int) -> Path:
     return folder / "glosowania" / f"glosowanie-{vote_number:03d}.json"
 
 
+def _event_text(record: SittingRecord, vote: VoteRecord, encoded: Callable[[NamedAnswer], str]) -> str:
+    """The VoteEvent as JSON, its head encoded whole and each member's Vote spliced in."""
+    return f'{_dumps(vote_head(record, vote))[:-1]},"votes":[{",".join(map(encoded, vote.rows))}]}}'
+
+
+def _row_text(row: NamedAnswer) -> str:
+    return _dumps(vote_row(row))
+
+
+def write_vote(record: SittingRecord, vote: VoteRecord, folder: Path) -> None:
+    """One vote event on its own."""
+    vote_path(folder, vote.vote.number).write_text(_event_text(record, vote, _row_text),
+                                                   encoding="utf-8")
+
+
 def write_sitting(record: SittingRecord, folder: Path) -> None:
     """sesja.json with every vote event, and each vote event on its own (encoded once)."""
     rows: dict[tuple[str, FinalAnswer], str] = {}  # a member's Vote is the same in every vote
@@ -105,11 +121,10 @@ def write_sitting(record: SittingRecord, folder: Path) -> None:
     def encoded(row: NamedAnswer) -> str:
         key = (row.member.id, row.answer)
         if key not in rows:
-            rows[key] = _dumps(vote_row(row))
+            rows[key] = _row_text(row)
         return rows[key]
 
-    events = [f'{_dumps(vote_head(record, vote))[:-1]},"votes":[{",".join(map(encoded, vote.rows))}]}}'
-              for vote in record.votes]
+    events = [_event_text(record, vote, encoded) for vote in record.votes]
     for vote, event in zip(record.votes, events, strict=True):
         vote_path(folder, vote.vote.number).write_text(event, encoding="utf-8")
     document = _dumps(sitting_document(record))

@@ -1,6 +1,6 @@
 """What a package publishes about one sitting, derived from the state and the log."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -158,9 +158,10 @@ def _markers(sitting: Sitting, events: Sequence[StoredEvent],
     return tuple(sorted(markers, key=lambda m: m.at))
 
 
-def sitting_record(state: Chamber, events: Sequence[StoredEvent],
-                   sitting_id: str | None) -> SittingRecord:
-    """The record of one sitting (default: the most recent); raises ExportError."""
+def sitting_record(state: Chamber, events: Sequence[StoredEvent], sitting_id: str | None,
+                   vote_ids: Collection[str] | None = None) -> SittingRecord:
+    """The record of one sitting (default: the most recent), with its closed votes (or only
+    those of `vote_ids`); raises ExportError."""
     if not events or events[-1].seq != state.last_seq or events[-1].hash != state.last_hash:
         raise ExportError("the events given do not end where the state does; "
                           "export from one log read")
@@ -178,7 +179,7 @@ def sitting_record(state: Chamber, events: Sequence[StoredEvent],
     return SittingRecord(
         sitting=sitting,
         votes=tuple(_vote_record(sitting, v, numbers, resolutions) for v in votes
-                    if v.result is not None),
+                    if v.result is not None and (vote_ids is None or v.id in vote_ids)),
         open_votes=tuple(v for v in votes if v.is_open),
         cancelled_votes=tuple(v for v in votes if v.cancelled_reason is not None),
         attendance=tuple((i, m, sitting.attendance[m.id])

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from models.commands import parse_command
 from server.live.remote import RemoteService
-from server.publish import LivePublisher
+from server.publish import LivePublisher, export_package
 from server.publish.check import check_package
+from server.publish.package import publish_votes
 from server.service import SittingService
 from server.store import EventStore
 from tests.chamber import council
@@ -139,3 +140,48 @@ def test_a_sitting_opened_while_publishing_gets_its_package(tmp_path):
         publisher.stop()
         service.close()
     assert "Sesja w toku" in (tmp_path / "www" / SLUG / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_closed_votes_own_files_go_in_first_the_same_as_the_whole_export_writes(tmp_path):
+    sim = rich(close=False)
+    out = tmp_path / "www" / SLUG
+    assert publish_votes(sim.state, sim.log, out, "s1", {"v1"}) == []  # no package yet
+    export_package(sim.state, sim.log, out)
+    before = (out / "manifest.json").read_bytes()
+    sim("open_vote", subject="Wniosek o przerwę")
+    sim("record_answer", member="m01", answer="no")
+    sim("close_vote")
+    written = publish_votes(sim.state, sim.log, out, "s1", {"v4"})
+    assert [p.relative_to(out).as_posix() for p in written] == [
+        "glosowania/glosowanie-004-excel.csv", "glosowania/glosowanie-004.csv",
+        "glosowania/glosowanie-004.html", "glosowania/glosowanie-004.json", "index.html"]
+    assert "Głosowanie nr 4: Wniosek o przerwę" in (out / "index.html").read_text("utf-8")
+    assert (out / "manifest.json").read_bytes() == before  # the package's refresh comes next
+    assert [p.name for p in (tmp_path / "www").iterdir()] == [SLUG]  # no temporary folder left
+    whole = tmp_path / "whole"
+    export_package(sim.state, sim.log, whole)
+    for path in written:
+        assert path.read_bytes() == (whole / path.relative_to(out)).read_bytes(), path.name
+
+
+def test_the_publisher_tells_the_votes_files_before_the_package(tmp_path):
+    service = logged_service(tmp_path)
+    told: list[tuple[str, object]] = []
+    publisher = LivePublisher(
+        service, tmp_path / "www",
+        on_votes_published=lambda paths: told.append(("votes", sorted(p.name for p in paths))),
+        on_published=lambda manifest: told.append(("package", votes_published(manifest.parent))))
+    publisher.start()
+    try:
+        wait_for(lambda: ("package", 3) in told)
+        run(service, "open_vote", subject="Wniosek o przerwę")
+        run(service, "record_answer", member="m01", answer="yes")
+        run(service, "close_vote")
+        wait_for(lambda: ("package", 4) in told)
+    finally:
+        publisher.stop()
+        service.close()
+    assert told == [("package", 3),
+                    ("votes", ["glosowanie-004-excel.csv", "glosowanie-004.csv",
+                               "glosowanie-004.html", "glosowanie-004.json", "index.html"]),
+                    ("package", 4)]
