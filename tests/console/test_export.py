@@ -3,11 +3,12 @@ when it is partial, explains a folder it cannot write with nothing half-written,
 unavailable, with the reason, on a remote console."""
 
 import json
+import threading
 
 from textual import events
 from textual.widgets import Input, ProgressBar, SelectionList
 
-from models.commands import CloseVote, OpenVote, RecordAnswer
+from models.commands import CloseSitting, CloseVote, OpenVote, RecordAnswer
 from models.terms import Answer
 from server.publish.manifest import check
 from session_console.app import ConsoleApp
@@ -65,6 +66,34 @@ async def test_f7_exports_every_format_of_the_running_sitting_and_says_it_is_par
         assert [v["counts"] for v in popolo["vote_events"]][0][0] == {"option": "yes", "value": 7}
         await pilot.press("escape")
         await until(pilot, lambda: len(app.screen_stack) == 1, "the screen closed")
+
+
+async def test_the_console_keeps_answering_while_the_export_runs_and_a_closed_sitting_is_whole(
+        service, tmp_path):
+    with_a_closed_vote(service)
+    service.execute(CloseSitting(), "setup")
+    gate = threading.Event()
+
+    def slow_log():  # the export's thread waits here until the test has used the console
+        assert gate.wait(60), "the test never let the export go on"
+        return service.store.load()
+
+    app = ConsoleApp(Backend(service, "test:sekretarz", history=slow_log), now=frozen,
+                     export_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        screen = await modal(pilot, "f7", ExportScreen)
+        await pilot.press("enter")
+        await until(pilot, lambda: screen.running, "the export started")
+        assert screen.query_one("#progress", ProgressBar).display
+        assert screen.query_one("#folder", Input).disabled  # no second export meanwhile
+        await pilot.press("escape")  # answered at once, and refused: the export goes on
+        assert app.screen is screen and "Eksportuję" in str(screen.query_one("#outcome").content)
+        gate.set()
+        said = await finished(pilot, screen)
+        assert said.startswith("Gotowe") and "częściowy" not in said
+        data = json.loads((tmp_path / PACKAGE / "manifest.json").read_text(encoding="utf-8"))
+        assert data["complete"] is True and data["votes"] == 1
 
 
 async def test_only_the_formats_left_on_are_written(service, tmp_path):
