@@ -33,6 +33,17 @@ def state_lists(sim) -> dict[int, dict[str, FinalAnswer]]:
     return {v.number: dict(v.result.named) for v in sim.state.sitting.votes.values()}
 
 
+def _pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def _pdf_votes(path) -> dict[str, str]:
+    """Each vote's section of the PDF (by number), its whitespace made single spaces."""
+    text = " ".join(_pdf_text(path).split("Lista obecności")[0].split())
+    return dict(zip(*[iter(re.split(r"Głosowanie nr (\d+):", text)[1:])] * 2, strict=True))
+
+
 def test_csv_in_both_dialects_reads_back_as_the_same_rows_and_the_log(closed, package):
     plain = list(csv.reader((package / "imienne.csv").open(encoding="utf-8", newline="")))
     excel = list(csv.reader((package / "imienne-excel.csv").open(encoding="utf-8-sig", newline=""),
@@ -55,6 +66,14 @@ def test_csv_in_both_dialects_reads_back_as_the_same_rows_and_the_log(closed, pa
 def test_counts_equal_the_named_lists_in_every_format(closed, package):
     document = json.loads((package / "sesja.json").read_text(encoding="utf-8"))
     html = (package / "index.html").read_text(encoding="utf-8")
+    printed = _pdf_votes(package / "sesja.pdf")
+    with (package / "imienne.csv").open(encoding="utf-8", newline="") as handle:
+        named_rows = list(csv.DictReader(handle))
+    with (package / "wyniki.csv").open(encoding="utf-8", newline="") as handle:
+        results = {row["Głosowanie nr"]: row for row in csv.DictReader(handle)}
+    columns = dict(zip(FinalAnswer, ("Za", "Przeciw", "Wstrzymało się", "Nie głosowało",
+                                     "Nieobecni", "Wyłączeni"), strict=True))
+    words = "|".join(re.escape(ANSWER_PL[answer]) for answer in FinalAnswer)
     for event in document["vote_events"]:
         counts = {c["option"]: c["value"] for c in event["counts"]}
         if event["sesja"]["secret"]:
@@ -69,11 +88,11 @@ def test_counts_equal_the_named_lists_in_every_format(closed, package):
             answer = ANSWER_OF_OPTION[option]
             assert f"<li>{ANSWER_PL[answer]}: {value}</li>" in section
             assert section.count(f'<td class="{answer.value}">') == value
-
-
-def _pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+            codes = [r["Kod głosu"] for r in named_rows if r["Głosowanie nr"] == str(number)]
+            assert int(results[str(number)][columns[answer]]) == codes.count(answer.value) == value
+            listed = re.findall(rf"\b\d+ Radny \d+ ({words})(?= |$)", printed[str(number)])
+            assert f"{ANSWER_PL[answer]}: {value}" in printed[str(number)]
+            assert listed.count(ANSWER_PL[answer]) == value
 
 
 def test_every_named_vote_lists_each_roster_member_once_in_every_format(closed, package):
@@ -102,8 +121,7 @@ def test_every_named_vote_lists_each_roster_member_once_in_every_format(closed, 
     html = (package / "index.html").read_text(encoding="utf-8")
     words = {ANSWER_PL[answer]: answer for answer in FinalAnswer}
     ids = {name: member for member, name in names.items()}
-    pdf = " ".join(_pdf_text(package / "sesja.pdf").split("Lista obecności")[0].split())
-    printed = dict(zip(*[iter(re.split(r"Głosowanie nr (\d+):", pdf)[1:])] * 2, strict=True))
+    printed = _pdf_votes(package / "sesja.pdf")
     row = re.compile(r"\b\d+ (Radny \d+) (" + "|".join(map(re.escape, words)) + ")(?= |$)")
     for number, expected in named.items():
         section = html.split(f'<section id="glosowanie-{number}"')[1].split("</section>")[0]
