@@ -57,6 +57,7 @@ class ConsoleApp(App):
         Binding("f7", "export", _("Export"), priority=True),  # priority: see action_export
         Binding("ctrl+q", "quit", _("Quit")),
     ]
+        Binding("ctrl+p", "command_palette", _("Commands"), show=False, priority=True),
     chamber: reactive[Chamber] = reactive(Chamber, always_update=True, init=False, repaint=False)
 
     def __init__(self, backend: Backend, now: Clock = utc_now,
@@ -217,7 +218,7 @@ class ConsoleApp(App):
                 *((pane.TAB_TITLE, pane.BINDINGS) for pane in self.panes.values())]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        for binding in self.BINDINGS:
+        for binding in (b for b in self.BINDINGS if b.show):  # not the palette itself
             yield SystemCommand(binding.description, binding.key.upper(),
                                 lambda action=binding.action: self.run_action(action))
         yield SystemCommand(_("Open a new sitting"), "", self.action_new_sitting)
