@@ -3,10 +3,13 @@
 import json
 import re
 import socket
+import urllib.error
 import urllib.request
 
+import pytest
+
 from tests.cli import sesja
-from tests.live.serve_process import demo_db, start, stop
+from tests.live.serve_process import demo_db, serving, start, stop
 
 
 def test_serve_prints_urls_serves_and_stops_on_sigterm(tmp_path):
@@ -49,3 +52,21 @@ def test_schema_describes_the_live_protocol():
     assert live["version"] == 1
     assert {"Hello", "CommandMessage", "Ping", "Resync"} <= set(live["client"]["$defs"])
     assert {"Snapshot", "Patch", "Ack", "ErrorMessage"} <= set(live["server"]["$defs"])
+
+
+def test_serve_public_switches_on_the_tokenless_public_view(tmp_path):
+    db = demo_db(tmp_path / "rada.db")
+    with serving("--db", str(db), "--port", "0", "--public") as served:
+        public = served.url("public_json")
+        assert "token" not in public
+        with urllib.request.urlopen(public, timeout=5) as answer:
+            assert json.load(answer)["data"]["sitting"]["number"] == "XL"
+        bare = served.url("overlay_json").split("?")[0]
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(bare, timeout=5)
+        assert refused.value.code == 401
+    with serving("--db", str(db), "--port", "0") as served:  # off unless asked for
+        assert "token=" in served.url("public_json")
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(served.url("public_json").split("?")[0], timeout=5)
+        assert refused.value.code == 401
