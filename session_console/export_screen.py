@@ -16,11 +16,11 @@ from textual.worker import Worker, WorkerState
 
 from models.events import StoredEvent
 from models.state import Sitting
-from server.publish import FORMATS
+from server.publish import FORMATS, ExportError
 from server.publish.from_log import export_log
 from server.publish.record import package_name
 from session_console.dialogs import dialog_css
-from session_console.i18n import _
+from session_console.i18n import _, lang
 
 History = Callable[[], Sequence[StoredEvent]]
 
@@ -141,7 +141,9 @@ class ExportScreen(ModalScreen[None]):
             self._show(outcome_text(*event.worker.result))
         else:
             self.query_one("#progress", ProgressBar).display = False
-            self._show(_("Export failed: {reason}").format(reason=event.worker.error), error=True)
+            error = event.worker.error
+            reason = error.message(lang()) if isinstance(error, ExportError) else str(error)
+            self._show(_("Export failed: {reason}").format(reason=reason), error=True)
         self.set_focus(self.query_one("#folder", Input))
 
     def action_close(self) -> None:

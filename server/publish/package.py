@@ -58,10 +58,13 @@ def _formats(formats: Collection[str] | None) -> list[str]:
 
 def _check_target(out_dir: Path) -> None:
     if out_dir.exists() and not out_dir.is_dir():
-        raise ExportError(f"{out_dir} is a file, not a folder; nothing was written")
+        raise ExportError(f"{out_dir} is a file, not a folder; nothing was written",
+                          f"{out_dir} to plik, nie folder; nic nie zapisano")
     if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / manifest.NAME).is_file():
         raise ExportError(f"{out_dir} holds other files; choose a new or empty folder, or one "
-                          "with an earlier sesja package; nothing was written")
+                          "with an earlier sesja package; nothing was written",
+                          f"w {out_dir} są inne pliki; wybierz nowy lub pusty folder albo "
+                          "folder z wcześniejszym pakietem sesji; nic nie zapisano")
 
 
 def _exchange(new: Path, old: Path) -> bool:
@@ -99,10 +102,14 @@ def export_package(state: Chamber, events: Sequence[StoredEvent], out_dir: Path,
         temp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     except (FileExistsError, NotADirectoryError) as error:  # a file where a folder should be
         raise ExportError(f"cannot write in {out_dir.parent}: a file stands in its path; "
-                          "nothing was written") from error
+                          "nothing was written",
+                          f"nie można pisać w {out_dir.parent}: na tej ścieżce stoi plik; "
+                          "nic nie zapisano") from error
     except OSError as error:
         raise ExportError(f"cannot write in {out_dir.parent}: {error.strerror}; "
-                          "nothing was written") from error
+                          "nothing was written",
+                          f"nie można pisać w {out_dir.parent} ({error.strerror}); "
+                          "nic nie zapisano") from error
     steps = [STEPS[f] for f in chosen] + ([_chapters(video_start)] if video_start else [])
     try:
         (temp / "glosowania").mkdir()
@@ -118,7 +125,9 @@ def export_package(state: Chamber, events: Sequence[StoredEvent], out_dir: Path,
     except OSError as error:
         shutil.rmtree(temp, ignore_errors=True)
         raise ExportError(f"cannot write the package to {out_dir}: {error}; "
-                          "nothing was written") from error
+                          "nothing was written",
+                          f"nie można zapisać pakietu w {out_dir} ({error}); "
+                          "nic nie zapisano") from error
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise

@@ -135,7 +135,10 @@ class _Document(FPDF):
         if missing:
             raise ExportError(f"the PDF font (DejaVu Sans) has no {' '.join(missing)} for "
                               f"„{text}”; correct the text or export without pdf (--format); "
-                              "nothing was written")
+                              "nothing was written",
+                              f"czcionka PDF (DejaVu Sans) nie ma znaku {' '.join(missing)} "
+                              f"w „{text}”; popraw tekst albo eksportuj bez PDF; "
+                              "nic nie zapisano")
         return self.current_font.encode_text(text)
 
     def _cell(self, text: str, width: float) -> str:

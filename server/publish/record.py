@@ -12,7 +12,15 @@ from server.publish.labels import SPEECH_PL, hhmm, stamp
 
 
 class ExportError(Exception):
-    """The package cannot be made; the message says why. Nothing was written."""
+    """The package cannot be made; the message says why (`pl`: in Polish, where the console
+    shows it). Nothing was written."""
+
+    def __init__(self, en: str, pl: str | None = None) -> None:
+        super().__init__(en)
+        self.pl = pl
+
+    def message(self, lang: str = "pl") -> str:
+        return self.pl if lang == "pl" and self.pl else str(self)
 
 
 @dataclass(frozen=True, slots=True)

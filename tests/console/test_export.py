@@ -137,7 +137,8 @@ async def test_a_folder_that_cannot_be_written_is_explained_and_nothing_is_half_
         screen = await modal(pilot, "f7", ExportScreen)
         await pilot.press("enter")
         said = await finished(pilot, screen)
-        assert said.startswith("Eksport nie powiódł się: ") and "nothing was written" in said
+        assert said.startswith("Eksport nie powiódł się: nie można pisać w ")
+        assert "stoi plik; nic nie zapisano" in said
         assert [p.name for p in out.iterdir()] == ["pendrive"] and blocker.is_file()
         assert app.focused is screen.query_one("#folder", Input)  # try another folder at once
         assert not screen.query_one("#folder", Input).disabled
@@ -158,7 +159,7 @@ async def test_a_folder_holding_other_files_is_refused(service, tmp_path):
         screen = await modal(pilot, "f7", ExportScreen)
         await pilot.press("enter")
         said = await finished(pilot, screen)
-        assert "holds other files" in said
+        assert "są inne pliki" in said
         assert [p.name for p in (tmp_path / PACKAGE).iterdir()] == ["moje.docx"]
 
 
