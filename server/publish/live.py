@@ -116,6 +116,10 @@ class LivePublisher:
             self.last_error = str(error)
             log.error("live publication of sitting %s failed: %s", sitting_id, error)
             return
+        except Exception as error:  # a fault in one export must not end publication
+            self.last_error = f"{type(error).__name__}: {error}"
+            log.exception("live publication of sitting %s failed", sitting_id)
+            return
         self.last_error = None
         if self.on_published:
             self.on_published(manifest)

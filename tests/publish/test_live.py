@@ -9,7 +9,7 @@ from pathlib import Path
 
 from models.commands import parse_command
 from server.live.remote import RemoteService
-from server.publish import LivePublisher, export_package
+from server.publish import LivePublisher, export_package, package
 from server.publish.check import check_package
 from server.publish.package import publish_votes
 from server.service import SittingService
@@ -185,3 +185,23 @@ def test_the_publisher_tells_the_votes_files_before_the_package(tmp_path):
                     ("votes", ["glosowanie-004-excel.csv", "glosowanie-004.csv",
                                "glosowanie-004.html", "glosowanie-004.json", "index.html"]),
                     ("package", 4)]
+
+
+def test_a_fault_inside_an_export_does_not_end_publication(tmp_path, monkeypatch):
+    def broken(record, folder):
+        raise RuntimeError("a bug in the PDF")
+
+    monkeypatch.setitem(package.STEPS, "pdf", broken)
+    service = logged_service(tmp_path)
+    publisher = LivePublisher(service, tmp_path / "www")
+    publisher.start()
+    try:
+        wait_for(lambda: publisher.last_error is not None)
+        assert publisher.last_error == "RuntimeError: a bug in the PDF"
+        monkeypatch.undo()
+        run(service, "close_sitting")
+        wait_for(lambda: votes_published(tmp_path / "www" / SLUG) == 3)
+    finally:
+        publisher.stop()
+        service.close()
+    assert publisher.last_error is None
