@@ -21,6 +21,7 @@ from models.commands import Command
 from models.events import StoredEvent
 from models.rejection import Rejection
 from models.state import Chamber
+from session_console import heap
 from session_console.backend import Backend
 from session_console.export_screen import ExportScreen, default_export_dir
 from session_console.forms import NewSittingForm
@@ -90,6 +91,7 @@ class ConsoleApp(App):
 
     async def on_mount(self) -> None:
         self._thread = threading.get_ident()
+        self.call_after_refresh(heap.started)  # once the first frame is drawn
         self._focus_into(self.panes[self.initial])  # keys typed during start-up land here
         try:
             await self.backend.start()

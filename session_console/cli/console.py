@@ -12,7 +12,7 @@ from server.paths import default_db_path
 from server.publish import ExportError, LivePublisher
 from server.service import SittingService
 from server.store import StoreError
-from session_console import i18n
+from session_console import heap, i18n
 from session_console.backend import Backend
 from session_console.cli.common import (
     add_db_argument,
@@ -107,6 +107,7 @@ def _remote(args: argparse.Namespace) -> int:
 
 
 def run_console(args: argparse.Namespace) -> int:
+    heap.starting()  # the app turns the collector back on once it has drawn its first frame
     if args.connect:
         return _remote(args)
     db = args.db or default_db_path()
@@ -123,6 +124,7 @@ def demo_path() -> Path:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    heap.starting()
     db = args.db or demo_path()
     try:
         service = open_service(db)
