@@ -54,10 +54,10 @@ class ExportScreen(ModalScreen[None]):
 
     AUTO_FOCUS = "#folder"
     DEFAULT_CSS = dialog_css("ExportScreen") + """
-    ExportScreen > Vertical { width: 90; }
+    ExportScreen > Vertical { width: 90; max-height: 100%; padding: 0 1; }
+    ExportScreen .title { margin-bottom: 0; }
     ExportScreen SelectionList { height: auto; }
     ExportScreen .hint { margin-top: 0; }
-    ExportScreen ProgressBar, ExportScreen #outcome { margin-top: 1; }
     """
     BINDINGS = [Binding("f7", "export", _("Export")), Binding("escape", "close", _("Close"))]
 
@@ -70,11 +70,14 @@ class ExportScreen(ModalScreen[None]):
         with Vertical():
             yield Label(_("Export sitting {number} of {date} for BIP").format(
                 number=self.sitting.number, date=self.sitting.date.isoformat()), classes="title")
-            yield Label(_("Folder"))
-            yield Input(str(self.folder), id="folder")
+            folder = Input(str(self.folder), id="folder")
+            folder.border_title = _("Folder")
+            yield folder
             yield Label(self._target_text(str(self.folder)), id="target", classes="hint")
-            yield Label(_("Formats"))
-            yield SelectionList[str](*((format_label(f), f, True) for f in FORMATS), id="formats")
+            formats = SelectionList[str](*((format_label(f), f, True) for f in FORMATS),
+                                         id="formats")
+            formats.border_title = _("Formats")
+            yield formats
             bar = ProgressBar(id="progress", show_eta=False)
             bar.display = False
             yield bar
