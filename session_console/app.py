@@ -57,8 +57,8 @@ class ConsoleApp(App):
         Binding("f6", "tab('log')", _("Log")),
         Binding("f7", "export", _("Export"), priority=True),  # priority: see action_export
         Binding("ctrl+q", "quit", _("Quit")),
-    ]
         Binding("ctrl+p", "command_palette", _("Commands"), show=False, priority=True),
+    ]
     chamber: reactive[Chamber] = reactive(Chamber, always_update=True, init=False, repaint=False)
 
     def __init__(self, backend: Backend, now: Clock = utc_now,
