@@ -131,8 +131,11 @@ class ExportScreen(ModalScreen[None]):
         return target, export_log(events, target, formats=formats, progress=self._progress)
 
     def _progress(self, done: int, total: int) -> None:
-        self.app.call_from_thread(self.query_one("#progress", ProgressBar).update,
-                                  total=total, progress=done)
+        """Called by the export in the worker thread; the bar moves on the UI's."""
+        self.app.call_from_thread(self._advance, done, total)
+
+    def _advance(self, done: int, total: int) -> None:
+        self.query_one("#progress", ProgressBar).update(total=total, progress=done)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
