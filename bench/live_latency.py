@@ -1,6 +1,6 @@
 """Command acknowledged -> display receipt at N display clients, beside a bare broadcast.
 
-    python3 -m bench.live_latency [--clients 100 1000] [--rounds 40]
+    python3 -m bench.live_latency [--clients 100 1000] [--stalled 0] [--rounds 40]
 
 For each N: a LiveServer on the demo council with a named vote open and N websocket
 clients following the chamber view. Each round records one answer through the service
@@ -10,7 +10,9 @@ run with the same N clients in the same process: a bare websockets server callin
 `websockets.broadcast` with a frame of the same size. Rounds are spaced past the 50 ms
 coalescing window, so each answer is one frame. Also resident memory per connection
 (Python heap of the server and client objects together, for sesja and for the floor).
-Prints one line; the target is sesja's p99 within 1.3x the floor's p99.
+With `--stalled K`, K more clients on each side read their snapshot and then stop reading
+(a frozen screen): the N readers' latency is measured beside them. Prints one line; the
+target is sesja's p99 within 1.3x the floor's p99.
 """
 
 import argparse
@@ -97,6 +99,14 @@ async def _open_clients(url: str, count: int, hello: str | None) -> list[ClientC
     return sockets
 
 
+async def _open_stalled(url: str, count: int, hello: str | None) -> list[ClientConnection]:
+    """Clients that stop reading after their snapshot (a frozen screen)."""
+    sockets = await _open_clients(url, count, hello)
+    for ws in sockets:
+        ws.transport.pause_reading()
+    return sockets
+
+
 def _sitting(folder: Path) -> SittingService:
     service = SittingService(EventStore(folder / "bench.db"))
     for command in demo_commands(date(2026, 11, 23)):
@@ -108,8 +118,9 @@ def _sitting(folder: Path) -> SittingService:
 
 
 @asynccontextmanager
-async def sesja_side(count: int, folder: Path):
-    """(receivers, start of one round, KiB per connection) for N clients of a LiveServer."""
+async def sesja_side(count: int, stalled: int, folder: Path):
+    """(receivers, start of one round, KiB per connection) for N clients of a LiveServer,
+    beside `stalled` clients that follow the same view but stopped reading."""
     service = _sitting(folder)
     acknowledged = [0.0]  # set by the first listener: the write is durable, the ack is due
     service.subscribe(lambda events, state: acknowledged.__setitem__(0, time.perf_counter()))
@@ -119,6 +130,7 @@ async def sesja_side(count: int, folder: Path):
                         "token": live.tokens.token("display")})
     sockets, per_connection = await heap_per_connection(
         count, _open_clients(live.urls()["websocket"], count, hello))
+    sockets += await _open_stalled(live.urls()["websocket"], stalled, hello)
     answers = itertools.cycle((Answer.YES, Answer.NO))
 
     async def record() -> float:
@@ -126,7 +138,7 @@ async def sesja_side(count: int, folder: Path):
         return acknowledged[0]
 
     try:
-        yield Receivers(sockets), record, per_connection
+        yield Receivers(sockets[:count]), record, per_connection
     finally:
         for ws in sockets:
             await ws.close()
@@ -135,7 +147,7 @@ async def sesja_side(count: int, folder: Path):
 
 
 @asynccontextmanager
-async def floor_side(count: int):
+async def floor_side(count: int, stalled: int):
     """The same for a bare websockets server; the round broadcasts `frame[0]`."""
     clients = set()
     frame = [""]
@@ -154,22 +166,23 @@ async def floor_side(count: int):
         port = server.sockets[0].getsockname()[1]
         sockets, per_connection = await heap_per_connection(
             count, _open_clients(f"ws://127.0.0.1:{port}", count, None))
-        while len(clients) < count:
+        sockets += await _open_stalled(f"ws://127.0.0.1:{port}", stalled, None)
+        while len(clients) < count + stalled:
             await asyncio.sleep(0.01)
         try:
-            yield Receivers(sockets), send, per_connection, frame
+            yield Receivers(sockets[:count]), send, per_connection, frame
         finally:
             for ws in sockets:
                 await ws.close()
 
 
-async def measure(count: int, rounds: int) -> tuple[str, bool]:
+async def measure(count: int, stalled: int, rounds: int) -> tuple[str, bool]:
     """Rounds alternate between sesja and the floor, so the machine's noise hits both."""
     ours: list[float] = []
     floor: list[float] = []
     with tempfile.TemporaryDirectory() as folder:
-        async with sesja_side(count, Path(folder)) as (receivers, record, our_memory):
-            async with floor_side(count) as (floor_receivers, send, floor_memory, frame):
+        async with sesja_side(count, stalled, Path(folder)) as (receivers, record, our_memory):
+            async with floor_side(count, stalled) as (floor_receivers, send, floor_memory, frame):
                 await receivers.round(record)  # warm-up; learns the frame size
                 size = round(statistics.median(receivers.sizes))
                 frame[0] = "x" * size
@@ -184,13 +197,14 @@ async def measure(count: int, rounds: int) -> tuple[str, bool]:
     p50, p99 = statistics.median(ours), percentile(ours, 0.99)
     f50, f99 = statistics.median(floor), percentile(floor, 0.99)
     ratio = p99 / f99
-    return (f"N={count}: p50 {p50:.1f} ms p99 {p99:.1f} ms vs floor p50 {f50:.1f} "
+    beside = f" (+{stalled} stalled)" if stalled else ""
+    return (f"N={count}{beside}: p50 {p50:.1f} ms p99 {p99:.1f} ms vs floor p50 {f50:.1f} "
             f"p99 {f99:.1f} ms ({ratio:.2f}x), {size} B frames, "
             f"{our_memory:.1f} KiB/conn (floor {floor_memory:.1f})"), ratio <= TARGET
 
 
-async def bench(counts: list[int], rounds: int) -> str:
-    results = [await measure(count, rounds) for count in counts]
+async def bench(counts: list[int], stalled: int, rounds: int) -> str:
+    results = [await measure(count, stalled, rounds) for count in counts]
     status = "PASS" if all(ok for _, ok in results) else "FAIL"
     parts = "; ".join(text for text, _ in results)
     return f"live_latency: {parts}; target p99 <= {TARGET}x floor: {status}"
@@ -199,9 +213,11 @@ async def bench(counts: list[int], rounds: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--stalled", type=int, default=0,
+                        help="clients beside the N that stop reading after their snapshot")
     parser.add_argument("--rounds", type=int, default=40)
     args = parser.parse_args()
-    print(asyncio.run(bench(args.clients, args.rounds)))
+    print(asyncio.run(bench(args.clients, args.stalled, args.rounds)))
 
 
 if __name__ == "__main__":
