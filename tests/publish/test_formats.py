@@ -5,7 +5,7 @@ import csv
 import json
 import re
 import subprocess
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -152,6 +152,14 @@ def test_json_read_back_gives_the_votes_of_the_log(closed, package):
     assert secret["sesja"]["mode"] == "secret"
     assert document["resolutions"][0]["voided_by"] == revote["id"]
     assert document["complete"] is True and document["partial_note"] is None
+    vote = closed.state.sitting.votes["v1"]
+    assert first["identifier"] == "1" and first["motion"]["text"] == vote.subject
+    assert datetime.fromisoformat(first["start_date"]) == vote.opened_at
+    assert datetime.fromisoformat(first["end_date"]) == vote.closed_at
+    assert first["start_date"].endswith("+01:00")  # local time, with its offset
+    assert first["votes"][0] == {"voter_id": "m01", "voter": {"id": "m01", "name": "Radny 1"},
+                                 "group": "", "option": "yes", "option_pl": "za"}
+    assert first["sesja"]["explanation_pl"] == vote.result.explanation_pl
 
 
 def test_a_recused_member_is_listed_as_such_and_a_secret_ballot_names_nobody(package):
