@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 from datetime import datetime, timedelta
+from html import unescape
 
 import pytest
 
@@ -200,6 +201,9 @@ def test_the_minutes_draft_follows_the_usual_order(package):
     assert positions == sorted(positions)
     html = (package / "protokol.html").read_text(encoding="utf-8")
     assert '<html lang="pl">' in html and "<h3>Ad 2.1. w sprawie budżetu</h3>" in html
+    body = unescape(re.sub(r"<[^>]+>", "\n", html.split("<body>")[1]))
+    positions = [body.index(part.lstrip("#- ")) for part in order]
+    assert positions == sorted(positions)  # the HTML draft in the same order
 
 
 def test_video_chapters_start_at_zero_and_follow_the_sitting(package):
