@@ -153,5 +153,8 @@ class ExportScreen(ModalScreen[None]):
         self.set_focus(self.query_one("#folder", Input))
 
     def action_close(self) -> None:
-        if not self.running:
+        if self.running:
+            self.notify(_("The export is still running; close this when it is done."),
+                        severity="warning")
+        else:
             self.dismiss(None)

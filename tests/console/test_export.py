@@ -89,6 +89,7 @@ async def test_the_console_keeps_answering_while_the_export_runs_and_a_closed_si
         assert screen.query_one("#folder", Input).disabled  # no second export meanwhile
         await pilot.press("escape")  # answered at once, and refused: the export goes on
         assert app.screen is screen and "Eksportuję" in str(screen.query_one("#outcome").content)
+        assert any("Eksport jeszcze trwa" in str(n.message) for n in app._notifications)
         gate.set()
         said = await finished(pilot, screen)
         assert said.startswith("Gotowe") and "częściowy" not in said
