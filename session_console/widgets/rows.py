@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from typing import Generic, TypeVar
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -21,7 +21,7 @@ class VirtualRows(ScrollView, Generic[Row], can_focus=True):
     """Rows of any kind; subclasses say how a row reads (`cells`) and what its key is."""
 
     DEFAULT_CSS = """
-    VirtualRows { height: 1fr; }
+    VirtualRows { height: 1fr; overflow-x: hidden; }
     """
     COMPONENT_CLASSES = {"rows--cursor"}
     BINDINGS = [
@@ -33,14 +33,12 @@ class VirtualRows(ScrollView, Generic[Row], can_focus=True):
         Binding("end", "cursor(100000)", show=False),
     ]
 
-    class Moved(Message):
-        """The cursor moved to another row."""
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: list[Row] = []
         self.cursor = 0
         self._index: dict[str, int] = {}
+        self._styles: tuple[Style, Style] | None = None
 
     def key_of(self, row: Row) -> str:
         raise NotImplementedError
@@ -85,7 +83,6 @@ class VirtualRows(ScrollView, Generic[Row], can_focus=True):
         self.cursor = index
         self.refresh_line(index)
         self._keep_visible()
-        self.post_message(self.Moved())
 
     def move_to_key(self, key: str) -> None:
         index = self._index.get(key)
@@ -107,14 +104,25 @@ class VirtualRows(ScrollView, Generic[Row], can_focus=True):
         self.virtual_size = Size(self.size.width, len(self.rows))
         self._keep_visible()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+
+    def _row_styles(self) -> tuple[Style, Style]:
+        """The plain row's style and the cursor row's, computed once per style change (each
+        walks the widget's ancestors: most of a row's cost when computed per line)."""
+        if self._styles is None:
+            base = self.rich_style
+            self._styles = (base, base + self.get_component_rich_style("rows--cursor"))
+        return self._styles
+
     def render_line(self, y: int) -> Strip:
         index = y + int(self.scroll_y)
         width = self.scrollable_content_region.width
+        plain, cursor = self._row_styles()
         if index >= len(self.rows):
-            return Strip.blank(width, self.rich_style)
-        base = self.rich_style
-        if index == self.cursor:
-            base += self.get_component_rich_style("rows--cursor")
+            return Strip.blank(width, plain)
+        base = cursor if index == self.cursor else plain
         segments = [Segment(text, base + style if style else base)
                     for text, style, _ in self.cells(self.rows[index], width)]
         return Strip(segments).adjust_cell_length(width, base).crop(0, width)
