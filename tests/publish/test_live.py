@@ -5,7 +5,10 @@ import asyncio
 import json
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from models.commands import parse_command
 from server.live.remote import RemoteService
@@ -86,16 +89,34 @@ def test_stop_publishes_what_is_pending_and_a_burst_coalesces(tmp_path):
     assert 1 <= len(published) <= 4  # the start, then at most one export per closed vote
 
 
-def test_a_failing_export_is_reported_and_the_publisher_goes_on(tmp_path):
-    service = logged_service(tmp_path)
+def _file_in_the_way(tmp_path: Path, monkeypatch) -> Callable[[], None]:
     (tmp_path / "www").mkdir()
     (tmp_path / "www" / SLUG).write_text("a file where the package should go")
+    return (tmp_path / "www" / SLUG).unlink
+
+
+def _bug_in_the_pdf(tmp_path: Path, monkeypatch) -> Callable[[], None]:
+    def broken(record, folder):
+        raise RuntimeError("a bug in the PDF")
+
+    monkeypatch.setitem(package.STEPS, "pdf", broken)
+    return monkeypatch.undo
+
+
+@pytest.mark.parametrize(("breaks", "message"), [
+    (_file_in_the_way, "is a file, not a folder"),
+    (_bug_in_the_pdf, "RuntimeError: a bug in the PDF"),  # a fault must not end publication
+])
+def test_a_failing_export_is_reported_and_the_publisher_goes_on(tmp_path, monkeypatch, breaks,
+                                                                message):
+    service = logged_service(tmp_path)
+    mend = breaks(tmp_path, monkeypatch)
     publisher = LivePublisher(service, tmp_path / "www")
     publisher.start()
     try:
         wait_for(lambda: publisher.last_error is not None)
-        assert "is a file, not a folder" in publisher.last_error
-        (tmp_path / "www" / SLUG).unlink()
+        assert message in publisher.last_error
+        mend()
         run(service, "close_sitting")
         wait_for(lambda: votes_published(tmp_path / "www" / SLUG) == 3)
     finally:
@@ -185,23 +206,3 @@ def test_the_publisher_tells_the_votes_files_before_the_package(tmp_path):
                     ("votes", ["glosowanie-004-excel.csv", "glosowanie-004.csv",
                                "glosowanie-004.html", "glosowanie-004.json", "index.html"]),
                     ("package", 4)]
-
-
-def test_a_fault_inside_an_export_does_not_end_publication(tmp_path, monkeypatch):
-    def broken(record, folder):
-        raise RuntimeError("a bug in the PDF")
-
-    monkeypatch.setitem(package.STEPS, "pdf", broken)
-    service = logged_service(tmp_path)
-    publisher = LivePublisher(service, tmp_path / "www")
-    publisher.start()
-    try:
-        wait_for(lambda: publisher.last_error is not None)
-        assert publisher.last_error == "RuntimeError: a bug in the PDF"
-        monkeypatch.undo()
-        run(service, "close_sitting")
-        wait_for(lambda: votes_published(tmp_path / "www" / SLUG) == 3)
-    finally:
-        publisher.stop()
-        service.close()
-    assert publisher.last_error is None
