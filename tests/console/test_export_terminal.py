@@ -27,3 +27,13 @@ def test_a_folder_typed_right_after_f7_gets_the_package(terminal: Terminal, tmp_
     assert json.loads((package / "sesja.json").read_text(encoding="utf-8"))["vote_events"] == []
     terminal.keys("Escape")
     terminal.wait_for("wpisz nazwisko albo numer miejsca")  # the search is still empty
+
+
+def test_the_export_screen_speaks_english_with_lang_en(terminal: Terminal, tmp_path):
+    terminal.start("demo", "--db", str(tmp_path / "demo.db"), "--lang", "en")
+    terminal.wait_for("sitting XL (ordinary)")
+    terminal.keys("F7")
+    screen = terminal.wait_for("Export sitting XL of ")
+    assert "The package goes to " in screen and "CSV for Excel (semicolons)" in screen
+    terminal.keys("Escape")
+    terminal.wait_for("type a name or seat number")
