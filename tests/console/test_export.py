@@ -16,6 +16,7 @@ from session_console.backend import Backend
 from session_console.export_screen import ExportScreen
 from tests.console.conftest import SIZE, frozen
 from tests.console.test_flows import modal, started, until
+from tests.publish.conftest import unwritable  # noqa: F401 - a fixture
 
 PACKAGE = "sesja-XL-2026-11-23"
 
@@ -149,6 +150,18 @@ async def test_a_folder_that_cannot_be_written_is_explained_and_nothing_is_half_
         said = await finished(pilot, screen)
         assert said.startswith("Gotowe") and (out / "eksport" / PACKAGE / "manifest.json").is_file()
         assert [p.name for p in (out / "eksport").iterdir()] == [PACKAGE]  # no temporary left
+
+
+async def test_a_folder_without_write_permission_is_explained_in_polish(service, unwritable):  # noqa: F811
+    app = console(service, unwritable)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        screen = await modal(pilot, "f7", ExportScreen)
+        await pilot.press("enter")
+        said = await finished(pilot, screen)
+        assert said.startswith(f"Eksport nie powiódł się: nie można pisać w {unwritable} (")
+        assert said.endswith("nic nie zapisano")
+        assert not [p for p in unwritable.iterdir() if PACKAGE in p.name]
 
 
 async def test_a_folder_holding_other_files_is_refused(service, tmp_path):
