@@ -17,8 +17,8 @@ from websockets.http11 import Request, Response
 
 from models.events import StoredEvent
 from models.state import Chamber
-from server.live.feeds import ViewFeed, encode
-from server.live.protocol import COALESCE_S, MAX_FRAME_BYTES, events_message
+from server.live.feeds import ViewFeed, buffered, encode
+from server.live.protocol import CLOSE_TOO_SLOW, COALESCE_S, MAX_FRAME_BYTES, events_message
 from server.live.routes import PAGES, WEBSOCKET_PATH, route
 from server.live.session import Session
 from server.live.tokens import TokenStore
@@ -54,7 +54,9 @@ class LiveServer:
         self.tokens = TokenStore(token_dir)
         self.feeds = {name: ViewFeed(name, build, buffer_limit, stall_timeout_s)
                       for name, build in BUILDERS.items()}
+        self.buffer_limit = buffer_limit
         self.controls: set[ServerConnection] = set()
+        self._closing: set[asyncio.Task] = set()
         self.joining: dict[ServerConnection, list[StoredEvent]] = {}
         self._held: dict[int, StoredEvent] = {}  # events that came before an earlier one
         self._next_seq = 0
@@ -87,6 +89,8 @@ class LiveServer:
             self._flush_handle = None
         for feed in self.feeds.values():
             feed.cancel()
+        for task in list(self._closing):
+            task.cancel()  # the server's close below ends those connections
         if self._server is not None:
             self._server.close(close_connections=True)
             await self._server.wait_closed()
@@ -160,8 +164,19 @@ class LiveServer:
             return
         for pending in self.joining.values():
             pending.extend(ready)
+        for console in [c for c in self.controls if buffered(c) > self.buffer_limit]:
+            self._drop_slow(console)
         if self.controls:
             broadcast(self.controls, encode(events_message(ready, ready[-1].seq)))
+
+    def _drop_slow(self, console: ServerConnection) -> None:
+        """A console that stopped reading cannot skip events as a screen skips patches:
+        it is closed, and its reconnect (hello with `since`) brings what it missed."""
+        self.controls.discard(console)
+        task = self._loop.create_task(console.close(CLOSE_TOO_SLOW, "console too slow: "
+                                                    "reconnect with since"))
+        self._closing.add(task)
+        task.add_done_callback(self._closing.discard)
 
     # --- connections -------------------------------------------------------------------
 

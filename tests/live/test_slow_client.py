@@ -11,6 +11,7 @@ from websockets.exceptions import ConnectionClosed
 from server.live import LiveServer
 from server.live import protocol as p
 from server.live.merge_patch import apply
+from server.live.remote import RemoteService
 from tests.live.conftest import big_council_service, display, receive, run
 
 MEMBERS = 300
@@ -23,14 +24,15 @@ def crowded(tmp_path):
     service.close()
 
 
-async def _stalled(live: LiveServer):
-    """A display that reads its snapshot and then stops reading (a tiny receive window)."""
+async def _stalled(live: LiveServer, role: str = "display"):
+    """A client that reads its first two messages (welcome, then a snapshot or the log) and
+    then stops reading (a tiny receive window)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 2048)
     sock.connect(("127.0.0.1", live.port))
     ws = await connect(live.urls()["websocket"], sock=sock, max_queue=1, max_size=None)
-    await ws.send(json.dumps({"type": "hello", "v": 1, "role": "display", "view": "chamber",
-                              "token": live.tokens.token("display")}))
+    await ws.send(json.dumps({"type": "hello", "v": 1, "role": role, "view": "chamber",
+                              "token": live.tokens.token(role)}))
     await receive(ws)
     await receive(ws)
     ws.transport.pause_reading()
@@ -98,5 +100,38 @@ async def test_a_client_that_never_reads_again_is_closed(crowded, tmp_path):
                 await asyncio.wait_for(stalled.recv(), 10)
         assert stalled.close_code in (p.CLOSE_TOO_SLOW, 1006)
         await fast.close()
+    finally:
+        await live.stop()
+
+
+async def test_a_console_that_stops_reading_is_closed_and_catches_up_when_it_returns(
+        crowded, tmp_path):
+    live = LiveServer(crowded, port=0, token_dir=tmp_path / "t", buffer_limit=16 * 1024)
+    await live.start()
+    try:
+        stalled = await _stalled(live, role="control")
+        other = RemoteService(live.urls()["websocket"], live.tokens.token("control"), "b")
+        await other.connect()
+        assert len(live.controls) == 2
+        for _ in range(1500):  # votes of 300 named answers: a few KiB of events each
+            if len(live.controls) == 1:
+                break
+            await run(crowded, "open_vote", subject="Głosowanie " + "x" * 900)
+            await run(crowded, "close_vote")
+        assert len(live.controls) == 1, "the stalled console was never dropped"
+        await run(crowded, "check_out", member="m0002")
+        while other.state.last_seq != crowded.state.last_seq:  # the other goes on
+            await asyncio.sleep(0.01)
+        assert other.state.last_hash == crowded.state.last_hash
+        stalled.transport.resume_reading()
+        with pytest.raises(ConnectionClosed):
+            while True:
+                await asyncio.wait_for(stalled.recv(), 10)
+        assert stalled.close_code in (p.CLOSE_TOO_SLOW, 1006)
+        again = RemoteService(live.urls()["websocket"], live.tokens.token("control"), "a")
+        await again.connect()  # a reconnect folds the whole log (or from its since)
+        assert again.state.last_hash == crowded.state.last_hash
+        await again.close()
+        await other.close()
     finally:
         await live.stop()
