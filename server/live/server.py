@@ -189,8 +189,9 @@ class LiveServer:
             return HTTPStatus.NOT_FOUND
         if not self.allows("public" if name == "public" else "display", token):
             return HTTPStatus.UNAUTHORIZED
-        feed.refresh(self.service.state)
-        return feed.snapshot()
+        if not feed.clients:  # else the flushes keep it current, within the 50 ms window
+            feed.refresh(self.service.state)
+        return feed.snapshot()  # what the screens show: a poll never sends them a frame
 
     async def _handle(self, connection: ServerConnection) -> None:
         await Session(self, connection).run()

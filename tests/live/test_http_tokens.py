@@ -52,6 +52,23 @@ async def test_json_views_hold_the_same_as_the_websocket_views(live, service, vi
     await ws.close()
 
 
+async def test_polling_a_json_view_sends_the_screens_no_extra_frame(live, service,
+                                                                    monkeypatch):
+    ws, snapshot = await display(live, view="chamber")
+    monkeypatch.setattr(live, "_flush", lambda: None)  # as if the next flush were still due
+    await run(service, "check_in", member="m01")
+    status, _, body = await get(live.urls()["chamber_json"])
+    document = json.loads(body)
+    assert document["seq"] == snapshot["seq"] == live.feeds["chamber"].seq  # nothing published
+    assert document["data"] == snapshot["data"]  # what the screens show until the flush
+    monkeypatch.undo()
+    await run(service, "check_in", member="m02")
+    patch = await receive(ws)  # the flush brings both changes, to screens and polls alike
+    status, _, body = await get(live.urls()["chamber_json"])
+    assert json.loads(body)["seq"] == patch["seq"] == snapshot["seq"] + 1
+    await ws.close()
+
+
 async def test_json_views_need_a_token_and_a_known_name(live):
     base = f"http://127.0.0.1:{live.port}"
     for url in (f"{base}/view/chamber.json", f"{base}/view/public.json?token=wrong",
