@@ -87,10 +87,12 @@ class VotesPane(Pane):
     TAB_TITLE = _("Votes")
     BINDINGS = [
         Binding("v", "open_vote", _("Open vote")),
-        Binding("1,z", "answer('yes')", _("Yes")),
-        Binding("2,p", "answer('no')", _("No")),
-        Binding("3,w", "answer('abstain')", _("Abstain")),
-        Binding("0", "answer('')", _("No answer")),
+        # priority: the answer keys act as the app receives them, without first travelling
+        # down to the roster and back up through every container (a millisecond a key)
+        Binding("1,z", "answer('yes')", _("Yes"), priority=True),
+        Binding("2,p", "answer('no')", _("No"), priority=True),
+        Binding("3,w", "answer('abstain')", _("Abstain"), priority=True),
+        Binding("0", "answer('')", _("No answer"), priority=True),
         Binding("backspace,u", "undo", _("Undo")),
         Binding("t", "totals", _("Totals")),
         Binding("c", "close_vote", _("Close vote")),
