@@ -173,7 +173,8 @@ def publish_votes(state: Chamber, events: Sequence[StoredEvent], out_dir: Path, 
         finally:
             shutil.rmtree(temp, ignore_errors=True)
     except OSError as error:
-        raise ExportError(f"cannot write the votes' files to {out_dir}: {error}") from error
+        raise ExportError(f"cannot write the votes' files to {out_dir}: {error}",
+                          f"nie można zapisać plików głosowań w {out_dir} ({error})") from error
 
 
 def _chapters(video_start: datetime) -> Step:
