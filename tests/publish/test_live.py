@@ -3,6 +3,7 @@ thread; `sesja serve --publish-dir` does it for votes closed from a remote conso
 
 import asyncio
 import json
+import shutil
 import threading
 import time
 from collections.abc import Callable
@@ -12,7 +13,7 @@ import pytest
 
 from models.commands import parse_command
 from server.live.remote import RemoteService
-from server.publish import LivePublisher, export_package, package
+from server.publish import ExportError, LivePublisher, export_package, package
 from server.publish.check import check_package
 from server.publish.package import publish_votes
 from server.service import SittingService
@@ -206,3 +207,15 @@ def test_the_publisher_tells_the_votes_files_before_the_package(tmp_path):
                     ("votes", ["glosowanie-004-excel.csv", "glosowanie-004.csv",
                                "glosowanie-004.html", "glosowanie-004.json", "index.html"]),
                     ("package", 4)]
+
+
+def test_votes_files_that_cannot_be_written_say_so_and_leave_nothing_behind(tmp_path):
+    sim = rich(close=False)
+    out = tmp_path / "www" / SLUG
+    export_package(sim.state, sim.log, out, formats=["csv"])
+    shutil.rmtree(out / "glosowania")
+    (out / "glosowania").write_text("a file where the votes' folder should be")
+    with pytest.raises(ExportError, match="cannot write the votes' files to") as failed:
+        publish_votes(sim.state, sim.log, out, "s1", {"v1"})
+    assert failed.value.message("pl").startswith("nie można zapisać plików głosowań")
+    assert [p.name for p in (tmp_path / "www").iterdir()] == [SLUG]
