@@ -24,7 +24,7 @@ class Terminal:
         """Runs `sesja ARGS`; with `status_file`, under a shell that writes its exit status
         there (then `pid` is the shell's), otherwise as the pane's own process."""
         command = " ".join(shlex.quote(a) for a in sesja_argv(*sesja_args))
-        env = f"PYTHONPATH={shlex.quote(str(ROOT))} TERM=xterm-256color"
+        env = f"-u COLUMNS -u LINES PYTHONPATH={shlex.quote(str(ROOT))} TERM=xterm-256color"
         line = (f"env {env} {command}; echo $? > {shlex.quote(str(status_file))}"
                 if status_file else f"exec env {env} {command}")
         self.tmux("new-session", "-d", "-x", "160", "-y", "50", "-c", str(ROOT), line)
