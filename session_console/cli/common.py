@@ -5,6 +5,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from models.events import StoredEvent
 from server.paths import default_db_path
 from server.service import SittingService
 from server.store import EventStore, StoreError
@@ -32,10 +33,19 @@ def fail(message: str) -> int:
     return 1
 
 
+def read_log(db: Path | None) -> tuple[StoredEvent, ...]:
+    """Every event of the log, opened read-only; raises StoreError with a clear message."""
+    store = EventStore(db or default_db_path(), readonly=True)
+    try:
+        return tuple(store.load())
+    finally:
+        store.close()
+
+
 def open_service(db: Path | None) -> SittingService:
     """Opens the event log (replaying it); raises StoreError with a clear message."""
     return SittingService(EventStore(db or default_db_path()))
 
 
 __all__ = ["StoreError", "add_db_argument", "add_lang_argument", "default_actor", "fail",
-           "open_service"]
+           "open_service", "read_log"]

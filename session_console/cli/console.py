@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from server.demo import demo_commands
-from server.live import DEFAULT_PORT, LiveServer, TokenError, default_token_dir
+from server.live import LiveServer, TokenError, default_token_dir
 from server.live.remote import RemoteService
 from server.paths import default_db_path
 from server.publish import ExportError, LivePublisher
@@ -21,22 +21,13 @@ from session_console.cli.common import (
     fail,
     open_service,
 )
+from session_console.cli.serve import add_live_arguments
 
 
 def _add_live_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--serve", action="store_true",
                         help="also serve the chamber screens and overlay from this console")
-    parser.add_argument("--host", default="127.0.0.1",
-                        help="with --serve: address to listen on (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT,
-                        help=f"with --serve: port (default {DEFAULT_PORT})")
-    parser.add_argument("--token-dir", type=Path, default=None,
-                        help="with --serve: folder of the access tokens (default: beside the log)")
-    parser.add_argument("--public", action="store_true",
-                        help="with --serve: let anyone read the public view")
-    parser.add_argument("--publish-dir", type=Path, default=None, metavar="DIR",
-                        help="publish the sitting's package for BIP to DIR/<sitting> after "
-                             "every vote (see sesja export)")
+    add_live_arguments(parser, condition="with --serve: ")
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -5,13 +5,11 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from server.paths import default_db_path
 from server.publish import FORMATS, ExportError
 from server.publish.check import check_package
 from server.publish.from_log import export_log
 from server.publish.manifest import NAME
-from server.store import EventStore
-from session_console.cli.common import StoreError, add_db_argument, fail
+from session_console.cli.common import StoreError, add_db_argument, fail, read_log
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -48,13 +46,9 @@ def _progress(done: int, total: int) -> None:
 def run_export(args: argparse.Namespace) -> int:
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     try:
-        store = EventStore(args.db or default_db_path(), readonly=True)
+        events = read_log(args.db)
     except StoreError as error:
         return fail(str(error))
-    try:
-        events = store.load()
-    finally:
-        store.close()
     try:
         data = export_log(events, args.out, sitting_id=args.sitting, formats=formats,
                           progress=_progress, video_start=args.video_start)
@@ -77,13 +71,9 @@ def run_verify_export(args: argparse.Namespace) -> int:
     events = None
     if args.db is not None:
         try:
-            store = EventStore(args.db, readonly=True)
+            events = read_log(args.db)
         except StoreError as error:
             return fail(str(error))
-        try:
-            events = store.load()
-        finally:
-            store.close()
     try:
         data, problems = check_package(args.export, events)
     except ValueError as error:

@@ -29,14 +29,22 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     add_db_argument(parser)
+    add_live_arguments(parser)
+
+
+def add_live_arguments(parser: argparse.ArgumentParser, condition: str = "") -> None:
+    """The live server's options; `condition` (e.g. "with --serve: ") heads their help."""
     parser.add_argument("--host", default="127.0.0.1",
-                        help="address to listen on (0.0.0.0: every network; default 127.0.0.1)")
+                        help=f"{condition}address to listen on (0.0.0.0: every network; "
+                             "default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT,
-                        help=f"port for pages, JSON views and websocket (default {DEFAULT_PORT})")
+                        help=f"{condition}port for pages, JSON views and websocket "
+                             f"(default {DEFAULT_PORT})")
     parser.add_argument("--token-dir", type=Path, default=None,
-                        help="folder of the access tokens (default: beside the log, DB.tokens)")
+                        help=f"{condition}folder of the access tokens (default: beside the "
+                             "log, DB.tokens)")
     parser.add_argument("--public", action="store_true",
-                        help="let anyone read the public view, without a token")
+                        help=f"{condition}let anyone read the public view, without a token")
     parser.add_argument("--publish-dir", type=Path, default=None, metavar="DIR",
                         help="publish the sitting's package for BIP to DIR/<sitting> "
                              "after every vote (see sesja export)")
