@@ -158,8 +158,7 @@ def main() -> None:
     parser.add_argument("--members", type=int, default=750)
     parser.add_argument("--keys", type=int, default=300)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        heap.starting()
+    with tempfile.TemporaryDirectory() as folder, heap.starting():
         service = chamber(Path(folder) / "bench.db", args.members)
         try:
             durable, ours, floor = asyncio.run(latencies(service, min(args.keys, args.members)))

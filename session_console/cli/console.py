@@ -98,7 +98,11 @@ def _remote(args: argparse.Namespace) -> int:
 
 
 def run_console(args: argparse.Namespace) -> int:
-    heap.starting()  # the app turns the collector back on once it has drawn its first frame
+    with heap.starting():  # the app turns the collector back on once it has drawn its first frame
+        return _open_console(args)
+
+
+def _open_console(args: argparse.Namespace) -> int:
     if args.connect:
         return _remote(args)
     db = args.db or default_db_path()
@@ -115,7 +119,11 @@ def demo_path() -> Path:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    heap.starting()
+    with heap.starting():
+        return _open_demo(args)
+
+
+def _open_demo(args: argparse.Namespace) -> int:
     db = args.db or demo_path()
     try:
         service = open_service(db)
