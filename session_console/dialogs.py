@@ -50,7 +50,7 @@ class Prompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, classes="title")
+            yield Label(self.title_text, classes="title", markup=False)
             yield Input(self.value, id="answer")
             yield Label("", id="error", classes="error")
             yield Label(self.hint or _("Enter: confirm · Esc: cancel"), classes="hint")
@@ -85,8 +85,8 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, classes="title")
-            yield Label(self.body, id="body")
+            yield Label(self.title_text, classes="title", markup=False)
+            yield Label(self.body, id="body", markup=False)
             yield Label(_("Enter: confirm · Esc: cancel"), classes="hint")
 
     def action_answer(self, confirmed: bool) -> None:
@@ -108,9 +108,9 @@ class MemberPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, classes="title")
+            yield Label(self.title_text, classes="title", markup=False)
             yield Input(placeholder=_("name or seat number"), id="query")
-            yield OptionList(*self._options(""), id="matches")
+            yield OptionList(*self._options(""), id="matches", markup=False)
             yield Label(_("Enter: choose · Esc: cancel"), classes="hint")
 
     def _options(self, query: str) -> list[Option]:

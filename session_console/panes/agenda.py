@@ -53,7 +53,7 @@ class AgendaPane(Pane):
     def compose(self) -> ComposeResult:
         yield Static(_("Changes to the agenda are put to a vote (absolute majority of the "
                        "statutory seats)."), id="agenda-hint")
-        yield OptionList(id="items")
+        yield OptionList(id="items", markup=False)  # titles are plain
 
     def show(self, chamber: Chamber, events: Sequence[StoredEvent] | None) -> None:
         if events is not None and not any(isinstance(s.event, _AGENDA_EVENTS) for s in events):

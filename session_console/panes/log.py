@@ -57,7 +57,7 @@ class LogPane(Pane):
 
     def compose(self) -> ComposeResult:
         yield EventRows(self)
-        yield Static(id="register")
+        yield Static(id="register", markup=False)  # resolution titles are plain
 
     def collect(self, events: Sequence[StoredEvent]) -> None:
         """Keeps every event, whether the log is on screen or not."""

@@ -54,9 +54,9 @@ class SpeakersPane(Pane):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(id="speakers-title")
-        yield OptionList(id="queue")
-        yield Static(id="totals")
+        yield Static(id="speakers-title", markup=False)  # item titles and names are plain
+        yield OptionList(id="queue", markup=False)
+        yield Static(id="totals", markup=False)
 
     def show(self, chamber: Chamber, events: Sequence[StoredEvent] | None) -> None:
         if events is not None and not any(isinstance(s.event, _SPEAKER_EVENTS) for s in events):

@@ -106,11 +106,11 @@ class VotesPane(Pane):
         self.walk: int | None = None  # where the next answer goes while earlier ones are in flight
 
     def compose(self) -> ComposeResult:
-        yield Static(id="vote-title")
-        yield Static(id="vote-tally")
+        yield Static(id="vote-title", markup=False)  # the subject is the council's text
+        yield Static(id="vote-tally", markup=False)
         yield RollCallRows(self)
-        yield OptionList(id="votes")
-        yield Static(id="vote-detail")
+        yield OptionList(id="votes", markup=False)
+        yield Static(id="vote-detail", markup=False)
 
     @property
     def rows(self) -> RollCallRows:

@@ -16,10 +16,14 @@ from session_console.words import clock, minutes, mode_label, sitting_type_label
 
 
 class Line(Static):
-    """A header line that repaints only when its text changes."""
+    """A header line that repaints only when its text changes. Its text is plain: names and
+    titles are the council's words, never markup (a title with "[/]" would not render)."""
 
     DEFAULT_CSS = "Line { height: 1; width: 1fr; }"
     text = ""
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id, markup=False)
 
     def show(self, text: str) -> None:
         if text != self.text:

@@ -1,0 +1,26 @@
+"""The council's own words (a vote's subject, a guest's name) are shown as typed, never
+read as Textual markup: "[/]" once crashed the console and "[b]" vanished."""
+
+from textual.widgets import OptionList
+
+from models.commands import OpenVote, QueueSpeaker, StartSpeech
+from tests.console.conftest import SIZE, console
+
+SUBJECT = "Wniosek [/] o [b]zmianę[/b] budżetu"
+GUEST = "Jan [i]Kowalski[/i] [/]"
+
+
+async def test_subjects_and_names_with_brackets_are_shown_as_typed(service):
+    service.execute(QueueSpeaker(guest={"name": GUEST}), "setup")
+    service.execute(StartSpeech(), "setup")
+    service.execute(OpenVote(subject=SUBJECT), "setup")
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert SUBJECT in str(app.query_one("#vote-title").render())
+        assert GUEST in str(app.query_one("#speaker").render())
+        app.action_tab("speakers")  # the queue draws the guest's name (it raised MarkupError)
+        await pilot.pause()
+        queue = app.query_one("#queue", OptionList)
+        assert GUEST in str(queue.get_option_at_index(0).prompt)
+        assert GUEST in "".join(strip.text for strip in queue.render_lines(queue.region.reset_offset))
