@@ -141,7 +141,7 @@ class ConsoleApp(App):
         if isinstance(event, ev.VoteOpened):
             self.action_tab("votes")
         elif isinstance(event, ev.VoteClosed):
-            self.notify(result_text(event.result), title=_("Vote closed"), timeout=15)
+            self.notify(result_text(event.result), title=_("Vote closed"), timeout=15, markup=False)
 
     def _tick(self) -> None:
         self.header.tick(self.chamber)
@@ -179,7 +179,8 @@ class ConsoleApp(App):
         try:
             await self.backend.submit(command)
         except Rejection as rejection:
-            self.notify(rejection.message(lang()), title=_("Not done"), severity="error")
+            self.notify(rejection.message(lang()), title=_("Not done"), severity="error",
+                        markup=False)  # it may quote a name or a title
             return False
         return True
 

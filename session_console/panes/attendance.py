@@ -113,7 +113,7 @@ class AttendancePane(Pane):
         event.stop()
         if self.rows.current is None:
             self.app.notify(_("No member matches “{text}”.").format(text=event.value),
-                            severity="warning")
+                            severity="warning", markup=False)
             return
         self.action_toggle()
 

@@ -24,3 +24,14 @@ async def test_subjects_and_names_with_brackets_are_shown_as_typed(service):
         queue = app.query_one("#queue", OptionList)
         assert GUEST in str(queue.get_option_at_index(0).prompt)
         assert GUEST in "".join(strip.text for strip in queue.render_lines(queue.region.reset_offset))
+
+
+async def test_a_search_with_brackets_that_matches_nobody_is_said_as_typed(service):
+    app = console(service)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.action_tab("attendance")
+        await pilot.pause()
+        await pilot.press("[", "/", "]", "enter")  # the toast raised MarkupError
+        await pilot.pause(0.3)
+        toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
+        assert any("„[/]”" in text for text in toasts), toasts
