@@ -6,10 +6,12 @@ screen is redrawn, and only the parts that the new events touched.
 """
 
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -71,6 +73,7 @@ class ConsoleApp(App):
         self.start_error: str | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._thread = threading.get_ident()
+        self.last_key = time.monotonic()
         self.set_reactive(ConsoleApp.chamber, backend.state)
         self.header = ChamberHeader(now, backend.displays)
         self.log_pane = LogPane(backend.history)
@@ -145,6 +148,12 @@ class ConsoleApp(App):
 
     def _tick(self) -> None:
         self.header.tick(self.chamber)
+        heap.collect_if_idle(time.monotonic() - self.last_key)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.last_key = time.monotonic()
+        await super().on_event(event)
 
     def _active_pane(self) -> Pane | None:
         return self.panes.get(self.tabs.active)

@@ -8,16 +8,42 @@ import pytest
 from session_console import heap
 
 
-def test_started_freezes_the_start_up_heap_and_turns_the_collector_on():
-    try:
-        with heap.starting():
-            assert not gc.isenabled()
-            heap.started()
-            assert gc.isenabled()
-            assert gc.get_freeze_count() > 0
-    finally:
-        gc.unfreeze()
+@pytest.fixture
+def thresholds():
+    kept = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*kept)
+
+
+def test_started_freezes_the_start_up_heap_and_turns_the_collector_on(thresholds):
+    with heap.starting():
+        assert not gc.isenabled()
+        heap.started()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0
+        assert gc.get_threshold()[2] == heap.NEVER  # full collections wait for a pause
     assert gc.isenabled()
+
+
+def make_young_collections(count: int) -> None:
+    for _ in range(count):
+        gc.collect(1)
+
+
+def test_the_held_back_full_collection_runs_only_in_a_pause_with_enough_pending(thresholds):
+    with heap.starting():
+        heap.started()
+        make_young_collections(heap.PENDING)
+        assert not heap.collect_if_idle(0.2)  # keys are still coming
+        assert heap.collect_if_idle(1.5)
+        assert gc.get_count()[2] == 0
+        assert not heap.collect_if_idle(5.0)  # nothing pending since
+
+
+def test_collect_if_idle_leaves_an_app_that_did_not_start_so_alone():
+    make_young_collections(heap.PENDING)
+    assert not heap.collect_if_idle(60.0)
 
 
 def test_a_console_that_never_drew_a_frame_turns_the_collector_back_on():
