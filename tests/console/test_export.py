@@ -152,29 +152,28 @@ async def test_a_folder_that_cannot_be_written_is_explained_and_nothing_is_half_
         assert [p.name for p in (out / "eksport").iterdir()] == [PACKAGE]  # no temporary left
 
 
-async def test_a_folder_without_write_permission_is_explained_in_polish(service, unwritable):  # noqa: F811
-    app = console(service, unwritable)
-    async with app.run_test(size=SIZE) as pilot:
+async def export_at_once(service, export_dir) -> str:
+    """F7, Enter with the defaults; what the screen says when the export has ended."""
+    async with console(service, export_dir).run_test(size=SIZE) as pilot:
         await started(pilot)
         screen = await modal(pilot, "f7", ExportScreen)
         await pilot.press("enter")
-        said = await finished(pilot, screen)
-        assert said.startswith(f"Eksport nie powiódł się: nie można pisać w {unwritable} (")
-        assert said.endswith("nic nie zapisano")
-        assert not [p for p in unwritable.iterdir() if PACKAGE in p.name]
+        return await finished(pilot, screen)
+
+
+async def test_a_folder_without_write_permission_is_explained_in_polish(service, unwritable):  # noqa: F811
+    said = await export_at_once(service, unwritable)
+    assert said.startswith(f"Eksport nie powiódł się: nie można pisać w {unwritable} (")
+    assert said.endswith("nic nie zapisano")
+    assert not [p for p in unwritable.iterdir() if PACKAGE in p.name]
 
 
 async def test_a_folder_holding_other_files_is_refused(service, tmp_path):
     (tmp_path / PACKAGE).mkdir()
     (tmp_path / PACKAGE / "moje.docx").write_text("", encoding="utf-8")
-    app = console(service, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await started(pilot)
-        screen = await modal(pilot, "f7", ExportScreen)
-        await pilot.press("enter")
-        said = await finished(pilot, screen)
-        assert "są inne pliki" in said
-        assert [p.name for p in (tmp_path / PACKAGE).iterdir()] == ["moje.docx"]
+    said = await export_at_once(service, tmp_path)
+    assert "są inne pliki" in said
+    assert [p.name for p in (tmp_path / PACKAGE).iterdir()] == ["moje.docx"]
 
 
 async def test_keys_typed_right_after_f7_land_in_the_folder_and_not_in_the_search(service, tmp_path):
