@@ -17,9 +17,8 @@ from models.state import Chamber, Presence
 from models.terms import AttendanceStatus
 from session_console.dialogs import Prompt
 from session_console.i18n import _
-from session_console.panes.base import Pane
+from session_console.panes.base import MemberRows, Pane
 from session_console.search import find_members
-from session_console.widgets.rows import VirtualRows
 from session_console.words import attendance_label, clock
 
 STATUS_STYLES = {
@@ -42,19 +41,11 @@ def presence_text(presence: Presence) -> str:
     return label
 
 
-class AttendanceRows(VirtualRows[Member]):
-    def __init__(self, pane: "AttendancePane") -> None:
-        super().__init__(id="roster")
-        self.pane = pane
-
-    def key_of(self, row: Member) -> str:
-        return row.id
-
+class AttendanceRows(MemberRows):
     def cells(self, row: Member, width: int) -> list[Segment]:
         sitting = self.pane.sitting
         presence = sitting.attendance.get(row.id, Presence()) if sitting else Presence()
-        return [Segment(f"{row.seat or '':>4}  "), Segment(f"{row.name:<32.32} "),
-                Segment(presence_text(presence), STATUS_STYLES[presence.status])]
+        return [*self.lead(row), Segment(presence_text(presence), STATUS_STYLES[presence.status])]
 
 
 class FindInput(Input):
@@ -85,7 +76,7 @@ class AttendancePane(Pane):
     def compose(self) -> ComposeResult:
         yield FindInput(placeholder=_("type a name or seat number, Enter checks in or out"),
                         id="find")
-        yield AttendanceRows(self)
+        yield AttendanceRows(self, id="roster")
 
     @property
     def rows(self) -> AttendanceRows:

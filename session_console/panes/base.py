@@ -3,11 +3,14 @@
 from collections.abc import Sequence
 from typing import Protocol, cast
 
+from rich.segment import Segment
 from textual.containers import Vertical
 
 from models.commands import Command
+from models.council import Member
 from models.events import StoredEvent
 from models.state import Chamber, Sitting
+from session_console.widgets.rows import VirtualRows
 
 
 class Console(Protocol):
@@ -39,3 +42,19 @@ class Pane(Vertical, can_focus=True):
 
     def send(self, command: Command) -> None:
         self.console.send(command)
+
+
+class MemberRows(VirtualRows[Member]):
+    """The members of a pane's sitting, a row each, keyed by member id; each row starts with
+    the seat and the name (`lead`), then what the pane says of the member."""
+
+    def __init__(self, pane: Pane, *, id: str) -> None:
+        super().__init__(id=id)
+        self.pane = pane
+
+    def key_of(self, row: Member) -> str:
+        return row.id
+
+    @staticmethod
+    def lead(row: Member) -> list[Segment]:
+        return [Segment(f"{row.seat or '':>4}  "), Segment(f"{row.name:<32.32} ")]

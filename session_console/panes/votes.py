@@ -21,8 +21,7 @@ from models.terms import Answer, FinalAnswer, ItemKind, VoteKind
 from session_console.dialogs import Confirm, Prompt
 from session_console.forms import OpenVoteForm, TotalsForm
 from session_console.i18n import _, lang
-from session_console.panes.base import Pane
-from session_console.widgets.rows import VirtualRows
+from session_console.panes.base import MemberRows, Pane
 from session_console.words import answer_label, kind_label, mode_label, outcome_label
 
 ANSWER_STYLES = {
@@ -59,18 +58,11 @@ def result_text(result: ev.VoteResult) -> str:
             f" · {_('recused')} {result.recused}")
 
 
-class RollCallRows(VirtualRows[Member]):
-    def __init__(self, pane: "VotesPane") -> None:
-        super().__init__(id="rollcall")
-        self.pane = pane
-
-    def key_of(self, row: Member) -> str:
-        return row.id
-
+class RollCallRows(MemberRows):
     def cells(self, row: Member, width: int) -> list[Segment]:
         sitting = self.pane.sitting
         vote = open_vote(sitting)
-        lead = [Segment(f"{row.seat or '':>4}  "), Segment(f"{row.name:<32.32} ")]
+        lead = self.lead(row)
         if sitting is None or vote is None:
             return lead
         if row.id in vote.recused:
@@ -108,7 +100,7 @@ class VotesPane(Pane):
     def compose(self) -> ComposeResult:
         yield Static(id="vote-title", markup=False)  # the subject is the council's text
         yield Static(id="vote-tally", markup=False)
-        yield RollCallRows(self)
+        yield RollCallRows(self, id="rollcall")
         yield OptionList(id="votes", markup=False)
         yield Static(id="vote-detail", markup=False)
 
