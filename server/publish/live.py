@@ -16,8 +16,8 @@ from pathlib import Path
 
 from models import events as ev
 from models.state import Chamber
-from server.publish.package import export_package, publish_votes
-from server.publish.record import ExportError, package_name
+from server.publish.package import publish_votes, write_package
+from server.publish.record import ExportError, package_name, sitting_record
 from server.service import SittingService
 
 log = logging.getLogger(__name__)
@@ -107,11 +107,12 @@ class LivePublisher:
                  closed: set[str]) -> None:
         try:
             target = self.out_dir / package_name(state.sittings[sitting_id])
+            record = sitting_record(state, events, sitting_id)  # once, for both writes
             if closed:
-                written = publish_votes(state, events, target, sitting_id, closed)
+                written = publish_votes(record, target, closed)
                 if written and self.on_votes_published:
                     self.on_votes_published(written)
-            manifest = export_package(state, events, target, sitting_id=sitting_id)
+            manifest = write_package(record, target)
         except ExportError as error:
             self.last_error = str(error)
             log.error("live publication of sitting %s failed: %s", sitting_id, error)

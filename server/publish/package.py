@@ -94,7 +94,15 @@ def export_package(state: Chamber, events: Sequence[StoredEvent], out_dir: Path,
                    video_start: datetime | None = None) -> Path:
     """Writes the sitting's package to `out_dir`; returns the manifest's path."""
     chosen = _formats(formats)
-    record = sitting_record(state, events, sitting_id)
+    return write_package(sitting_record(state, events, sitting_id), out_dir, chosen,
+                         progress=progress, video_start=video_start)
+
+
+def write_package(record: SittingRecord, out_dir: Path, formats: Sequence[str] = tuple(STEPS), *,
+                  progress: Callable[[int, int], None] | None = None,
+                  video_start: datetime | None = None) -> Path:
+    """`export_package` of a record already made; `formats` are known ones, in STEPS order."""
+    chosen = list(formats)
     out_dir = Path(out_dir).absolute()
     _check_target(out_dir)
     try:
@@ -144,8 +152,7 @@ VOTE_STEPS: tuple[Callable[[SittingRecord, VoteRecord, Path], None], ...] = (
 )
 
 
-def publish_votes(state: Chamber, events: Sequence[StoredEvent], out_dir: Path, sitting_id: str,
-                  vote_ids: Collection[str]) -> list[Path]:
+def publish_votes(record: SittingRecord, out_dir: Path, vote_ids: Collection[str]) -> list[Path]:
     """Puts these closed votes' own files (CSV, CSV for Excel, JSON, HTML) and the sitting's
     index page into the package at `out_dir`, ahead of the package's refresh, each by one
     rename: a reader sees the old file or the whole new one. Returns the files, the index
@@ -153,7 +160,6 @@ def publish_votes(state: Chamber, events: Sequence[StoredEvent], out_dir: Path, 
     out_dir = Path(out_dir).absolute()
     if not (out_dir / manifest.NAME).is_file():
         return []
-    record = sitting_record(state, events, sitting_id)
     try:
         temp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-glosowania.", dir=out_dir.parent))
         try:

@@ -16,6 +16,7 @@ from server.live.remote import RemoteService
 from server.publish import ExportError, LivePublisher, export_package, package
 from server.publish.check import check_package
 from server.publish.package import publish_votes
+from server.publish.record import sitting_record
 from server.service import SittingService
 from server.store import EventStore
 from tests.chamber import council
@@ -167,13 +168,13 @@ def test_a_sitting_opened_while_publishing_gets_its_package(tmp_path):
 def test_a_closed_votes_own_files_go_in_first_the_same_as_the_whole_export_writes(tmp_path):
     sim = rich(close=False)
     out = tmp_path / "www" / SLUG
-    assert publish_votes(sim.state, sim.log, out, "s1", {"v1"}) == []  # no package yet
+    assert publish_votes(sitting_record(sim.state, sim.log, "s1"), out, {"v1"}) == []  # no package yet
     export_package(sim.state, sim.log, out)
     before = (out / "manifest.json").read_bytes()
     sim("open_vote", subject="Wniosek o przerwę")
     sim("record_answer", member="m01", answer="no")
     sim("close_vote")
-    written = publish_votes(sim.state, sim.log, out, "s1", {"v4"})
+    written = publish_votes(sitting_record(sim.state, sim.log, "s1"), out, {"v4"})
     assert [p.relative_to(out).as_posix() for p in written] == [
         "glosowania/glosowanie-004-excel.csv", "glosowania/glosowanie-004.csv",
         "glosowania/glosowanie-004.html", "glosowania/glosowanie-004.json", "index.html"]
@@ -216,6 +217,6 @@ def test_votes_files_that_cannot_be_written_say_so_and_leave_nothing_behind(tmp_
     shutil.rmtree(out / "glosowania")
     (out / "glosowania").write_text("a file where the votes' folder should be")
     with pytest.raises(ExportError, match="cannot write the votes' files to") as failed:
-        publish_votes(sim.state, sim.log, out, "s1", {"v1"})
+        publish_votes(sitting_record(sim.state, sim.log, "s1"), out, {"v1"})
     assert failed.value.message("pl").startswith("nie można zapisać plików głosowań")
     assert [p.name for p in (tmp_path / "www").iterdir()] == [SLUG]
