@@ -69,11 +69,13 @@ class ExportScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(_("Export sitting {number} of {date} for BIP").format(
-                number=self.sitting.number, date=self.sitting.date.isoformat()), classes="title")
+                number=self.sitting.number, date=self.sitting.date.isoformat()), classes="title",
+                markup=False)
             folder = Input(str(self.folder), id="folder")
             folder.border_title = _("Folder")
             yield folder
-            yield Label(self._target_text(str(self.folder)), id="target", classes="hint")
+            yield Label(self._target_text(str(self.folder)), id="target", classes="hint",
+                        markup=False)  # a typed path is shown as typed
             formats = SelectionList[str](*((format_label(f), f, True) for f in FORMATS),
                                          id="formats")
             formats.border_title = _("Formats")
@@ -81,7 +83,7 @@ class ExportScreen(ModalScreen[None]):
             bar = ProgressBar(id="progress", show_eta=False)
             bar.display = False
             yield bar
-            yield Label("", id="outcome")
+            yield Label("", id="outcome", markup=False)
             yield Label(_("Enter or F7: export · Space: a format on or off · Esc: close"),
                         classes="hint")
 

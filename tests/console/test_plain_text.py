@@ -35,3 +35,14 @@ async def test_a_search_with_brackets_that_matches_nobody_is_said_as_typed(servi
         await pilot.pause(0.3)
         toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
         assert any("„[/]”" in text for text in toasts), toasts
+
+
+async def test_a_typed_export_folder_with_brackets_is_shown_as_typed(service, tmp_path):
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.run_action("export")
+        await pilot.pause()
+        app.screen.query_one("#folder").value = str(tmp_path / "[/]eksport")
+        await pilot.pause()  # the hint repainted (it raised MarkupError)
+        assert "[/]eksport" in str(app.screen.query_one("#target").render())
