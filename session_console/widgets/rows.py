@@ -15,6 +15,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 Row = TypeVar("Row")
+PAGE_MARGIN = 2  # rows kept below a cursor walking down before the page turns
 
 
 class VirtualRows(ScrollView, Generic[Row], can_focus=True):
@@ -90,11 +91,30 @@ class VirtualRows(ScrollView, Generic[Row], can_focus=True):
             self.move_to(index)
 
     def _keep_visible(self) -> None:
-        """Scrolls only when the cursor leaves the view, and then by most of a page, so
-        walking down the list repaints the whole view once a page, not on every key."""
-        top, height = int(self.scroll_y), max(1, self.scrollable_content_region.height)
-        if top <= self.cursor < top + height:
-            return
+        """The cursor is always on screen. A jump out of the view scrolls at once; a cursor
+        walking down into the last rows turns the page after the frame that shows it there,
+        so a roll-call key's frame shows its answer without redrawing the whole view, and
+        the next page is drawn in the pause before the next key."""
+        top, height = self._view()
+        if not top <= self.cursor < top + height:
+            self._scroll_to_cursor()
+        elif self._near_bottom(top, height):
+            self.call_after_refresh(self._turn_page)
+
+    def _view(self) -> tuple[int, int]:
+        return int(self.scroll_y), max(1, self.scrollable_content_region.height)
+
+    def _near_bottom(self, top: int, height: int) -> bool:
+        return (top + height - PAGE_MARGIN <= self.cursor < top + height
+                and top + height < len(self.rows))
+
+    def _turn_page(self) -> None:
+        if self._near_bottom(*self._view()):
+            self._scroll_to_cursor()
+
+    def _scroll_to_cursor(self) -> None:
+        """Scrolls by most of a page: the cursor a quarter down the view."""
+        height = self._view()[1]
         self.scroll_to(y=max(0, self.cursor - height // 4), animate=False, immediate=True)
 
     def action_cursor(self, step: int) -> None:

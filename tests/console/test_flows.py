@@ -1,5 +1,7 @@
 """Every flow of the console, driven by keys with Pilot, checked on the state and the log."""
 
+from itertools import pairwise
+
 from models.commands import (
     CloseVote,
     DefineCouncil,
@@ -23,6 +25,7 @@ from server.store import EventStore
 from session_console.dialogs import Confirm, MemberPicker, Prompt
 from session_console.forms import NewSittingForm, OpenVoteForm, TotalsForm
 from session_console.help import HelpScreen
+from session_console.widgets.rows import PAGE_MARGIN
 from tests.console.conftest import SIZE, console, demo_service, events_of, frozen
 
 
@@ -290,6 +293,34 @@ async def test_roll_call_walks_present_members_skips_absent_and_recused_and_undo
         assert len(sitting(service).votes["v1"].answers) == 12
         assert "m14" not in sitting(service).votes["v1"].answers
         assert "potrzeba za" in str(app.query_one("#vote-tally").content)
+
+
+async def test_a_roll_call_longer_than_the_view_keeps_the_cursor_on_screen_and_turns_pages(
+        tmp_path):
+    service = demo_service(tmp_path / "s.db", present=22, current="i6")
+    service.execute(OpenVote(subject="budżet", kind=VoteKind.RESOLUTION), "setup")
+    app = console(service)
+    async with app.run_test(size=(120, 24)) as pilot:  # the roster shows 8 rows
+        await started(pilot)
+        await tab(pilot, "f5")
+        rows = app.query_one("#rollcall")
+        height = rows.scrollable_content_region.height
+        assert height < 22
+        tops = []
+        for answered in range(1, 22):
+            await pilot.press("1")
+            await settle(pilot)
+            top = int(rows.scroll_y)
+            assert top <= rows.cursor < top + height, f"cursor off screen after {answered} keys"
+            # the page turned before the cursor reached the last rows (unless at the end)
+            assert rows.cursor < top + height - PAGE_MARGIN or top == 22 - height, tops
+            assert rows.cursor == answered
+            tops.append(top)
+        turns = sorted(set(tops))
+        assert len(turns) >= 3, tops  # the view followed the walk down …
+        assert turns[-1] == 22 - height, tops  # … to the end of the roster …
+        assert all(b - a >= height // 2 for a, b in pairwise(turns[:-1])), tops  # … by pages
+        assert len(sitting(service).votes["v1"].answers) == 21
 
 
 async def test_closing_asks_for_confirmation_and_shows_the_outcome_with_its_reason(service):
