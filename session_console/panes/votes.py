@@ -22,6 +22,7 @@ from session_console.dialogs import Confirm, Prompt
 from session_console.forms import OpenVoteForm, TotalsForm
 from session_console.i18n import _, lang
 from session_console.panes.base import MemberRows, Pane
+from session_console.widgets.lines import TextLines
 from session_console.words import answer_label, kind_label, mode_label, outcome_label
 
 ANSWER_STYLES = {
@@ -99,7 +100,7 @@ class VotesPane(Pane):
 
     def compose(self) -> ComposeResult:
         yield Static(id="vote-title", markup=False)  # the subject is the council's text
-        yield Static(id="vote-tally", markup=False)
+        yield TextLines(1, id="vote-tally")
         yield RollCallRows(self, id="rollcall")
         yield OptionList(id="votes", markup=False)
         yield Static(id="vote-detail", markup=False)
@@ -109,8 +110,8 @@ class VotesPane(Pane):
         return self.query_one(RollCallRows)
 
     @property
-    def tally(self) -> Static:
-        return self.query_one("#vote-tally", Static)
+    def tally(self) -> TextLines:
+        return self.query_one("#vote-tally", TextLines)
 
     # --- rendering ---------------------------------------------------------------------
 
@@ -123,11 +124,10 @@ class VotesPane(Pane):
             if isinstance(stored.event, (ev.AnswerRecorded, *_ATTENDANCE)):
                 self.rows.refresh_key(stored.event.member_id)
         if sitting is not None and vote is not None:
-            self.tally.update(tally_text(sitting, vote), layout=False)  # one line
+            self.tally.set_line(0, tally_text(sitting, vote))
 
     def _render_all(self, sitting: Sitting | None, vote: Vote | None) -> None:
-        title, tally, detail = self.query_one("#vote-title", Static), self.query_one(
-            "#vote-tally", Static), self.query_one("#vote-detail", Static)
+        title, detail = self.query_one("#vote-title", Static), self.query_one("#vote-detail", Static)
         votes = self.query_one("#votes", OptionList)
         named = vote is not None and vote.mode.named
         self.rows.display = named
@@ -135,12 +135,12 @@ class VotesPane(Pane):
         votes.display = vote is None
         if vote is None or sitting is None:
             title.update(_("No vote is open. v opens a vote on the current item."))
-            tally.update("")
+            self.tally.set_line(0, "")
             self._list_votes(sitting)
             return
         title.update(f"{_('Vote')} {_('no.')} {vote.number}: {vote.subject}\n"
                      f"{kind_label(vote.kind)} · {vote.rule.label(lang())} · {mode_label(vote.mode)}")
-        tally.update(tally_text(sitting, vote))
+        self.tally.set_line(0, tally_text(sitting, vote))
         detail.update("" if named else _("t enters the totals from the counting committee."))
         if named:
             self.rows.set_rows(sitting.roster)

@@ -1,34 +1,15 @@
 """The header that is always on screen: who sits, the clock, quorum, item, speaker, vote,
-displays. Each line is its own widget, so a change repaints only its line."""
+displays. One widget of six lines; a change repaints only its line."""
 
 from collections.abc import Callable
 from datetime import datetime
-
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Static
 
 from models.rules import yes_needed
 from models.state import Chamber, Sitting
 from session_console.backend import Displays
 from session_console.i18n import _
+from session_console.widgets.lines import TextLines
 from session_console.words import clock, minutes, mode_label, sitting_type_label, speaker_name
-
-
-class Line(Static):
-    """A header line that repaints only when its text changes. Its text is plain: names and
-    titles are the council's words, never markup (a title with "[/]" would not render)."""
-
-    DEFAULT_CSS = "Line { height: 1; width: 1fr; }"
-    text = ""
-
-    def __init__(self, *, id: str) -> None:
-        super().__init__(id=id, markup=False)
-
-    def show(self, text: str) -> None:
-        if text != self.text:
-            self.text = text
-            self.update(text, layout=False)  # one line, always: no layout pass needed
 
 
 def sitting_line(chamber: Chamber) -> str:
@@ -90,48 +71,32 @@ def displays_line(displays: Displays | None) -> str:
     return f"{_('displays')}: {displays.display_count} · {pages}"
 
 
-class ChamberHeader(Vertical):
+SITTING, QUORUM, ITEM, SPEAKER, VOTE, DISPLAYS = range(6)
+
+
+class ChamberHeader(TextLines):
     DEFAULT_CSS = """
-    ChamberHeader { height: auto; background: $panel; padding: 0 1; }
-    ChamberHeader Horizontal { height: 1; }
-    ChamberHeader #sitting { text-style: bold; width: 1fr; }
-    ChamberHeader #clock { width: 8; }
-    ChamberHeader > Line { width: 100%; }
-    ChamberHeader .no-quorum { color: $error; text-style: bold; }
+    ChamberHeader { background: $panel; padding: 0 1; }
+    ChamberHeader > .lines--strong { text-style: bold; }
+    ChamberHeader > .lines--alarm { color: $error; text-style: bold; }
     """
 
     def __init__(self, now: Callable[[], datetime], displays: Displays | None) -> None:
-        super().__init__()
+        super().__init__(6)
         self.now = now
         self.displays = displays
-        self._lines: dict[str, Line] = {}
-
-    def compose(self) -> ComposeResult:
-        with Horizontal():
-            yield Line(id="sitting")
-            yield Line(id="clock")
-        for line_id in ("quorum", "item", "speaker", "vote", "displays"):
-            yield Line(id=line_id)
 
     def show(self, chamber: Chamber) -> None:
         sitting = chamber.sitting
-        self._line("sitting").show(sitting_line(chamber))
-        quorum = self._line("quorum")
-        quorum.show(quorum_line(sitting))
-        quorum.set_class(sitting is not None and not sitting.has_quorum, "no-quorum")
-        self._line("item").show(item_line(sitting))
-        self._line("vote").show(vote_line(sitting))
+        alarm = sitting is not None and not sitting.has_quorum
+        self.set_line(QUORUM, quorum_line(sitting), mark="alarm" if alarm else None)
+        self.set_line(ITEM, item_line(sitting))
+        self.set_line(VOTE, vote_line(sitting))
         self.tick(chamber)
 
     def tick(self, chamber: Chamber) -> None:
         """What changes with time: the clock, the countdown, the displays."""
         now = self.now()
-        self._line("clock").show(clock(now))
-        self._line("speaker").show(speaker_line(chamber, now))
-        self._line("displays").show(displays_line(self.displays))
-
-    def on_mount(self) -> None:
-        self._lines = {line.id or "": line for line in self.query(Line)}
-
-    def _line(self, line_id: str) -> Line:
-        return self._lines[line_id]
+        self.set_line(SITTING, sitting_line(chamber), right=clock(now), mark="strong")
+        self.set_line(SPEAKER, speaker_line(chamber, now))
+        self.set_line(DISPLAYS, displays_line(self.displays))

@@ -25,6 +25,7 @@ from server.store import EventStore
 from session_console.dialogs import Confirm, MemberPicker, Prompt
 from session_console.forms import NewSittingForm, OpenVoteForm, TotalsForm
 from session_console.help import HelpScreen
+from session_console.widgets.header import ITEM, SPEAKER
 from session_console.widgets.rows import PAGE_MARGIN
 from tests.console.conftest import SIZE, console, demo_service, events_of, frozen
 
@@ -292,7 +293,7 @@ async def test_roll_call_walks_present_members_skips_absent_and_recused_and_undo
         await settle(pilot)
         assert len(sitting(service).votes["v1"].answers) == 12
         assert "m14" not in sitting(service).votes["v1"].answers
-        assert "potrzeba za" in str(app.query_one("#vote-tally").content)
+        assert "potrzeba za" in app.query_one("#vote-tally").line(0)
 
 
 async def test_a_roll_call_longer_than_the_view_keeps_the_cursor_on_screen_and_turns_pages(
@@ -403,7 +404,7 @@ async def test_on_restart_the_console_returns_to_the_open_vote_at_the_first_unan
         await started(pilot)
         assert app.query_one("#tabs").active == "votes"
         assert app.query_one("#rollcall").current.id == "m04"
-        header = str(app.query_one("#speaker").content) + str(app.query_one("#item").content)
+        header = app.header.line(SPEAKER) + app.header.line(ITEM)
         assert "Jóźwiak Małgorzata" in header and "5.1" in header
     reopened.close()
 

@@ -10,6 +10,7 @@ from server.live import LiveServer
 from server.live.remote import RemoteService
 from session_console.app import ConsoleApp
 from session_console.backend import Backend
+from session_console.widgets.header import DISPLAYS, QUORUM
 from tests.console.conftest import SIZE, frozen
 from tests.console.test_flows import on_roster, settle, type_text, until
 
@@ -20,14 +21,14 @@ async def test_the_header_counts_connected_displays_and_shows_their_pages(servic
     app = ConsoleApp(backend, now=frozen)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        line = app.query_one("#displays")
-        assert "ekrany: 0" in str(line.content) and "/chamber?token=" in str(line.content)
+        assert "ekrany: 0" in app.header.line(DISPLAYS)
+        assert "/chamber?token=" in app.header.line(DISPLAYS)
         async with connect(live.urls()["websocket"]) as screen:
             await screen.send(json.dumps({"type": "hello", "v": 1, "role": "display",
                                           "token": live.tokens.token("display"),
                                           "view": "chamber"}))
             await asyncio.wait_for(screen.recv(), 5)
-            await until(pilot, lambda: "ekrany: 1" in str(line.content), "one display counted")
+            await until(pilot, lambda: "ekrany: 1" in app.header.line(DISPLAYS), "one display counted")
             await type_text(pilot, "zajac")  # Zając Marek checks in; the screen hears it
             await pilot.press("enter")
             await settle(pilot)
@@ -65,7 +66,7 @@ async def test_a_remote_console_drives_the_server_through_the_same_commands(serv
             await pilot.press("i")
             await until(pilot, lambda: service.state.sitting.is_present("m22"), "check-in")
             await service.submit(CheckIn(member="m20"), "local")
-            await until(pilot, lambda: "obecni 14/23" in str(app.query_one("#quorum").content),
+            await until(pilot, lambda: "obecni 14/23" in app.header.line(QUORUM),
                         "the header follows the server")
     finally:
         await live.stop()

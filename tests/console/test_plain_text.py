@@ -4,6 +4,7 @@ read as Textual markup: "[/]" once crashed the console and "[b]" vanished."""
 from textual.widgets import OptionList
 
 from models.commands import OpenVote, QueueSpeaker, StartSpeech
+from session_console.widgets.header import SPEAKER
 from tests.console.conftest import SIZE, console
 
 SUBJECT = "Wniosek [/] o [b]zmianę[/b] budżetu"
@@ -18,7 +19,7 @@ async def test_subjects_and_names_with_brackets_are_shown_as_typed(service):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert SUBJECT in str(app.query_one("#vote-title").render())
-        assert GUEST in str(app.query_one("#speaker").render())
+        assert GUEST in app.header.line(SPEAKER)
         app.action_tab("speakers")  # the queue draws the guest's name (it raised MarkupError)
         await pilot.pause()
         queue = app.query_one("#queue", OptionList)
