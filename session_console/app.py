@@ -1,13 +1,15 @@
 """The secretary's console: a Textual app over an immutable snapshot of the chamber.
 
 The app keeps the latest `Chamber` in a reactive. Panes only render it; their actions
-build commands that a worker submits; a rejection shows as a notification. Only the tab on
+build commands that a task submits; a rejection or a failure shows as a notification. Only the tab on
 screen is redrawn, and only the parts that the new events touched.
 """
 
+import asyncio
+import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Coroutine, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,6 +41,7 @@ from session_console.widgets.header import ChamberHeader
 from session_console.words import LOCAL_TIME
 
 Clock = Callable[[], datetime]
+log = logging.getLogger(__name__)
 TAB_KEYS = ("f2", "f3", "f4", "f5", "f6")
 
 
@@ -73,6 +76,7 @@ class ConsoleApp(App):
         self.start_error: str | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._thread = threading.get_ident()
+        self._in_flight: set[asyncio.Task[object]] = set()
         self.last_key = time.monotonic()
         self.set_reactive(ConsoleApp.chamber, backend.state)
         self.header = ChamberHeader(now, backend.displays)
@@ -114,6 +118,7 @@ class ConsoleApp(App):
             self.action_new_sitting()
 
     async def on_unmount(self) -> None:
+        await self.settled()  # a command on its way to the log is written before the end
         if self._unsubscribe is not None:
             self._unsubscribe()
         await self.backend.stop()
@@ -180,16 +185,45 @@ class ConsoleApp(App):
     # --- commands ----------------------------------------------------------------------
 
     def send(self, command: Command) -> None:
-        """Submits a command in a worker; the screen follows when the events arrive."""
-        self.run_worker(self.submit(command), group="commands", exit_on_error=False)
+        """Submits a command in the background; the screen follows when the events arrive."""
+        self.dispatch(self.submit(command))
+
+    def dispatch(self, work: Coroutine[object, object, object]) -> None:
+        """Runs a command's trip to the log as a plain task, not a Textual worker, whose
+        state messages cost each roll-call key 0.7 ms before its frame."""
+        task = asyncio.get_running_loop().create_task(work)
+        self._in_flight.add(task)
+        task.add_done_callback(self._landed)
+
+    def _landed(self, task: asyncio.Task[object]) -> None:
+        self._in_flight.discard(task)
+        error = None if task.cancelled() else task.exception()
+        if error is not None:
+            self._failed(error)
+
+    def _failed(self, error: BaseException) -> None:
+        """A failure that is not a rejection (a full disk, a lost server) is told, never
+        swallowed: the secretary must know the command is not in the log."""
+        log.error("a command failed", exc_info=error)
+        self.notify(_("The command was not saved: {error}").format(error=error),
+                    title=_("Not done"), severity="error", timeout=30, markup=False)
+
+    async def settled(self) -> None:
+        """Waits until every command sent so far is durable, rejected or failed."""
+        while self._in_flight:
+            await asyncio.wait(set(self._in_flight))
 
     async def submit(self, command: Command) -> bool:
-        """Submits a command and waits until it is durable (True) or rejected (False)."""
+        """Submits a command and waits until it is durable (True), or rejected or failed
+        (False, and the secretary is told why)."""
         try:
             await self.backend.submit(command)
         except Rejection as rejection:
             self.notify(rejection.message(lang()), title=_("Not done"), severity="error",
                         markup=False)  # it may quote a name or a title
+            return False
+        except Exception as error:  # the boundary where a command fails, for any reason
+            self._failed(error)
             return False
         return True
 

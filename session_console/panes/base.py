@@ -1,6 +1,6 @@
 """What every tab has: it renders the snapshot it is given and sends commands."""
 
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from typing import Protocol, cast
 
 from rich.segment import Segment
@@ -21,6 +21,8 @@ class Console(Protocol):
     def send(self, command: Command) -> None: ...
 
     async def submit(self, command: Command) -> bool: ...
+
+    def dispatch(self, work: Coroutine[object, object, object]) -> None: ...
 
 
 class Pane(Vertical, can_focus=True):

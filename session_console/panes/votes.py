@@ -219,8 +219,8 @@ class VotesPane(Pane):
             return
         self.walk = following
         self.undo_stack.append((member.id, previous))
-        self.run_worker(self._record(RecordAnswer(member=member.id, answer=answer), index,
-                                     following), group="answers", exit_on_error=False)
+        self.console.dispatch(self._record(RecordAnswer(member=member.id, answer=answer),
+                                           index, following))
 
     async def _record(self, command: RecordAnswer, index: int, following: int) -> None:
         recorded = await self.console.submit(command)

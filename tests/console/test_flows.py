@@ -72,6 +72,7 @@ async def tab(pilot, key: str) -> None:
 
 
 async def settle(pilot) -> None:
+    await pilot.app.settled()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
@@ -136,6 +137,29 @@ async def test_a_rejected_command_shows_the_polish_reason_and_writes_nothing(ser
         await settle(pilot)
         assert service.state.last_seq == before
         assert any("jest już obecny" in str(n.message) for n in app._notifications)
+
+
+async def test_a_command_that_fails_to_be_written_is_told_and_the_roll_call_stays_put(service):
+    service.execute(OpenVote(subject="budżet"), "setup")
+    app = console(service)
+
+    async def disk_full(command):
+        raise OSError(28, "No space left on device")
+
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        rows = app.query_one("#rollcall")
+        working, app.backend.submit = app.backend.submit, disk_full
+        await pilot.press("1")
+        await settle(pilot)
+        assert any("Polecenie nie zostało zapisane" in str(n.message)
+                   and "No space left" in str(n.message) for n in app._notifications)
+        assert sitting(service).votes["v1"].answers == {} and rows.current.id == "m01"
+        app.backend.submit = working  # the disk has room again: the same member answers
+        await pilot.press("2")
+        await settle(pilot)
+        assert sitting(service).votes["v1"].answers == {"m01": Answer.NO}
+        assert rows.current.id == "m02"
 
 
 # --- agenda ----------------------------------------------------------------------------
