@@ -18,7 +18,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Footer
 
 from models import events as ev
 from models.commands import Command
@@ -38,6 +38,7 @@ from session_console.panes.log import LogPane
 from session_console.panes.speakers import SpeakersPane
 from session_console.panes.votes import VotesPane, result_text
 from session_console.widgets.header import ChamberHeader
+from session_console.widgets.tab_bar import TabBar
 from session_console.words import LOCAL_TIME
 
 Clock = Callable[[], datetime]
@@ -86,14 +87,16 @@ class ConsoleApp(App):
                                        "log": self.log_pane}
         sitting = backend.state.sitting
         self.initial = "votes" if sitting is not None and sitting.open_vote else "attendance"
-        self.tabs = TabbedContent(initial=self.initial, id="tabs")
+        for tab_id, pane in self.panes.items():
+            pane.id = tab_id
+        self.tabs = TabBar([(tab_id, pane.TAB_TITLE) for tab_id, pane in self.panes.items()],
+                           self.initial, id="tabs")
 
     def compose(self) -> ComposeResult:
         yield self.header
-        with self.tabs:
-            for tab_id, pane in self.panes.items():
-                with TabPane(pane.TAB_TITLE, id=tab_id):
-                    yield pane
+        yield self.tabs
+        with ContentSwitcher(initial=self.initial, id="panes"):
+            yield from self.panes.values()
         yield Footer(compact=True)  # every key of the console fits in 120 columns
 
     async def on_mount(self) -> None:
@@ -163,15 +166,6 @@ class ConsoleApp(App):
     def _active_pane(self) -> Pane | None:
         return self.panes.get(self.tabs.active)
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        pane = self.panes[event.pane.id or ""]
-        pane.show(self.chamber, None)
-        self.call_after_refresh(self._focus_first, pane)
-
-    def _focus_first(self, pane: Pane) -> None:
-        if pane is self._active_pane():
-            self._focus_into(pane)
-
     @staticmethod
     def _focus_into(pane: Pane) -> None:
         """Focuses the pane's first focusable widget now, not after the next refresh, so the
@@ -230,8 +224,16 @@ class ConsoleApp(App):
     # --- actions -----------------------------------------------------------------------
 
     def action_tab(self, tab_id: str) -> None:
-        self.tabs.active = tab_id
-        self._focus_into(self.panes[tab_id])
+        """Opens a tab: its pane draws the whole snapshot and takes the focus at once."""
+        pane = self.panes[tab_id]
+        if tab_id != self.tabs.active:
+            self.tabs.active = tab_id
+            self.query_one("#panes", ContentSwitcher).current = tab_id
+            pane.show(self.chamber, None)
+        self._focus_into(pane)
+
+    def on_tab_bar_chosen(self, event: TabBar.Chosen) -> None:
+        self.action_tab(event.tab_id)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.sections()))

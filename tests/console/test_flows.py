@@ -433,6 +433,23 @@ async def test_on_restart_the_console_returns_to_the_open_vote_at_the_first_unan
     reopened.close()
 
 
+async def test_a_click_on_a_tab_title_opens_the_tab_and_its_pane_takes_the_keys(service):
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        bar = app.query_one("#tabs")
+        start, end = next((a, b) for tab_id, a, b in bar.spans() if tab_id == "speakers")
+        await pilot.click("#tabs", offset=(end - 2, 0))  # the title's last letter
+        await until(pilot, lambda: bar.active == "speakers", "the speakers tab")
+        assert app.query_one("#panes").current == "speakers"
+        assert app.focused is not None and app.panes["speakers"] in app.focused.ancestors_with_self
+        await pilot.click("#tabs", offset=(start - 1, 0))  # the space after the title before
+        await until(pilot, lambda: bar.active == "attendance", "the attendance tab")
+        await pilot.click("#tabs", offset=(110, 0))  # past the last title: nothing
+        await pilot.pause()
+        assert bar.active == "attendance" and app.query_one("#panes").current == "attendance"
+
+
 async def test_the_palette_offers_every_action_of_every_tab(service):
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
