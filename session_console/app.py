@@ -44,6 +44,7 @@ from session_console.words import LOCAL_TIME
 Clock = Callable[[], datetime]
 log = logging.getLogger(__name__)
 TAB_KEYS = ("f2", "f3", "f4", "f5", "f6")
+QUIT_WAIT_S = 5.0  # how long quitting waits for commands on their way (a remote server)
 
 
 def utc_now() -> datetime:
@@ -121,7 +122,10 @@ class ConsoleApp(App):
             self.action_new_sitting()
 
     async def on_unmount(self) -> None:
-        await self.settled()  # a command on its way to the log is written before the end
+        try:  # a command on its way is answered before the end, unless the server is lost
+            await asyncio.wait_for(self.settled(), QUIT_WAIT_S)
+        except TimeoutError:
+            log.warning("quitting with %d command(s) unanswered", len(self._in_flight))
         if self._unsubscribe is not None:
             self._unsubscribe()
         await self.backend.stop()

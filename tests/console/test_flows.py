@@ -1,8 +1,11 @@
 """Every flow of the console, driven by keys with Pilot, checked on the state and the log."""
 
+import asyncio
+import time
 from itertools import pairwise
 
 from models.commands import (
+    CheckIn,
     CloseVote,
     DefineCouncil,
     OpenVote,
@@ -22,6 +25,7 @@ from models.terms import (
 from server.demo import demo_council
 from server.service import SittingService
 from server.store import EventStore
+from session_console import app as app_module
 from session_console.dialogs import Confirm, MemberPicker, Prompt
 from session_console.forms import NewSittingForm, OpenVoteForm, TotalsForm
 from session_console.help import HelpScreen
@@ -160,6 +164,37 @@ async def test_a_command_that_fails_to_be_written_is_told_and_the_roll_call_stay
         await settle(pilot)
         assert sitting(service).votes["v1"].answers == {"m01": Answer.NO}
         assert rows.current.id == "m02"
+
+
+async def test_quitting_waits_for_a_command_on_its_way_but_not_forever(service, monkeypatch):
+    monkeypatch.setattr(app_module, "QUIT_WAIT_S", 0.5)
+    app = console(service)
+    answered = []
+
+    async def slow(command):  # a remote server that answers after 0.2 s
+        await asyncio.sleep(0.2)
+        answered.append(command)
+
+    async def lost(command):  # one that never answers
+        await asyncio.Event().wait()
+
+    async def run() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await started(pilot)
+            app.backend.submit = slow
+            app.send(CheckIn(member="m20"))
+            await app.action_quit()
+        assert answered == [CheckIn(member="m20")]  # the quit waited for the answer
+        again = console(service)
+        async with again.run_test(size=SIZE) as pilot:
+            await started(pilot)
+            again.backend.submit = lost
+            again.send(CheckIn(member="m21"))
+            await again.action_quit()
+
+    started_at = time.monotonic()
+    await asyncio.wait_for(run(), 20)
+    assert time.monotonic() - started_at < 10  # the lost one held the quit for 0.5 s only
 
 
 # --- agenda ----------------------------------------------------------------------------
