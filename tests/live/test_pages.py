@@ -150,6 +150,53 @@ async def test_connection_lost_then_reconnect_with_backoff_and_resync(browser, s
         await again.stop()
 
 
+async def test_while_the_line_is_lost_the_screen_is_dimmed_stamped_and_its_countdown_stands(
+        browser, service, tmp_path):
+    live = LiveServer(service, port=0, token_dir=tmp_path / "t")
+    await live.start()
+    await run(service, "set_current_item", item="i4")
+    await run(service, "queue_speaker", member="m01")
+    await run(service, "start_speech")
+    page = await _page(browser, live.urls()["chamber"])
+    await expect(page.locator("#speaker-name")).to_have_text("Adamczyk Barbara")
+    dimmed = "getComputedStyle(document.querySelector('main')).opacity"
+    assert await page.evaluate(dimmed) == "1"
+    await live.stop()
+    await expect(page.locator("#lost")).to_contain_text(re.compile(r"stan z \d\d:\d\d:\d\d"))
+    assert await page.evaluate(dimmed) == "0.45"
+    shown = await page.locator("#countdown").text_content()
+    await page.wait_for_timeout(2_500)  # a running speech would have lost two seconds
+    assert await page.locator("#countdown").text_content() == shown
+    await page.close()
+
+
+async def test_a_wall_clock_step_is_not_silence(browser, live, service):
+    """NTP corrects a chamber PC by +20 s: the page must not think the server went quiet."""
+    page = await browser.new_page(viewport={"width": 1920, "height": 1080})
+    await page.add_init_script("""const realNow = Date.now; let step = 0;
+        Date.now = () => realNow() + step; window.stepClock = () => { step = 20_000; };
+        window.states = [];
+        new MutationObserver(() => window.states.push(document.body.dataset.connection))
+          .observe(document, {attributes: true, subtree: true,
+                              attributeFilter: ["data-connection"]});""")
+    await page.goto(live.urls()["chamber"])
+    await expect(page.locator("body")).to_have_attribute("data-connection", "live")
+    await page.evaluate("window.stepClock()")
+    await page.wait_for_timeout(5_500)  # past a heartbeat (5 s) and five silence checks
+    assert await page.evaluate("window.states") == ["live"]  # never lost, not even briefly
+    await page.close()
+
+
+async def test_what_the_server_said_before_closing_is_shown(browser, live):
+    page = await browser.new_page(viewport={"width": 1920, "height": 1080})
+    await page.add_init_script("""const send = WebSocket.prototype.send;
+        WebSocket.prototype.send = function (data) {  // a page older than the server
+          return send.call(this, data.replace('"v":1', '"v":99')); };""")
+    await page.goto(live.urls()["chamber"])
+    await expect(page.locator("#lost")).to_contain_text("Serwer mówi protokołem v1")
+    await page.close()
+
+
 async def test_a_frozen_server_is_noticed_by_the_heartbeat_and_the_page_comes_back(browser,
                                                                                    tmp_path):
     """SIGSTOP: the socket stays open but nothing answers, so only the page's own
@@ -234,6 +281,24 @@ async def test_a_gap_in_seq_makes_the_page_resync(browser, live, service):
     await expect(page.locator("#item")).to_contain_text("Przyjęcie porządku obrad")
     assert await page.evaluate("document.body.dataset.seq") == str(live.feeds["chamber"].seq)
     assert "resync" in await page.evaluate("window.sent")
+    seq = live.feeds["chamber"].seq
+    await page.evaluate("""(seq) => { for (const gap of [5, 6, 7]) receive({type: "patch",
+        view: "chamber", seq: seq + gap, log_seq: 0, now: Date.now(), patch: {}}); }""", seq)
+    await run(service, "check_in", member="m02")
+    await expect(page.locator("#attendance")).to_contain_text("Obecni: 2 / 23")
+    assert (await page.evaluate("window.sent")).count("resync") == 2  # one per gap, not per patch
+    await page.close()
+
+
+async def test_a_member_id_like_proto_is_a_plain_key_in_a_patch(browser, live):
+    page = await _page(browser, live.urls()["chamber"])
+    await expect(page.locator("body")).to_have_attribute("data-connection", "live")
+    grid = await page.evaluate("""() => {
+        const patched = mergePatch({}, JSON.parse('{"grid": {"__proto__": {"name": "A"}}}'));
+        const answered = mergePatch(patched, JSON.parse('{"grid": {"__proto__": {"answer": "yes"}}}'));
+        return [Object.keys(answered.grid), answered.grid["__proto__"]];
+    }""")
+    assert grid == [["__proto__"], {"name": "A", "answer": "yes"}]
     await page.close()
 
 

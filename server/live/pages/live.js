@@ -9,6 +9,7 @@ const TOKEN = params.get("token") || "";
 const VIEW = document.body.dataset.view;
 const HEARTBEAT_MS = 5000;
 const SILENCE_MS = 12000;
+const SILENCE_CHECK_MS = 1000;
 const RESULT_ON_OVERLAY_MS = 30000;
 
 const WORDS = {
@@ -17,7 +18,7 @@ const WORDS = {
         closed: "zakończone", cancelled: "anulowane", yes: "ZA", no: "PRZECIW",
         abstain: "WSTRZ.", pending: "czeka", not_voting: "nie głosował", absent: "nieobecny",
         recused: "wyłączony", adopted: "PRZYJĘTO", rejected: "ODRZUCONO", invalid: "NIEWAŻNE",
-        lost: "Brak połączenia z serwerem — ponawiam…", denied: "Brak dostępu: zły token w adresie strony.",
+        lost: "Brak połączenia z serwerem — ponawiam…", asOf: "stan z", denied: "Brak dostępu: zły token w adresie strony.",
         noSitting: "Sesja nie jest otwarta.", noItem: "Oczekiwanie na rozpoczęcie obrad",
         sitting: "sesja", guest: "gość", paused: "wstrzymano", print: "druk nr",
         secret: "głosowanie tajne", summary: "głosowanie zbiorcze", closedSitting: "Sesja zamknięta.",
@@ -27,6 +28,7 @@ const WORDS = {
         cancelled: "cancelled", yes: "YES", no: "NO", abstain: "ABSTAIN", pending: "waiting",
         not_voting: "did not vote", absent: "absent", recused: "recused", adopted: "ADOPTED",
         rejected: "REJECTED", invalid: "INVALID", lost: "Connection to the server lost — retrying…",
+        asOf: "as of",
         denied: "Access denied: wrong token in the page address.", noSitting: "No sitting is open.",
         noItem: "Waiting for the sitting to begin", sitting: "sitting", guest: "guest",
         paused: "paused", print: "print no.", secret: "secret ballot", summary: "summary vote",
@@ -43,18 +45,25 @@ document.title = T.title[VIEW];
 for (const node of document.querySelectorAll("[data-t]")) node.textContent = T[node.dataset.t];
 
 // --- state -------------------------------------------------------------------------
+// Time is taken from performance.now(), which never steps: a wall clock corrected by NTP
+// must neither look like a silent server nor move a countdown.
 let view = null;
 let seq = -1;
-let clockOffset = 0;  // server clock minus ours, ms
+let clockOffset = 0;  // the server's clock minus performance.now(), ms
 let socket = null;
-let lastHeard = 0;
+let lastHeard = 0;  // performance.now() of the last frame
+let shownAt = null;  // the wall-clock time of the last frame, said while the line is lost
+let resyncing = false;  // a resync was asked for; patches wait for its snapshot
+let serverSaid = "";  // the last error frame's words, said if the server then closes
 let retry = 0;
 
-function serverNow() { return Date.now() + clockOffset; }
+function serverNow() { return performance.now() + clockOffset; }
 
 function mergePatch(target, patch) {  // RFC 7386
   if (patch === null || typeof patch !== "object" || Array.isArray(patch)) return patch;
-  const result = (target && typeof target === "object" && !Array.isArray(target)) ? { ...target } : {};
+  // no prototype: a key such as "__proto__" (a valid member id) stays a plain key
+  const base = (target && typeof target === "object" && !Array.isArray(target)) ? target : {};
+  const result = Object.assign(Object.create(null), base);
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete result[key];
     else result[key] = mergePatch(result[key], value);
@@ -64,7 +73,8 @@ function mergePatch(target, patch) {  // RFC 7386
 
 // --- connection ----------------------------------------------------------------------
 function showLost(text) {
-  $("lost").textContent = text;
+  const since = shownAt ? ` · ${T.asOf} ${shownAt.toTimeString().slice(0, 8)}` : "";
+  $("lost").textContent = text + (view ? since : "");
   $("lost").hidden = false;
   document.body.dataset.connection = "lost";
 }
@@ -73,13 +83,17 @@ function connect() {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   const current = new WebSocket(`${scheme}://${location.host}/ws`);
   socket = current;
-  lastHeard = Date.now();  // a handshake that hangs counts as silence too
+  lastHeard = performance.now();  // a handshake that hangs counts as silence too
   current.onopen = () => {
-    lastHeard = Date.now();
+    lastHeard = performance.now();
     current.send(JSON.stringify({ type: "hello", v: 1, role: VIEW === "public" ? "public" : "display",
                                   token: TOKEN, view: VIEW }));
   };
-  current.onmessage = (event) => { lastHeard = Date.now(); receive(JSON.parse(event.data)); };
+  current.onmessage = (event) => {
+    lastHeard = performance.now();
+    shownAt = new Date();
+    receive(JSON.parse(event.data));
+  };
   current.onclose = (event) => lost(event.code);
 }
 
@@ -90,30 +104,46 @@ function lost(code) {
   socket = null;
   if (old) { old.onopen = old.onmessage = old.onclose = null; old.close(); }
   if (code === 4001) { showLost(T.denied); return; }
-  showLost(T.lost);
+  showLost(serverSaid ? `${T.lost} (${serverSaid})` : T.lost);
+  serverSaid = "";
   const delay = Math.min(10000, 500 * 2 ** retry) * (0.75 + Math.random() / 2);
   retry += 1;
   setTimeout(connect, delay);
 }
 
 function receive(message) {
-  if (typeof message.now === "number") clockOffset = message.now - Date.now();
+  if (typeof message.now === "number") clockOffset = message.now - performance.now();
+  if (message.type !== "error") serverSaid = "";  // the server went on: it was not closing
   if (message.type === "snapshot") {
-    view = message.data; seq = message.seq; retry = 0;
+    view = message.data; seq = message.seq; retry = 0; resyncing = false;
     $("lost").hidden = true; document.body.dataset.connection = "live";
     render();
   } else if (message.type === "patch") {
-    if (message.seq !== seq + 1) { socket.send(JSON.stringify({ type: "resync" })); return; }
+    if (message.seq !== seq + 1) { resync(); return; }
     view = mergePatch(view, message.patch); seq = message.seq;
     render();
+  } else if (message.type === "error") {
+    serverSaid = LANG === "en" ? message.message_en : message.message;
   }
   document.body.dataset.seq = String(seq);
 }
 
+function resync() {  // once: the patches after a gap wait for the snapshot it brings
+  if (resyncing || !socket) return;
+  resyncing = true;
+  socket.send(JSON.stringify({ type: "resync" }));
+}
+
+function live() { return document.body.dataset.connection === "live"; }
+
 setInterval(() => {
-  if (!socket) return;
-  if (Date.now() - lastHeard > SILENCE_MS) { lost(); return; }
-  if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: "ping", t: Date.now() }));
+  if (socket && performance.now() - lastHeard > SILENCE_MS) lost();
+}, SILENCE_CHECK_MS);
+
+setInterval(() => {
+  if (socket && socket.readyState === WebSocket.OPEN) {
+    socket.send(JSON.stringify({ type: "ping", t: Date.now() }));
+  }
 }, HEARTBEAT_MS);
 
 // --- rendering -------------------------------------------------------------------------
@@ -234,5 +264,7 @@ function render() {
   if (VIEW === "overlay") renderOverlay(); else renderChamber();
 }
 
-setInterval(() => { if (view) { renderCountdown(); if (VIEW === "overlay") renderOverlay(); } }, 250);
+// while the line is lost the screen keeps what it last knew, dimmed and stamped with its
+// time, and the countdown stands still: a speech may have ended since
+setInterval(() => { if (view && live()) { renderCountdown(); if (VIEW === "overlay") renderOverlay(); } }, 250);
 connect();
