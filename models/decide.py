@@ -18,11 +18,13 @@ from models.agenda import (
     WithdrawItem,
     describe_change,
 )
+from models.polish import ANSWER_PL, plural
 from models.rejection import Rejection
 from models.roman import is_roman
 from models.rules import MajorityRule, decide_outcome, quorum_problem
 from models.state import Chamber, Sitting, Vote
 from models.terms import (
+    Answer,
     FinalAnswer,
     MajorityKind,
     Outcome,
@@ -401,10 +403,18 @@ def _record_answer(state: Chamber, sitting: Sitting, command: cmd.RecordAnswer) 
         raise Rejection("not_present", f"{name} jest nieobecny(-a); najpierw odnotuj obecność.",
                         f"{name} is absent; check them in first.")
     if vote.answers.get(command.member) == command.answer:
-        raise Rejection("no_change", f"Ta odpowiedź {name} jest już zapisana.",
-                        f"That answer of {name} is already recorded.")
+        raise _same_answer(name, command.answer)
     return (ev.AnswerRecorded(sitting_id=sitting.id, vote_id=vote.id, member_id=command.member,
                               answer=command.answer),)
+
+
+def _same_answer(name: str, answer: Answer | None) -> Rejection:
+    if answer is None:
+        return Rejection("no_change", f"{name}: brak zapisanej odpowiedzi do cofnięcia.",
+                         f"{name}: no recorded answer to take back.")
+    return Rejection("no_change", f"Ta odpowiedź jest już zapisana: {name} — "
+                     f"{ANSWER_PL[FinalAnswer(answer)]}.",
+                     f"That answer is already recorded: {name} — {answer.value}.")
 
 
 def _eligible_present(sitting: Sitting, vote: Vote) -> int:
@@ -419,7 +429,8 @@ def _record_totals(state: Chamber, sitting: Sitting, command: cmd.RecordTotals) 
                         "This is a named vote; record each member's answer.")
     cast, eligible = command.yes + command.no + command.abstain, _eligible_present(sitting, vote)
     if cast > eligible:
-        raise Rejection("too_many", f"Oddano {cast} głosów, a uprawnionych obecnych jest {eligible}.",
+        raise Rejection("too_many", f"Oddano {plural(cast, 'głos', 'głosy', 'głosów')}, "
+                        f"a uprawnionych obecnych jest {eligible}.",
                         f"{cast} votes cast but only {eligible} eligible members are present.")
     return (ev.TotalsRecorded(sitting_id=sitting.id, vote_id=vote.id, yes=command.yes,
                               no=command.no, abstain=command.abstain),)

@@ -5,6 +5,7 @@ from fractions import Fraction
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from models.polish import plural
 from models.terms import MajorityKind, Outcome
 
 
@@ -145,8 +146,8 @@ def quorum_problem(present_at_open: int, present_at_close: int,
     ):
         if present < needed:
             return (
-                f"brak kworum {moment_pl} ({present} obecnych, wymagane {needed} "
-                f"z {statutory_seats})",
+                f"brak kworum {moment_pl} ({plural(present, 'obecny(-a)', 'obecnych', 'obecnych')}, "
+                f"wymagane {needed} z {statutory_seats})",
                 f"no quorum {moment_en} ({present} present, {needed} of "
                 f"{statutory_seats} required)",
             )

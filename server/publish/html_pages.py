@@ -8,9 +8,10 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from pathlib import Path
 
+from models.polish import ANSWER_PL, TALLY_PL
 from models.terms import FinalAnswer
 from server.publish import tables
-from server.publish.labels import ANSWER_PL, MODE_PL, OUTCOME_PL, hhmm, long_date
+from server.publish.labels import MODE_PL, OUTCOME_PL, hhmm, long_date
 from server.publish.record import SittingRecord, VoteRecord
 
 STYLE = """
@@ -83,7 +84,7 @@ def _answers(vote: VoteRecord, rows: dict[tuple[str, FinalAnswer], str]) -> str:
 def vote_section(record: SittingRecord, vote: VoteRecord, level: int, answers: str) -> str:
     v, r = vote.vote, vote.result
     item = f"Punkt {vote.item_number}: {vote.item_title}. " if vote.item_number else ""
-    counts = "".join(f"<li>{ANSWER_PL[answer]}: {value}</li>"
+    counts = "".join(f"<li>{TALLY_PL[answer]}: {value}</li>"
                      for answer, value in vote.counts.items())
     revote = ""
     if v.revote_of and v.revote_of in record.sitting.votes:

@@ -1,20 +1,12 @@
-"""Polish words and local times as the published record prints them."""
+"""Polish words and local times as the published record prints them (a member's answer is
+in models.polish, which the core shares)."""
 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from models.terms import AttendanceStatus, FinalAnswer, Outcome, SpeechKind, VoteKind, VoteMode
+from models.terms import AttendanceStatus, Outcome, SpeechKind, VoteKind, VoteMode
 
 LOCAL = ZoneInfo("Europe/Warsaw")
-
-ANSWER_PL = {
-    FinalAnswer.YES: "za",
-    FinalAnswer.NO: "przeciw",
-    FinalAnswer.ABSTAIN: "wstrzymał się",
-    FinalAnswer.NOT_VOTING: "nie głosował",
-    FinalAnswer.ABSENT: "nieobecny",
-    FinalAnswer.RECUSED: "wyłączony",
-}
 
 OUTCOME_PL = {
     Outcome.ADOPTED: "przyjęto",
@@ -38,9 +30,9 @@ KIND_PL = {
 }
 
 ATTENDANCE_PL = {
-    AttendanceStatus.ABSENT: "nieobecny",
-    AttendanceStatus.PRESENT: "obecny",
-    AttendanceStatus.LEFT: "wyszedł",
+    AttendanceStatus.ABSENT: "nieobecny(-a)",
+    AttendanceStatus.PRESENT: "obecny(-a)",
+    AttendanceStatus.LEFT: "wyszedł(-a)",
     AttendanceStatus.EXCUSED: "nieobecność usprawiedliwiona",
 }
 

@@ -7,6 +7,8 @@ of each item (speakers, votes with results, resolutions), closing.
 from collections.abc import Iterator
 from html import escape
 
+from models.events import VoteResult
+from models.polish import plural
 from server.publish.html_pages import page
 from server.publish.labels import ATTENDANCE_PL, OUTCOME_PL, duration, hhmm, long_date
 from server.publish.record import SittingRecord, VoteRecord
@@ -14,12 +16,25 @@ from server.publish.record import SittingRecord, VoteRecord
 Block = tuple[str, str]  # ("h1" | "h2" | "h3" | "p" | "li", text)
 
 
+def _counts(result: VoteResult) -> str:
+    """ "12 głosów za, 3 głosy przeciw, 1 głos wstrzymujący się; nie głosowała 1 osoba, ..."."""
+    votes = ", ".join((plural(result.yes, "głos za", "głosy za", "głosów za"),
+                       plural(result.no, "głos przeciw", "głosy przeciw", "głosów przeciw"),
+                       plural(result.abstain, "głos wstrzymujący się", "głosy wstrzymujące się",
+                              "głosów wstrzymujących się")))
+    people = [plural(result.not_voting, "osoba nie głosowała", "osoby nie głosowały",
+                     "osób nie głosowało"),
+              plural(result.absent, "osoba nieobecna", "osoby nieobecne", "osób nieobecnych")]
+    if result.recused:
+        people.append(plural(result.recused, "osoba wyłączona z głosowania",
+                             "osoby wyłączone z głosowania", "osób wyłączonych z głosowania"))
+    return f"{votes}; {', '.join(people)}"
+
+
 def _vote_line(vote: VoteRecord) -> str:
     r = vote.result
     line = (f"Głosowanie nr {vote.vote.number} ({hhmm(vote.vote.closed_at)}): {vote.vote.subject}. "
-            f"Wynik: {OUTCOME_PL[r.outcome]} - {r.yes} za, {r.no} przeciw, {r.abstain} "
-            f"wstrzymujących się, {r.not_voting} niegłosujących, {r.absent} nieobecnych"
-            + (f", {r.recused} wyłączonych" if r.recused else "") + f". {r.explanation_pl}.")
+            f"Wynik: {OUTCOME_PL[r.outcome]} - {_counts(r)}. {r.explanation_pl}.")
     if vote.resolution:
         line += f" Rada podjęła uchwałę nr {vote.resolution}."
     return line

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from models.polish import ANSWER_PL, TALLY_PL
 from server.publish import tables
-from server.publish.labels import ANSWER_PL, MODE_PL, OUTCOME_PL, hhmm, long_date
+from server.publish.labels import MODE_PL, OUTCOME_PL, hhmm, long_date
 from server.publish.record import ExportError, SittingRecord, VoteRecord
 
 FONT = "DejaVu"
@@ -178,7 +179,7 @@ def _vote(pdf: _Document, record: SittingRecord, vote: VoteRecord) -> None:
     pdf.para(f"Wynik: {OUTCOME_PL[r.outcome]}. {r.explanation_pl}."
              + (f" Reasumpcja głosowania nr {revote.number}." if revote else "")
              + (f" Podjęto uchwałę nr {vote.resolution}." if vote.resolution else ""), bold=True)
-    pdf.para(", ".join(f"{ANSWER_PL[a]}: {n}" for a, n in vote.counts.items()) + ".")
+    pdf.para(", ".join(f"{TALLY_PL[a]}: {n}" for a, n in vote.counts.items()) + ".")
     if vote.named:
         pdf.grid(NAMED_HEADER, _named_pairs(vote), NAMED_WIDTHS)
     else:

@@ -4,8 +4,9 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from models.polish import ANSWER_PL
 from models.terms import FinalAnswer, Outcome
-from server.publish.labels import ANSWER_PL, ATTENDANCE_PL, OUTCOME_PL, local
+from server.publish.labels import ATTENDANCE_PL, OUTCOME_PL, local
 from server.publish.record import NamedAnswer, SittingRecord, VoteRecord
 
 # Popolo's options are yes, no, abstain, absent, not voting; "recused" is ours (art. 25a).

@@ -2,8 +2,9 @@
 
 from collections.abc import Iterator
 
+from models.polish import ANSWER_PL
 from models.terms import FinalAnswer
-from server.publish.labels import ANSWER_PL, ATTENDANCE_PL, MODE_PL, OUTCOME_PL, duration, hhmm, stamp
+from server.publish.labels import ATTENDANCE_PL, MODE_PL, OUTCOME_PL, duration, hhmm, stamp
 from server.publish.record import NamedAnswer, SittingRecord, VoteRecord
 
 NAMED_HEADER = ("Sesja", "Data", "Głosowanie nr", "Punkt", "Temat", "Lp.", "Id radnego",

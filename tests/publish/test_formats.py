@@ -10,10 +10,10 @@ from html import unescape
 
 import pytest
 
+from models.polish import ANSWER_PL, TALLY_PL
 from models.terms import FinalAnswer
 from server.publish import export_package
 from server.publish.check import check_package
-from server.publish.labels import ANSWER_PL
 from server.publish.popolo import ANSWER_OF_OPTION
 from tests.publish.sittings import rich
 
@@ -87,12 +87,12 @@ def test_counts_equal_the_named_lists_in_every_format(closed, package):
         section = html.split(f'<section id="glosowanie-{number}"')[1].split("</section>")[0]
         for option, value in counts.items():
             answer = ANSWER_OF_OPTION[option]
-            assert f"<li>{ANSWER_PL[answer]}: {value}</li>" in section
+            assert f"<li>{TALLY_PL[answer]}: {value}</li>" in section
             assert section.count(f'<td class="{answer.value}">') == value
             codes = [r["Kod głosu"] for r in named_rows if r["Głosowanie nr"] == str(number)]
             assert int(results[str(number)][columns[answer]]) == codes.count(answer.value) == value
             listed = re.findall(rf"\b\d+ Radny \d+ ({words})(?= |$)", printed[str(number)])
-            assert f"{ANSWER_PL[answer]}: {value}" in printed[str(number)]
+            assert f"{TALLY_PL[answer]}: {value}" in printed[str(number)]
             assert listed.count(ANSWER_PL[answer]) == value
 
 
@@ -167,19 +167,19 @@ def test_a_recused_member_is_listed_as_such_and_a_secret_ballot_names_nobody(pac
     html = (package / "index.html").read_text(encoding="utf-8")
     assert '<th scope="row"><a href="#glosowanie-2">Wybór przewodniczącego komisji</a></th>' in html
     first = html.split('<section id="glosowanie-1"')[1].split("</section>")[0]
-    assert re.search(r'Radny 7</th><td></td><td class="recused">wyłączony</td>', first)
+    assert re.search(r'Radny 7</th><td></td><td class="recused">wyłączony\(-a\)</td>', first)
     secret = html.split('<section id="glosowanie-2"')[1].split("</section>")[0]
     assert "Radny" not in secret and "publikuje się tylko wyniki" in secret
     pdf = _pdf_text(package / "sesja.pdf")
     section = pdf.split("Głosowanie nr 2:")[1].split("Głosowanie nr 3:")[0]
-    assert "Radny" not in section and "za: 4, przeciw: 2, wstrzymał się: 1" in section
+    assert "Radny" not in section and "za: 4, przeciw: 2, wstrzymało się: 1" in section
     assert "„Żółć”" in pdf and "Skarbnik Miasta" in pdf
 
 
 def test_attendance_speakers_and_register(package):
     rows = list(csv.DictReader((package / "obecnosc.csv").open(encoding="utf-8", newline="")))
     by_id = {r["Id radnego"]: r for r in rows}
-    assert by_id["m08"]["Status"] == "wyszedł" and by_id["m08"]["Obecność (od-do)"] == "11:00-11:05"
+    assert by_id["m08"]["Status"] == "wyszedł(-a)" and by_id["m08"]["Obecność (od-do)"] == "11:00-11:05"
     assert by_id["m01"]["Obecność (od-do)"] == "11:00-11:08"  # present until the close
     assert by_id["m10"]["Usprawiedliwienie"] == "choroba"
     speakers = list(csv.DictReader((package / "mowcy.csv").open(encoding="utf-8", newline="")))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from server.publish.labels import ANSWER_PL
+from models.polish import ANSWER_PL, TALLY_PL
 from server.publish.popolo import ANSWER_OF_OPTION
 from tests.cli import ROOT, sesja
 from tests.publish.katowice import COUNTS, FINAL, published, write_script
@@ -92,7 +92,7 @@ def test_every_answer_and_count_in_the_html(package):
                                section))
         assert rows == answers
         for code, value in counts.items():
-            label = ANSWER_PL[FINAL_BY_CODE[code]]
+            label = TALLY_PL[FINAL_BY_CODE[code]]
             assert f"<li>{label}: {value}</li>" in section
 
 
@@ -108,8 +108,8 @@ def test_every_answer_and_count_in_the_pdf(package):
     for number, answers, counts in expected():
         section = " ".join(by_number[number].split())
         for name, answer in answers.items():
-            assert re.search(rf"\d+ {re.escape(name)} {answer}( |$)", section), (number, name)
-        listed = ", ".join(f"{ANSWER_PL[FINAL_BY_CODE[code]]}: {value}"
+            assert re.search(rf"\d+ {re.escape(name)} {re.escape(answer)}( |$)", section), (number, name)
+        listed = ", ".join(f"{TALLY_PL[FINAL_BY_CODE[code]]}: {value}"
                            for code, value in counts.items())
         assert listed in section, number
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

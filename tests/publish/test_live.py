@@ -147,7 +147,7 @@ async def test_serve_publish_dir_publishes_a_vote_closed_from_a_remote_console(t
         errors = stop(served)
     assert served.process.returncode == 0, errors
     page = (www / SLUG / "glosowania" / "glosowanie-004.html").read_text(encoding="utf-8")
-    assert "Wniosek zdalny" in page and '<td class="abstain">wstrzymał się</td>' in page
+    assert "Wniosek zdalny" in page and '<td class="abstain">wstrzymuje się</td>' in page
 
 
 def test_a_sitting_opened_while_publishing_gets_its_package(tmp_path):
