@@ -29,8 +29,9 @@ from session_console import heap
 from session_console.backend import Backend
 from session_console.export_screen import ExportScreen, default_export_dir
 from session_console.forms import NewSittingForm
-from session_console.help import HelpScreen, Section
+from session_console.help import HelpScreen, Section, key_name
 from session_console.i18n import _, lang
+from session_console.palette import FoldingCommands, Palette
 from session_console.panes.agenda import AgendaPane
 from session_console.panes.attendance import AttendancePane
 from session_console.panes.base import Pane
@@ -55,6 +56,7 @@ class ConsoleApp(App):
     CSS_PATH = "console.tcss"
     TITLE = "sesja"
     AUTO_FOCUS = None  # each tab focuses its own first widget when it opens
+    COMMANDS = {FoldingCommands}  # get_system_commands, found without Polish letters
     BINDINGS = [
         Binding("f1", "help", _("Help")),
         Binding("f2", "tab('agenda')", _("Agenda")),
@@ -269,16 +271,21 @@ class ConsoleApp(App):
         return [(_("Everywhere"), self.BINDINGS),
                 *((pane.TAB_TITLE, pane.BINDINGS) for pane in self.panes.values())]
 
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette())
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for binding in (b for b in self.BINDINGS if b.show):  # not the palette itself
-            yield SystemCommand(binding.description, binding.key.upper(),
+            yield SystemCommand(binding.description, key_name(binding),
                                 lambda action=binding.action: self.run_action(action))
         yield SystemCommand(_("Open a new sitting"), "", self.action_new_sitting)
         for tab_id, pane in self.panes.items():
             for binding in pane.BINDINGS:
                 if binding.description:
                     yield SystemCommand(f"{pane.TAB_TITLE}: {binding.description}",
-                                        binding.key, self._runner(tab_id, pane, binding.action))
+                                        key_name(binding),
+                                        self._runner(tab_id, pane, binding.action))
 
     def _runner(self, tab_id: str, pane: Pane, action: str) -> Callable[[], object]:
         async def run() -> None:

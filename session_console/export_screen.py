@@ -21,6 +21,7 @@ from server.publish.from_log import export_log
 from server.publish.record import package_name
 from session_console.dialogs import dialog_css
 from session_console.i18n import _, lang
+from session_console.words import counted, is_committee
 
 History = Callable[[], Sequence[StoredEvent]]
 
@@ -37,16 +38,25 @@ def format_label(name: str) -> str:
             "pdf": _("PDF with every named vote"), "md": _("minutes draft (Markdown)")}[name]
 
 
-def outcome_text(folder: Path, data: dict) -> str:
+def outcome_text(sitting: Sitting, folder: Path, data: dict) -> str:
     """What the export wrote, and whether the package is partial."""
     last = data["last_event"]
-    lines = [_("Done: {files} files in {folder}").format(files=len(data["files"]) + 1,
-                                                          folder=folder),
+    files = counted(len(data["files"]) + 1, ("file", "files"), ("plik", "pliki", "plików"))
+    lines = [_("Done: {files} in {folder}").format(files=files, folder=folder),
              _("Votes in the package: {votes} · up to event {seq}").format(votes=data["votes"],
                                                                            seq=last["seq"])]
     if not data["complete"]:
-        lines.append(_("The sitting is still open: the package is partial and says so."))
+        lines.append(_("The meeting is still open: the package is partial and says so.")
+                     if is_committee(sitting) else
+                     _("The sitting is still open: the package is partial and says so."))
     return "\n".join(lines)
+
+
+def title_text(sitting: Sitting) -> str:
+    """ "Eksport do BIP: sesja XL z 2026-11-23" ("posiedzenie" for a committee)."""
+    title = (_("Export committee meeting {number} of {date} for BIP") if is_committee(sitting)
+             else _("Export sitting {number} of {date} for BIP"))
+    return title.format(number=sitting.number, date=sitting.date.isoformat())
 
 
 class ExportScreen(ModalScreen[None]):
@@ -68,9 +78,7 @@ class ExportScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(_("Export sitting {number} of {date} for BIP").format(
-                number=self.sitting.number, date=self.sitting.date.isoformat()), classes="title",
-                markup=False)
+            yield Label(title_text(self.sitting), classes="title", markup=False)
             folder = Input(str(self.folder), id="folder")
             folder.border_title = _("Folder")
             yield folder
@@ -146,7 +154,7 @@ class ExportScreen(ModalScreen[None]):
         for widget in self.query("#folder, #formats"):
             widget.disabled = False
         if event.state is WorkerState.SUCCESS:
-            self._show(outcome_text(*event.worker.result))
+            self._show(outcome_text(self.sitting, *event.worker.result))
         else:
             self.query_one("#progress", ProgressBar).display = False
             error = event.worker.error

@@ -1,5 +1,6 @@
 """F1: every key of every tab, with what it does."""
 
+import re
 from collections.abc import Iterable
 
 from textual.app import ComposeResult
@@ -14,9 +15,17 @@ from session_console.i18n import _
 Section = tuple[str, Iterable[Binding]]
 
 
+def _one_key(key: str) -> str:
+    if key == "slash":
+        return "/"
+    if key.startswith("ctrl+"):
+        return "Ctrl+" + key.removeprefix("ctrl+").upper()
+    return key.upper() if re.fullmatch(r"f\d+", key) else key
+
+
 def key_name(binding: Binding) -> str:
-    return ", ".join(key.replace("ctrl+", "Ctrl+").replace("slash", "/")
-                     for key in binding.key.split(","))
+    """ "Ctrl+Q", "F1", "/", "1, z": a binding's keys as a keyboard prints them."""
+    return ", ".join(_one_key(key) for key in binding.key.split(","))
 
 
 def help_text(sections: Iterable[Section]) -> str:

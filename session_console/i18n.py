@@ -33,3 +33,9 @@ def lang() -> str:
 
 def _(message: str) -> str:
     return _translations.gettext(message)
+
+
+def pgettext(context: str, message: str) -> str:
+    """The words of `message` in `context` ("member": about one member, e.g. "wstrzymuje się"
+    where the tally's plain "abstain" reads "wstrzymało się")."""
+    return _translations.pgettext(context, message)

@@ -15,6 +15,12 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def fold_letters(text: str) -> str:
+    """`fold` letter by letter, the same length as `text` (a letter that folds to two, "ß",
+    stays itself): positions found in the folded text mark the same letters in `text`."""
+    return "".join(folded if len(folded := fold(c)) == 1 else c for c in text)
+
+
 def _matches(member: Member, words: list[str]) -> bool:
     name = fold(member.name)
     return all(word in name for word in words)

@@ -1,10 +1,12 @@
 """How the domain's values read on screen, in the chosen language."""
 
+from collections.abc import Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from models import events as ev
-from models.state import Chamber, SpeakerEntry
+from models.polish import plural
+from models.state import Chamber, Sitting, SpeakerEntry
 from models.terms import (
     Answer,
     AttendanceStatus,
@@ -15,22 +17,27 @@ from models.terms import (
     VoteKind,
     VoteMode,
 )
-from session_console.i18n import _
+from session_console.i18n import _, lang, pgettext
 
 LOCAL_TIME = ZoneInfo("Europe/Warsaw")
 
 
 def answer_label(answer: Answer | FinalAnswer | None) -> str:
+    """One member's answer: "wstrzymuje się" (the tally's count reads "wstrzymało się")."""
     return {
-        "yes": _("yes"), "no": _("no"), "abstain": _("abstain"), None: "",
-        "not_voting": _("did not vote"), "absent": _("absent"), "recused": _("recused"),
+        "yes": pgettext("member", "yes"), "no": pgettext("member", "no"),
+        "abstain": pgettext("member", "abstain"), None: "",
+        "not_voting": pgettext("member", "did not vote"),
+        "absent": pgettext("member", "absent"), "recused": pgettext("member", "recused"),
     }[answer.value if answer is not None else None]
 
 
 def attendance_label(status: AttendanceStatus) -> str:
     return {
-        AttendanceStatus.ABSENT: _("absent"), AttendanceStatus.PRESENT: _("present"),
-        AttendanceStatus.LEFT: _("left"), AttendanceStatus.EXCUSED: _("excused"),
+        AttendanceStatus.ABSENT: pgettext("member", "absent"),
+        AttendanceStatus.PRESENT: pgettext("member", "present"),
+        AttendanceStatus.LEFT: pgettext("member", "left"),
+        AttendanceStatus.EXCUSED: pgettext("member", "excused"),
     }[status]
 
 
@@ -58,6 +65,18 @@ def speech_label(kind: SpeechKind) -> str:
 def sitting_type_label(kind: SittingType) -> str:
     return {SittingType.ORDINARY: _("ordinary"), SittingType.EXTRAORDINARY: _("extraordinary"),
             SittingType.CEREMONIAL: _("ceremonial"), SittingType.COMMITTEE: _("committee")}[kind]
+
+
+def counted(count: int, english: tuple[str, str], polish: tuple[str, str, str]) -> str:
+    """ "40 plików" or "40 files": a count with its noun in the chosen language."""
+    if lang() == "pl":
+        return plural(count, *polish)
+    return f"{count} {english[0] if count == 1 else english[1]}"
+
+
+def is_committee(sitting: Sitting) -> bool:
+    """A committee meets in a "posiedzenie"; the council in a "sesja"."""
+    return sitting.sitting_type is SittingType.COMMITTEE
 
 
 def clock(at: datetime) -> str:
@@ -88,20 +107,40 @@ def _item_title(chamber: Chamber, sitting_id: str, item_id: str | None) -> str:
     return item.item.title if item else "—"
 
 
-def _speaker_of(chamber: Chamber, sitting_id: str, entry_id: str) -> str:
+# Who was put on the speakers list, by (sitting, entry): an entry taken off the list is gone
+# from the state, and its log line still names the speaker.
+Queued = Mapping[tuple[str, str], ev.SpeakerQueued]
+
+
+def _queued_name(event: ev.SpeakerQueued, chamber: Chamber) -> str:
+    return (event.guest.name if event.guest
+            else member_name(chamber, event.sitting_id, event.member_id or ""))
+
+
+def _speaker_of(chamber: Chamber, sitting_id: str, entry_id: str, queued: Queued) -> str:
     sitting = chamber.sittings.get(sitting_id)
     entry = sitting.speakers.get(entry_id) if sitting else None
-    return speaker_name(entry, chamber, sitting_id) if entry else entry_id
+    if entry is not None:
+        return speaker_name(entry, chamber, sitting_id)
+    was_queued = queued.get((sitting_id, entry_id))
+    return _queued_name(was_queued, chamber) if was_queued else entry_id
 
 
-def describe_event(event: ev.Event, chamber: Chamber) -> str:  # noqa: C901 - one line per kind
-    """One line for the log, e.g. "obecny: Nowak Jan"."""
+def _vote_number(chamber: Chamber, sitting_id: str, vote_id: str) -> str:
+    sitting = chamber.sittings.get(sitting_id)
+    vote = sitting.votes.get(vote_id) if sitting else None
+    return str(vote.number) if vote else vote_id
+
+
+def describe_event(event: ev.Event, chamber: Chamber,  # noqa: C901 - one line per kind
+                   queued: Queued) -> str:
+    """One line for the log, e.g. "obecny(-a): Nowak Jan"."""
     if isinstance(event, ev.CouncilDefined):
         return _("council defined: {name}, {seats} statutory seats").format(
             name=event.council.name, seats=event.council.statutory_seats)
     sid = event.sitting_id
     name = (lambda member_id: member_name(chamber, sid, member_id))  # noqa: E731
-    speaker = (lambda entry_id: _speaker_of(chamber, sid, entry_id))  # noqa: E731
+    speaker = (lambda entry_id: _speaker_of(chamber, sid, entry_id, queued))  # noqa: E731
     match event:
         case ev.SittingOpened():
             return _("sitting {number} opened").format(number=event.number)
@@ -125,8 +164,7 @@ def describe_event(event: ev.Event, chamber: Chamber) -> str:  # noqa: C901 - on
             return _("excused: {name} {reason}").format(name=name(event.member_id),
                                                        reason=event.reason).rstrip()
         case ev.SpeakerQueued():
-            who = event.guest.name if event.guest else name(event.member_id or "")
-            return _("speakers list: {name} ({kind})").format(name=who,
+            return _("speakers list: {name} ({kind})").format(name=_queued_name(event, chamber),
                                                              kind=speech_label(event.kind))
         case ev.SpeakerRemoved():
             return _("removed from the speakers list: {name}").format(name=speaker(event.entry_id))
@@ -152,11 +190,12 @@ def describe_event(event: ev.Event, chamber: Chamber) -> str:  # noqa: C901 - on
             return _("totals: yes {yes}, no {no}, abstain {abstain}").format(
                 yes=event.yes, no=event.no, abstain=event.abstain)
         case ev.VoteClosed():
-            return _("vote {vote} closed: {outcome}").format(
-                vote=event.vote_id, outcome=outcome_label(event.result.outcome))
+            return _("vote no. {number} closed: {outcome}").format(
+                number=_vote_number(chamber, sid, event.vote_id),
+                outcome=outcome_label(event.result.outcome))
         case ev.VoteCancelled():
-            return _("vote {vote} cancelled: {reason}").format(vote=event.vote_id,
-                                                              reason=event.reason)
+            return _("vote no. {number} cancelled: {reason}").format(
+                number=_vote_number(chamber, sid, event.vote_id), reason=event.reason)
         case ev.ResolutionRegistered():
             return _("resolution {number}: {title}").format(number=event.number,
                                                             title=event.title)

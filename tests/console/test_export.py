@@ -9,6 +9,7 @@ from textual import events
 from textual.widgets import Input, ProgressBar, SelectionList
 
 from models.commands import CloseSitting, CloseVote, OpenVote, RecordAnswer
+from models.polish import plural
 from models.terms import Answer
 from server.publish.manifest import check
 from session_console.app import ConsoleApp
@@ -59,7 +60,7 @@ async def test_f7_exports_every_format_of_the_running_sitting_and_says_it_is_par
         assert data["votes"] == 1 and data["complete"] is False
         assert data["formats"] == ["csv", "csv-excel", "json", "pdf", "md", "html"]
         written = sorted(p for p in folder.rglob("*") if p.is_file())
-        assert f"Gotowe: plików {len(written)} w {folder}" in said
+        assert f"Gotowe: {plural(len(written), 'plik', 'pliki', 'plików')} w {folder}" in said
         assert "pakiet jest częściowy" in said and "Głosowań w pakiecie: 1" in said
         bar = screen.query_one("#progress", ProgressBar)
         assert bar.total and bar.progress == bar.total
