@@ -106,7 +106,8 @@ def _basis(rule: MajorityRule, tally: Tally, seats: int, lang: str) -> str:
         case MajorityKind.SIMPLE:
             return f"przy {tally.no} przeciw" if pl else f"against {tally.no} no"
         case MajorityKind.ABSOLUTE_CAST | MajorityKind.QUALIFIED_CAST:
-            return f"z {tally.cast} oddanych" if pl else f"({tally.cast} cast)"
+            return (f"z {plural(tally.cast, 'oddanego', 'oddanych', 'oddanych')}" if pl
+                    else f"({tally.cast} cast)")
         case _:
             return f"({seats})"
 

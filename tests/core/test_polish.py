@@ -58,3 +58,11 @@ def test_a_members_answer_is_genderless_and_the_tally_counts_in_the_neuter():
     gendered = [word for word in ANSWER_PL.values()
                 if word.split()[-1].endswith(("ł", "y")) and "(-a)" not in word]
     assert gendered == []
+
+
+def test_a_majority_of_one_vote_cast_is_counted_in_the_singular():
+    sim = opened(present=6)
+    sim("open_vote", subject="wniosek", rule={"kind": "absolute_cast"})
+    sim("record_answer", member="m01", answer="yes")
+    (closed,) = sim("close_vote")
+    assert closed.result.explanation_pl.endswith("z 1 oddanego: 1 za")
