@@ -70,7 +70,7 @@ async def test_chamber_follows_item_speaker_live_tally_and_result(browser, live,
     await expect(page.locator("#tally")).to_have_text("ZA 2PRZECIW 1WSTRZ. 0")
     await expect(page.locator('#grid li[data-member="m03"] .answer')).to_have_text("✗ PRZECIW")
     await expect(page.locator('#grid li[data-member="m01"] .answer')).to_have_text("✓ ZA")
-    await expect(page.locator('#grid li[data-member="m20"] .answer')).to_have_text("∅ nieobecny")
+    await expect(page.locator('#grid li[data-member="m20"] .answer')).to_have_text("∅ nieobecny(-a)")
     await run(service, "record_answer", member="m04", answer="yes")
     await expect(page.locator("#tally")).to_contain_text("ZA 3")
     await page.screenshot(path=str(ARTIFACTS / "chamber-vote.png"))
@@ -78,7 +78,7 @@ async def test_chamber_follows_item_speaker_live_tally_and_result(browser, live,
     await expect(page.locator("#result")).to_contain_text("PRZYJĘTO")
     await expect(page.locator("#result")).to_contain_text("Przyjęto: 3 za, 1 przeciw")
     await expect(page.locator('#grid li[data-member="m05"] .answer')).to_have_text(
-        "○ nie głosował")
+        "○ nie głosował(-a)")
     await page.screenshot(path=str(ARTIFACTS / "chamber-result.png"))
     await page.close()
 
