@@ -47,14 +47,15 @@ def outcome_text(sitting: Sitting, folder: Path, data: dict) -> str:
                                                                            seq=last["seq"])]
     if not data["complete"]:
         lines.append(_("The meeting is still open: the package is partial and says so.")
-                     if is_committee(sitting) else
+                     if is_committee(sitting.sitting_type) else
                      _("The sitting is still open: the package is partial and says so."))
     return "\n".join(lines)
 
 
 def title_text(sitting: Sitting) -> str:
     """ "Eksport do BIP: sesja XL z 2026-11-23" ("posiedzenie" for a committee)."""
-    title = (_("Export committee meeting {number} of {date} for BIP") if is_committee(sitting)
+    title = (_("Export committee meeting {number} of {date} for BIP")
+             if is_committee(sitting.sitting_type)
              else _("Export sitting {number} of {date} for BIP"))
     return title.format(number=sitting.number, date=sitting.date.isoformat())
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from models import events as ev
 from models.polish import plural
-from models.state import Chamber, Sitting, SpeakerEntry
+from models.state import Chamber, SpeakerEntry
 from models.terms import (
     Answer,
     AttendanceStatus,
@@ -74,9 +74,9 @@ def counted(count: int, english: tuple[str, str], polish: tuple[str, str, str]) 
     return f"{count} {english[0] if count == 1 else english[1]}"
 
 
-def is_committee(sitting: Sitting) -> bool:
+def is_committee(kind: SittingType) -> bool:
     """A committee meets in a "posiedzenie"; the council in a "sesja"."""
-    return sitting.sitting_type is SittingType.COMMITTEE
+    return kind is SittingType.COMMITTEE
 
 
 def clock(at: datetime) -> str:
@@ -143,9 +143,13 @@ def describe_event(event: ev.Event, chamber: Chamber,  # noqa: C901 - one line p
     speaker = (lambda entry_id: _speaker_of(chamber, sid, entry_id, queued))  # noqa: E731
     match event:
         case ev.SittingOpened():
-            return _("sitting {number} opened").format(number=event.number)
+            opened = (_("committee meeting {number} opened") if is_committee(event.sitting_type)
+                      else _("sitting {number} opened"))
+            return opened.format(number=event.number)
         case ev.SittingClosed():
-            return _("sitting closed")
+            sitting = chamber.sittings.get(sid)
+            return (_("committee meeting closed")
+                    if sitting and is_committee(sitting.sitting_type) else _("sitting closed"))
         case ev.CurrentItemSet():
             return _("current item: {title}").format(
                 title=_item_title(chamber, sid, event.item_id))

@@ -7,9 +7,16 @@ from datetime import datetime
 from models.rules import yes_needed
 from models.state import Chamber, Sitting
 from session_console.backend import Displays
-from session_console.i18n import _
+from session_console.i18n import _, pgettext
 from session_console.widgets.lines import TextLines
-from session_console.words import clock, minutes, mode_label, sitting_type_label, speaker_name
+from session_console.words import (
+    clock,
+    is_committee,
+    minutes,
+    mode_label,
+    sitting_type_label,
+    speaker_name,
+)
 
 
 def sitting_line(chamber: Chamber) -> str:
@@ -17,8 +24,11 @@ def sitting_line(chamber: Chamber) -> str:
     if sitting is None:
         council = chamber.council.name if chamber.council else _("no council defined")
         return f"{council} · {_('no sitting')}"
-    closed = f" · {_('closed')}" if not sitting.is_open else ""
-    return (f"{sitting.council_name} · {_('sitting')} {sitting.number} "
+    committee = is_committee(sitting.sitting_type)
+    closed = (f" · {pgettext('meeting', 'closed') if committee else _('closed')}"
+              if not sitting.is_open else "")
+    noun = _("committee meeting") if committee else _("sitting")
+    return (f"{sitting.council_name} · {noun} {sitting.number} "
             f"({sitting_type_label(sitting.sitting_type)}) · {sitting.date.isoformat()}{closed}")
 
 

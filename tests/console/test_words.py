@@ -11,7 +11,16 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from textual.command import CommandInput, CommandList
 
-from models.commands import CancelVote, CheckOut, CloseVote, OpenVote, QueueSpeaker, RemoveSpeaker
+from models.commands import (
+    CancelVote,
+    CheckOut,
+    CloseVote,
+    DefineCouncil,
+    OpenSitting,
+    OpenVote,
+    QueueSpeaker,
+    RemoveSpeaker,
+)
 from models.council import Member
 from models.polish import ANSWER_PL
 from models.terms import Answer, AttendanceStatus, FinalAnswer, SittingType
@@ -23,8 +32,9 @@ from session_console.palette import Palette
 from session_console.panes.attendance import AttendancePane
 from session_console.panes.votes import VotesPane
 from session_console.search import find_members, fold
-from session_console.words import answer_label, attendance_label
-from tests.chamber import opened
+from session_console.widgets.header import sitting_line
+from session_console.words import answer_label, attendance_label, describe_event
+from tests.chamber import Sim, council, opened
 from tests.console.conftest import SIZE, console, events_of
 from tests.console.test_flows import modal, started, tab, until
 
@@ -201,3 +211,25 @@ async def test_the_command_palette_speaks_polish_and_folds_polish_letters(servic
         assert "Nic nie pasuje" in await _palette_text(pilot)
         keys = {command.title: command.help for command in app.get_system_commands(app.screen)}
         assert keys["Obecność: Szukaj"] == "/" and keys["Pomoc"] == "F1"
+
+
+def _committee_meeting():
+    sim = Sim()
+    sim.run(DefineCouncil(council=council()))
+    sim.run(OpenSitting.model_validate({"number": "7", "date": "2026-11-22",
+                                        "sitting_type": "committee", "agenda": []}))
+    return sim
+
+
+def test_a_committee_meets_in_a_posiedzenie_in_the_header_and_the_log():
+    sim = _committee_meeting()
+    assert sitting_line(sim.state).startswith("Rada Gminy Testowo · posiedzenie 7 (komisja)")
+    sim("close_sitting")
+    assert sitting_line(sim.state).endswith("2026-11-22 · zamknięte")
+    lines = [describe_event(stored.event, sim.state, {}) for stored in sim.log]
+    assert lines[1:] == ["otwarto posiedzenie komisji 7", "zamknięto posiedzenie komisji"]
+    council_sitting = opened()
+    council_sitting("close_sitting")
+    assert [describe_event(s.event, council_sitting.state, {}) for s in council_sitting.log][1:] \
+        == ["otwarto sesję XL", "zamknięto sesję"]
+    assert sitting_line(council_sitting.state).endswith("2026-11-22 · zamknięta")
