@@ -40,7 +40,7 @@ from session_console.panes.speakers import SpeakersPane
 from session_console.panes.votes import VotesPane, result_text
 from session_console.widgets.header import ChamberHeader
 from session_console.widgets.tab_bar import TabBar
-from session_console.words import LOCAL_TIME
+from session_console.words import LOCAL_TIME, outcome_label
 
 Clock = Callable[[], datetime]
 log = logging.getLogger(__name__)
@@ -158,7 +158,8 @@ class ConsoleApp(App):
         if isinstance(event, ev.VoteOpened):
             self.action_tab("votes")
         elif isinstance(event, ev.VoteClosed):
-            self.notify(result_text(event.result), title=_("Vote closed"), timeout=15, markup=False)
+            title = f"{_('Vote closed')}: {outcome_label(event.result.outcome).upper()}"
+            self.notify(result_text(event.result), title=title, timeout=15, markup=False)
 
     def _tick(self) -> None:
         self.header.tick(self.chamber)

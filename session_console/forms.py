@@ -1,4 +1,5 @@
-"""Forms that build a command: open a vote, enter a secret vote's totals, open a sitting."""
+"""Forms that build a command: open a vote, enter a secret vote's totals, open a sitting,
+add an agenda item."""
 
 from collections.abc import Sequence
 from datetime import date
@@ -10,14 +11,15 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
 
+from models.agenda import AddItem
 from models.commands import OpenSitting, OpenVote, RecordTotals
 from models.council import Member
 from models.rules import MajorityRule
-from models.terms import MajorityKind, VoteKind, VoteMode
+from models.terms import ItemKind, MajorityKind, VoteKind, VoteMode
 from session_console.dialogs import dialog_css
 from session_console.i18n import _, lang
 from session_console.search import find_members
-from session_console.words import kind_label, mode_label
+from session_console.words import item_kind_label, kind_label, mode_label
 
 RULES: tuple[MajorityRule, ...] = (
     MajorityRule(kind=MajorityKind.SIMPLE),
@@ -45,8 +47,16 @@ def parse_recusals(text: str, members: Sequence[Member]) -> tuple[list[str], str
     return found, None
 
 
+class Choice(Select):
+    """A form's drop-down: Enter confirms the form, as the form's hint says (Textual's opens
+    the list, which Down and Space still do)."""
+
+    BINDINGS = [Binding("enter", "screen.confirm", show=False)]
+
+
 class Form(ModalScreen):
-    """A modal form: Enter in a field submits, Escape cancels, errors show at the bottom."""
+    """A modal form: Enter submits, Escape cancels (or closes an open list), errors show at
+    the bottom."""
 
     AUTO_FOCUS = "*"
 
@@ -61,6 +71,9 @@ class Form(ModalScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.action_confirm()
+
+    def action_confirm(self) -> None:
         try:
             command = self.build()
         except ValidationError as error:
@@ -72,6 +85,12 @@ class Form(ModalScreen):
         self.dismiss(command)
 
     def action_cancel(self) -> None:
+        """Escape in an open list closes the list, not the form with what was chosen."""
+        for choice in self.query(Choice):
+            if choice.expanded:
+                choice.expanded = False
+                choice.focus()
+                return
         self.dismiss(None)
 
     def footer(self) -> ComposeResult:
@@ -102,11 +121,11 @@ class OpenVoteForm(Form):
             yield Label(title, classes="title")
             yield Label(_("Subject"))
             yield Input(self.subject, id="subject")
-            yield Select([(kind_label(k), k) for k in VOTE_KINDS], value=self.kind,
+            yield Choice([(kind_label(k), k) for k in VOTE_KINDS], value=self.kind,
                          allow_blank=False, id="kind")
-            yield Select([(r.label(lang()), i)
+            yield Choice([(r.label(lang()), i)
                           for i, r in enumerate(RULES)], value=0, allow_blank=False, id="rule")
-            yield Select([(mode_label(m), m) for m in VoteMode], value=VoteMode.ROLL_CALL,
+            yield Choice([(mode_label(m), m) for m in VoteMode], value=VoteMode.ROLL_CALL,
                          allow_blank=False, id="mode")
             yield Label(_("Recused (seat numbers or names, comma separated)"))
             yield Input(id="recused")
@@ -166,3 +185,30 @@ class NewSittingForm(Form):
         except ValueError as error:
             raise ValueError(_("The date must look like 2026-11-23.")) from error
         return OpenSitting(number=self.text("number"), date=day, place=self.text("place"))
+
+
+class AddItemForm(Form):
+    """Title, kind and print number of an item the agenda change will add. A resolution's
+    draft is the usual addition, and only a resolution gets a number in the register."""
+
+    def __init__(self, parent_id: str | None, position: int | None) -> None:
+        super().__init__()
+        self.parent_id, self.position = parent_id, position
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(_("Add an item (after the highlighted one)"), classes="title")
+            yield Label(_("Title"))
+            yield Input(id="title")
+            yield Choice([(item_kind_label(k), k) for k in ItemKind], value=ItemKind.RESOLUTION,
+                         allow_blank=False, id="kind")
+            yield Label(_("Print number (of a draft resolution)"))
+            yield Input(id="print")
+            yield from self.footer()
+
+    def build(self) -> AddItem:
+        if not self.text("title"):
+            raise ValueError(_("The item needs a title."))
+        return AddItem(title=self.text("title"), kind=self.query_one("#kind", Select).value,
+                       print_number=self.text("print"), parent_id=self.parent_id,
+                       position=self.position)

@@ -15,12 +15,17 @@ from session_console.i18n import _
 Section = tuple[str, Iterable[Binding]]
 
 
+KEY_NAMES = {"slash": "/", "plus": "+", "minus": "-", "up": "↑", "down": "↓",
+             "enter": "Enter", "backspace": "Backspace", "delete": "Delete", "escape": "Esc",
+             "home": "Home", "end": "End"}
+
+
 def _one_key(key: str) -> str:
-    if key == "slash":
-        return "/"
     if key.startswith("ctrl+"):
-        return "Ctrl+" + key.removeprefix("ctrl+").upper()
-    return key.upper() if re.fullmatch(r"f\d+", key) else key
+        return "Ctrl+" + _one_key(key.removeprefix("ctrl+")).upper()
+    if key == "space":
+        return _("Space")
+    return KEY_NAMES.get(key) or (key.upper() if re.fullmatch(r"f\d+", key) else key)
 
 
 def key_name(binding: Binding) -> str:

@@ -11,6 +11,7 @@ from models.terms import (
     Answer,
     AttendanceStatus,
     FinalAnswer,
+    ItemKind,
     Outcome,
     SittingType,
     SpeechKind,
@@ -55,6 +56,14 @@ def kind_label(kind: VoteKind) -> str:
     return {VoteKind.RESOLUTION: _("resolution"), VoteKind.AMENDMENT: _("amendment"),
             VoteKind.PROCEDURAL: _("procedural motion"),
             VoteKind.AGENDA_CHANGE: _("agenda change"), VoteKind.OTHER: _("other")}[kind]
+
+
+def item_kind_label(kind: ItemKind) -> str:
+    return {ItemKind.PROCEDURAL: _("procedural matters"),
+            ItemKind.RESOLUTION: _("draft resolution"),
+            ItemKind.REPORT: _("report or information"),
+            ItemKind.INTERPELLATIONS: _("interpellations and questions"),
+            ItemKind.OTHER: _("other")}[kind]
 
 
 def speech_label(kind: SpeechKind) -> str:

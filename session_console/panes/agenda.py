@@ -14,6 +14,7 @@ from models.commands import ProposeAgendaChange, SetCurrentItem
 from models.events import StoredEvent
 from models.state import Chamber, Item, Sitting
 from session_console.dialogs import Prompt
+from session_console.forms import AddItemForm
 from session_console.i18n import _
 from session_console.panes.base import Pane
 
@@ -92,13 +93,11 @@ class AgendaPane(Pane):
         siblings = sitting.children.get(parent, ())
         position = siblings.index(after) + 1 if after in siblings else None
 
-        def add(title: str | None) -> None:
-            if title:
-                self.send(ProposeAgendaChange(change=AddItem(title=title, parent_id=parent,
-                                                             position=position)))
+        def add(change: AddItem | None) -> None:
+            if change is not None:
+                self.send(ProposeAgendaChange(change=change))
 
-        self.app.push_screen(Prompt(_("Title of the new item (added after the highlighted one)")),
-                             add)
+        self.app.push_screen(AddItemForm(parent, position), add)
 
     def action_move_item(self) -> None:
         sitting, item_id = self.sitting, self._highlighted()

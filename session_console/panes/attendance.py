@@ -1,4 +1,9 @@
-"""The attendance list: check in and out with a key, or by typing a name or seat number."""
+"""The attendance list: check in and out with a key, or by typing a name or seat number.
+
+Typing always searches: the roster's keys are not letters or digits (Space, +, -, Ctrl+U),
+and a letter or digit typed on the roster goes to the search. With letter keys, a name
+typed while the roster had the focus checked members in and out unseen ("kowal": o
+checked the member at the cursor out)."""
 
 from collections.abc import Sequence
 
@@ -28,6 +33,7 @@ STATUS_STYLES = {
     AttendanceStatus.EXCUSED: Style(color="cyan"),
 }
 _ATTENDANCE_EVENTS = (ev.MemberCheckedIn, ev.MemberCheckedOut, ev.MemberExcused)
+CURSOR_KEYS = {"up": -1, "down": 1, "pageup": -20, "pagedown": 20}
 
 
 def presence_text(presence: Presence) -> str:
@@ -42,6 +48,15 @@ def presence_text(presence: Presence) -> str:
 
 
 class AttendanceRows(MemberRows):
+    def on_key(self, event: events.Key) -> None:
+        """A letter or digit starts a new search: the search takes the focus and the key."""
+        if event.character and event.character.isalnum():
+            event.stop()
+            find = self.pane.query_one("#find", Input)
+            find.value = event.character
+            find.cursor_position = len(find.value)
+            find.focus()
+
     def cells(self, row: Member, width: int) -> list[Segment]:
         sitting = self.pane.sitting
         presence = sitting.attendance.get(row.id, Presence()) if sitting else Presence()
@@ -49,11 +64,17 @@ class AttendanceRows(MemberRows):
 
 
 class FindInput(Input):
-    """Takes Enter in its own queue of keys and empties itself at once.
+    """The search: Up and Down choose among the matches, Enter checks the chosen one in or
+    out, Escape empties it.
 
-    Textual runs Input's Enter binding only when the key has bubbled up to the app, while the
-    next printable keys go straight to the input; on a busy machine a seat number typed right
+    It takes Enter in its own queue of keys and empties itself at once: Textual runs
+    Input's Enter binding only when the key has bubbled up to the app, while the next
+    printable keys go straight to the input; on a busy machine a seat number typed right
     after Enter was joined to the previous one ("1", Enter, "2" became "12")."""
+
+    def __init__(self, rows: AttendanceRows, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.rows = rows
 
     async def on_key(self, event: events.Key) -> None:
         if event.key == "enter":
@@ -61,22 +82,32 @@ class FindInput(Input):
             event.prevent_default()
             await self.action_submit()
             self.value = ""
+        elif event.key in CURSOR_KEYS:
+            event.stop()
+            event.prevent_default()
+            self.rows.action_cursor(CURSOR_KEYS[event.key])
+        elif event.key == "escape" and self.value:
+            event.stop()
+            self.value = ""
 
 
 class AttendancePane(Pane):
     TAB_TITLE = _("Attendance")
+    # +, - and Ctrl+U are in F1 and the palette, not the footer: it would overflow, and the
+    # search takes + and - as text while it has the focus (Textual would show them anyway)
     BINDINGS = [
-        Binding("i", "check_in", _("Check in")),
-        Binding("o", "check_out", _("Check out")),
-        Binding("e", "excuse", _("Excuse")),
         Binding("space", "toggle", _("In/out")),
+        Binding("plus", "check_in", _("Check in"), show=False),
+        Binding("minus", "check_out", _("Check out"), show=False),
+        Binding("ctrl+u", "excuse", _("Excuse"), show=False),
         Binding("slash", "search", _("Find")),
     ]
 
     def compose(self) -> ComposeResult:
-        yield FindInput(placeholder=_("type a name or seat number, Enter checks in or out"),
-                        id="find")
-        yield AttendanceRows(self, id="roster")
+        rows = AttendanceRows(self, id="roster")
+        yield FindInput(rows, id="find", select_on_focus=False, placeholder=_(
+            "type a name or seat number; Up/Down choose, Enter checks in or out"))
+        yield rows
 
     @property
     def rows(self) -> AttendanceRows:
@@ -130,7 +161,7 @@ class AttendancePane(Pane):
 
     def action_excuse(self) -> None:
         member = self._member()
-        if member is None:
+        if member is None or self.refused(Excuse(member=member.id)):
             return
 
         def excuse(reason: str | None) -> None:

@@ -4,12 +4,16 @@ from collections.abc import Coroutine, Sequence
 from typing import Protocol, cast
 
 from rich.segment import Segment
+from textual.app import App
 from textual.containers import Vertical
 
 from models.commands import Command
 from models.council import Member
+from models.decide import decide
 from models.events import StoredEvent
+from models.rejection import Rejection
 from models.state import Chamber, Sitting
+from session_console.i18n import _, lang
 from session_console.widgets.rows import VirtualRows
 
 
@@ -44,6 +48,21 @@ class Pane(Vertical, can_focus=True):
 
     def send(self, command: Command) -> None:
         self.console.send(command)
+
+    def refused(self, command: Command) -> bool:
+        """Says why the law refuses `command` now, before a dialog asks for more (a reason
+        typed for nothing); the command is decided again when it is sent."""
+        try:
+            decide(self.console.chamber, command)
+        except Rejection as rejection:
+            tell_rejection(self.app, rejection)
+            return True
+        return False
+
+
+def tell_rejection(app: App, rejection: Rejection) -> None:
+    app.notify(rejection.message(lang()), title=_("Not done"), severity="error",
+               markup=False)  # it may quote a name or a title
 
 
 class MemberRows(VirtualRows[Member]):

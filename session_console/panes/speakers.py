@@ -45,7 +45,7 @@ class SpeakersPane(Pane):
         Binding("r", "queue('reply')", _("Reply")),
         Binding("f", "queue('point_of_order')", _("Point of order")),
         Binding("g", "guest", _("Add guest")),
-        Binding("s", "start", _("Start")),
+        Binding("s", "start", _("Next speaker")),
         Binding("space", "pause", _("Pause/resume")),
         Binding("x", "stop", _("Stop")),
         Binding("ctrl+up,minus", "move(-1)", _("Move up")),
@@ -130,9 +130,16 @@ class SpeakersPane(Pane):
             queue)
 
     def action_start(self) -> None:
+        """The floor goes to the next in line (points of order first), wherever the cursor
+        is: after a removal it sat on a later speaker, who was given the floor out of turn."""
+        self.send(StartSpeech())
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a waiting speaker gives them the floor out of turn: a deliberate choice."""
+        event.stop()
         entry = self._highlighted()
-        waiting = entry is not None and entry.status is SpeechStatus.WAITING
-        self.send(StartSpeech(entry=entry.id if waiting else None))
+        if entry is not None and entry.status is SpeechStatus.WAITING:
+            self.send(StartSpeech(entry=entry.id))
 
     def action_pause(self) -> None:
         sitting = self.sitting

@@ -21,6 +21,7 @@ from models.terms import Answer, FinalAnswer, ItemKind, VoteKind
 from session_console.dialogs import Confirm, Prompt
 from session_console.forms import OpenVoteForm, TotalsForm
 from session_console.i18n import _, lang
+from session_console.named_list import NamedList
 from session_console.panes.base import MemberRows, Pane
 from session_console.widgets.lines import TextLines
 from session_console.words import answer_label, kind_label, mode_label, outcome_label
@@ -33,6 +34,7 @@ ANSWER_STYLES = {
 _MUTED = Style(dim=True)
 _REFRESH_ALL = (ev.VoteOpened, ev.VoteClosed, ev.VoteCancelled, ev.SittingOpened)
 _ATTENDANCE = (ev.MemberCheckedIn, ev.MemberCheckedOut, ev.MemberExcused)
+WALK_END = -1  # the walk has passed the last eligible member; keys wait for the arrows
 
 
 def open_vote(sitting: Sitting | None) -> Vote | None:
@@ -52,14 +54,21 @@ def tally_text(sitting: Sitting, vote: Vote) -> str:
 
 
 def result_text(result: ev.VoteResult) -> str:
+    """The explanation (it starts with the outcome: "Przyjęto: 12 za, …"), then the counts."""
     explanation = result.explanation_pl if lang() == "pl" else result.explanation_en
-    return (f"{outcome_label(result.outcome).upper()}: {explanation}\n"
+    return (f"{explanation}\n"
             f"{_('yes')} {result.yes} · {_('no')} {result.no} · {_('abstain')} {result.abstain}"
             f" · {_('did not vote')} {result.not_voting} · {_('absent')} {result.absent}"
             f" · {_('recused')} {result.recused}")
 
 
 class RollCallRows(MemberRows):
+    pane: "VotesPane"
+
+    def action_cursor(self, step: int) -> None:
+        self.pane.walk = None  # the secretary takes the cursor: the next key answers there
+        super().action_cursor(step)
+
     def cells(self, row: Member, width: int) -> list[Segment]:
         sitting = self.pane.sitting
         vote = open_vote(sitting)
@@ -69,7 +78,7 @@ class RollCallRows(MemberRows):
         if row.id in vote.recused:
             return [*lead, Segment(answer_label(FinalAnswer.RECUSED), _MUTED)]
         if not sitting.is_present(row.id):
-            return [*lead, Segment(_("absent"), _MUTED)]
+            return [*lead, Segment(answer_label(FinalAnswer.ABSENT), _MUTED)]
         answer = vote.answers.get(row.id)
         if answer is None:
             return [*lead, Segment("·", _MUTED)]
@@ -96,7 +105,8 @@ class VotesPane(Pane):
     def __init__(self) -> None:
         super().__init__()
         self.undo_stack: list[tuple[str, Answer | None]] = []
-        self.walk: int | None = None  # where the next answer goes while earlier ones are in flight
+        # where the next answer goes while earlier ones are in flight, or WALK_END
+        self.walk: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="vote-title", markup=False)  # the subject is the council's text
@@ -143,6 +153,7 @@ class VotesPane(Pane):
         self.tally.set_line(0, tally_text(sitting, vote))
         detail.update("" if named else _("t enters the totals from the counting committee."))
         if named:
+            self.walk = None
             self.rows.set_rows(sitting.roster)
             self.rows.move_to(self._first_unanswered(sitting, vote))
             self.rows.refresh()
@@ -162,6 +173,13 @@ class VotesPane(Pane):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show_detail()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a closed named vote shows how each member voted."""
+        event.stop()
+        vote, sitting = self._highlighted_vote(), self.sitting
+        if vote is not None and sitting is not None and vote.result and vote.result.named:
+            self.app.push_screen(NamedList(sitting, vote))
 
     def _show_detail(self) -> None:
         vote = self._highlighted_vote()
@@ -188,10 +206,11 @@ class VotesPane(Pane):
         return 0
 
     def _next_eligible(self, sitting: Sitting, vote: Vote, after: int) -> int:
+        """The next member to answer, or WALK_END after the last."""
         for index in range(after + 1, len(sitting.roster)):
             if eligible(sitting, vote, sitting.roster[index].id):
                 return index
-        return after
+        return WALK_END
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         vote = open_vote(self.sitting)
@@ -205,28 +224,42 @@ class VotesPane(Pane):
 
     def action_answer(self, value: str) -> None:
         """Records the answer of the member at the cursor; the cursor moves on to the next
-        eligible member in the same frame that shows the durable answer."""
+        eligible member in the same frame that shows the durable answer. Past the last
+        member a key answers nobody (it used to change the last answer unseen) until the
+        secretary moves the cursor."""
         sitting, vote = self.sitting, open_vote(self.sitting)
         if sitting is None or vote is None or not self.rows.rows:
             return
         index = self.rows.cursor if self.walk is None else self.walk
+        if index == WALK_END:
+            self.app.notify(_("Every member present has answered. To change an answer, "
+                              "choose the member with the arrow keys."), severity="warning")
+            return
         member, answer = sitting.roster[index], Answer(value) if value else None
         following = self._next_eligible(sitting, vote, index)
-        previous = vote.answers.get(member.id)
-        if answer == previous:
-            self.walk = None
-            self.rows.move_to(following)
+        if answer == vote.answers.get(member.id):
+            self._walk_on(following)
             return
         self.walk = following
-        self.undo_stack.append((member.id, previous))
+        self.undo_stack.append((member.id, vote.answers.get(member.id)))
         self.console.dispatch(self._record(RecordAnswer(member=member.id, answer=answer),
                                            index, following))
 
     async def _record(self, command: RecordAnswer, index: int, following: int) -> None:
         recorded = await self.console.submit(command)
-        if self.walk == following:  # no key was pressed since this one
+        if self.walk != following:  # a key was pressed since this one
+            return
+        if recorded:
+            self._walk_on(following)
+        else:
             self.walk = None
-            self.rows.move_to(following if recorded else index)
+            self.rows.move_to(index)
+
+    def _walk_on(self, following: int) -> None:
+        """Moves the cursor to the next member, or ends the walk after the last."""
+        self.walk = WALK_END if following == WALK_END else None
+        if following != WALK_END:
+            self.rows.move_to(following)
 
     def action_undo(self) -> None:
         if not self.undo_stack:
@@ -234,6 +267,7 @@ class VotesPane(Pane):
             return
         member_id, previous = self.undo_stack.pop()
         self.send(RecordAnswer(member=member_id, answer=previous))
+        self.walk = None  # the next key answers the member whose answer was undone
         self.rows.move_to_key(member_id)
 
     # --- opening and closing -----------------------------------------------------------
@@ -266,7 +300,7 @@ class VotesPane(Pane):
 
     def action_close_vote(self) -> None:
         sitting, vote = self.sitting, open_vote(self.sitting)
-        if sitting is None or vote is None:
+        if sitting is None or vote is None or self.refused(CloseVote()):
             return
         body = result_text(vote_result(sitting, vote))
 

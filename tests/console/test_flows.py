@@ -4,6 +4,8 @@ import asyncio
 import time
 from itertools import pairwise
 
+from textual.widgets import OptionList
+
 from models.commands import (
     CheckIn,
     CloseVote,
@@ -16,6 +18,7 @@ from models.commands import (
 from models.terms import (
     Answer,
     AttendanceStatus,
+    ItemKind,
     Outcome,
     SpeechKind,
     SpeechStatus,
@@ -27,8 +30,9 @@ from server.service import SittingService
 from server.store import EventStore
 from session_console import app as app_module
 from session_console.dialogs import Confirm, MemberPicker, Prompt
-from session_console.forms import NewSittingForm, OpenVoteForm, TotalsForm
+from session_console.forms import AddItemForm, NewSittingForm, OpenVoteForm, TotalsForm
 from session_console.help import HelpScreen
+from session_console.named_list import NamedList
 from session_console.widgets.header import ITEM, SPEAKER
 from session_console.widgets.rows import PAGE_MARGIN
 from tests.console.conftest import SIZE, console, demo_service, events_of, frozen
@@ -119,16 +123,57 @@ async def test_a_seat_number_finds_the_member_and_keys_check_in_out_and_excuse(s
     async with console(service).run_test(size=SIZE) as pilot:
         await started(pilot)
         await on_roster(pilot, "17")
-        await pilot.press("i")
+        await pilot.press("plus")
         await settle(pilot)
         assert sitting(service).is_present("m17")
-        await pilot.press("o")
+        await pilot.press("minus")
         await settle(pilot)
-        await modal(pilot, "e", Prompt)
+        await modal(pilot, "ctrl+u", Prompt)
         await type_text(pilot, "choroba")
         await submit(pilot)
         presence = sitting(service).attendance["m17"]
         assert presence.status is AttendanceStatus.EXCUSED and presence.excuse == "choroba"
+
+
+async def test_typing_a_name_on_the_roster_searches_and_never_checks_anyone_in_or_out(service):
+    async with console(service).run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await on_roster(pilot, "17")
+        before = service.state.last_seq
+        await pilot.press("escape")  # a dialog closed, the focus stayed on the roster …
+        await type_text(pilot, "kowalczyk")  # … and the next name is typed: o, i, e in it
+        await settle(pilot)
+        assert service.state.last_seq == before  # nobody checked in, out or excused
+        assert pilot.app.focused.id == "find" and pilot.app.focused.value == "kowalczyk"
+
+
+async def test_up_and_down_in_the_search_choose_among_the_matches(service):
+    async with console(service).run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await type_text(pilot, "ska")  # Chmielewska, Lewandowska, Majewska, …
+        rows = pilot.app.query_one("#roster")
+        await until(pilot, lambda: len(rows.rows) > 2, "several matches")
+        second = rows.rows[1].id
+        was_present = sitting(service).is_present(second)
+        await pilot.press("down")
+        assert pilot.app.focused.id == "find" and rows.current.id == second
+        await pilot.press("enter")
+        await settle(pilot)
+        assert sitting(service).is_present(second) != was_present
+        await type_text(pilot, "zzz")
+        await pilot.press("escape")
+        assert pilot.app.query_one("#find").value == ""
+
+
+async def test_excusing_a_member_who_is_present_is_refused_before_the_reason_is_asked(service):
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await on_roster(pilot, "1")  # present
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        assert len(app.screen_stack) == 1  # no dialog asking for a reason
+        assert any("najpierw odnotuj wyjście" in str(n.message) for n in app._notifications)
 
 
 async def test_a_rejected_command_shows_the_polish_reason_and_writes_nothing(service):
@@ -137,7 +182,7 @@ async def test_a_rejected_command_shows_the_polish_reason_and_writes_nothing(ser
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
         await on_roster(pilot, "1")
-        await pilot.press("i")  # seat 1 is already present
+        await pilot.press("plus")  # seat 1 is already present
         await settle(pilot)
         assert service.state.last_seq == before
         assert any("jest już obecny" in str(n.message) for n in app._notifications)
@@ -215,23 +260,47 @@ async def test_adding_an_item_puts_the_change_to_the_vote_the_law_requires(servi
         await started(pilot)
         await tab(pilot, "f2")
         await pilot.press("end")
-        await modal(pilot, "a", Prompt)
-        await type_text(pilot, "Informacja o stanie dróg")
+        form = await modal(pilot, "a", AddItemForm)
+        assert form.query_one("#kind").value is ItemKind.RESOLUTION  # the usual addition
+        await type_text(pilot, "w sprawie nadania nazwy ulicy")
+        await pilot.press("tab", "tab")  # past the kind to the print number
+        await type_text(pilot, "416")
         await submit(pilot)
         await until(pilot, lambda: pilot.app.query_one("#tabs").active == "votes", "votes tab")
         await pilot.pause()
         vote = sitting(service).votes[sitting(service).open_vote]
         assert vote.kind is VoteKind.AGENDA_CHANGE and vote.agenda_change.title == (
-            "Informacja o stanie dróg")
-        assert app.query_one("#tabs").active == "votes"
+            "w sprawie nadania nazwy ulicy")
         for _ in range(12):
             await pilot.press("1")
         await settle(pilot)
         await modal(pilot, "c", Confirm)
         await submit(pilot)
-        titles = [item.item.title for _n, _d, item in sitting(service).numbered_items()]
-        assert titles[-1] == "Informacja o stanie dróg"
-        assert events_of(service, "agenda_item_added")
+        *_, (_n, _d, added) = sitting(service).numbered_items()
+        assert added.item.title == "w sprawie nadania nazwy ulicy"
+        assert added.item.kind is ItemKind.RESOLUTION and added.item.print_number == "416"
+        await tab(pilot, "f2")
+        await pilot.press("end", "enter")  # the new item is current: its vote is a resolution's
+        await until(pilot, lambda: sitting(service).current_item == added.item.id, "current")
+        await tab(pilot, "f5")
+        form = await modal(pilot, "v", OpenVoteForm)
+        assert form.query_one("#kind").value is VoteKind.RESOLUTION
+
+
+async def test_enter_on_a_form_s_list_confirms_and_escape_closes_only_the_open_list(service):
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await tab(pilot, "f5")
+        form = await modal(pilot, "v", OpenVoteForm)
+        form.query_one("#mode").focus()
+        await pilot.press("down")  # opens the list of modes
+        await until(pilot, lambda: form.query_one("#mode").expanded, "the list open")
+        await pilot.press("escape")
+        await until(pilot, lambda: not form.query_one("#mode").expanded, "the list closed")
+        assert app.screen is form  # the form and what was typed in it are still there
+        await submit(pilot)  # Enter on the drop-down confirms the form
+        assert sitting(service).open_vote is not None
 
 
 async def test_moving_and_withdrawing_items_open_agenda_change_votes(service):
@@ -292,7 +361,7 @@ async def test_speakers_members_guests_points_of_order_first_start_pause_stop(se
         assert [e.kind for e in waiting] == [SpeechKind.POINT_OF_ORDER, SpeechKind.NORMAL,
                                              SpeechKind.NORMAL]
         assert waiting[0].member_id == "m17" and waiting[2].guest.role == "skarbnik miasta"
-        await pilot.press("home", "s")  # the point of order speaks first
+        await pilot.press("end", "s")  # the point of order speaks first, wherever the cursor is
         await settle(pilot)
         assert sitting(service).speakers[sitting(service).speaking].member_id == "m17"
         await pilot.press("space")
@@ -304,6 +373,9 @@ async def test_speakers_members_guests_points_of_order_first_start_pause_stop(se
         await settle(pilot)
         assert sitting(service).speaking is None
         assert "m17" in sitting(service).speaking_totals
+        await pilot.press("home", "down", "enter")  # Enter: the floor to the chosen, the guest
+        await settle(pilot)
+        assert sitting(service).speakers[sitting(service).speaking].guest is not None
 
 
 async def test_speakers_reorder_and_remove(service):
@@ -383,6 +455,39 @@ async def test_a_roll_call_longer_than_the_view_keeps_the_cursor_on_screen_and_t
         assert len(sitting(service).votes["v1"].answers) == 21
 
 
+async def test_a_key_past_the_last_member_changes_nobody_until_the_cursor_is_moved(service):
+    service.execute(OpenVote(subject="budżet"), "setup")
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await pilot.press(*"111111111112")  # seats 1-12 are present; typed fast
+        await settle(pilot)
+        answers = lambda: sitting(service).votes["v1"].answers  # noqa: E731
+        assert len(answers()) == 12 and answers()["m12"] is Answer.NO
+        await pilot.press("1", "3")  # one key too many, then another
+        await settle(pilot)
+        assert answers()["m12"] is Answer.NO and answers()["m11"] is Answer.YES
+        assert any("strzałkami" in str(n.message) for n in app._notifications)
+        await pilot.press("up", "3")  # the secretary chooses seat 11 and changes its answer
+        await settle(pilot)
+        assert answers()["m11"] is Answer.ABSTAIN and answers()["m12"] is Answer.NO
+        await pilot.press("backspace", "2")  # undo, then the undone member answers again
+        await settle(pilot)
+        assert answers()["m11"] is Answer.NO
+
+
+async def test_closing_a_secret_vote_without_totals_is_refused_before_the_confirmation(service):
+    service.execute(OpenVote(subject="budżet", mode=VoteMode.SECRET), "setup")
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert len(app.screen_stack) == 1  # no confirmation of a result made of nothing
+        assert any("Najpierw wpisz wyniki" in str(n.message) for n in app._notifications)
+        assert sitting(service).votes["v1"].result is None
+
+
 async def test_closing_asks_for_confirmation_and_shows_the_outcome_with_its_reason(service):
     service.execute(OpenVote(subject="budżet", kind=VoteKind.RESOLUTION), "setup")
     for seat in range(1, 8):
@@ -391,7 +496,8 @@ async def test_closing_asks_for_confirmation_and_shows_the_outcome_with_its_reas
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)
         confirm = await modal(pilot, "c", Confirm)
-        assert "PRZYJĘTO" in str(confirm.query_one("#body").content)
+        body = str(confirm.query_one("#body").content)
+        assert body.startswith("Przyjęto: 7 za") and body.count("Przyjęto") == 1
         await submit(pilot, "escape")
         assert sitting(service).open_vote == "v1"
         await modal(pilot, "c", Confirm)
@@ -399,7 +505,8 @@ async def test_closing_asks_for_confirmation_and_shows_the_outcome_with_its_reas
         closed = events_of(service, "vote_closed")[0]
         assert closed.result.outcome is Outcome.ADOPTED and closed.result.yes == 7
         assert events_of(service, "resolution_registered")[0].number == "XL/312/2026"
-        assert any("PRZYJĘTO" in str(n.message) for n in app._notifications)
+        assert any(n.title == "Głosowanie zamknięte: PRZYJĘTO" and str(n.message).startswith(
+            "Przyjęto: 7 za") for n in app._notifications)
 
 
 async def test_re_vote_of_a_closed_vote_is_linked_to_it(service):
@@ -414,6 +521,24 @@ async def test_re_vote_of_a_closed_vote_is_linked_to_it(service):
         await submit(pilot)
         assert sitting(service).votes["v2"].revote_of == "v1"
         assert sitting(service).votes["v2"].subject == "Reasumpcja: budżet"
+
+
+async def test_enter_on_a_closed_vote_shows_how_each_member_voted(service):
+    service.execute(OpenVote(subject="budżet"), "setup")
+    service.execute(RecordAnswer(member="m01", answer=Answer.NO), "setup")
+    service.execute(RecordAnswer(member="m02", answer=Answer.YES), "setup")
+    service.execute(CloseVote(), "setup")
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await tab(pilot, "f5")
+        named = await modal(pilot, "enter", NamedList)
+        lines = [str(o.prompt) for o in named.query_one(OptionList).options]
+        assert len(lines) == 23 - 1  # every member of the roster (seat 23 is vacant)
+        assert "Adamczyk Barbara" in lines[0] and lines[0].endswith("przeciw")
+        assert lines[1].endswith(" za") and "nieobecn" in lines[-1]
+        await pilot.press("escape")
+        await until(pilot, lambda: len(app.screen_stack) == 1, "the list closed")
 
 
 async def test_secret_vote_takes_totals_only(service):
@@ -506,7 +631,7 @@ async def test_f1_lists_the_keys_with_what_they_do(service):
         await started(pilot)
         help_screen = await modal(pilot, "f1", HelpScreen)
         text = str(help_screen.query_one("Static").content)
-        assert "Wstrzymał się" in text and "Cofnij" in text and "Wniosek formalny" in text
+        assert "Wstrzymuje się" in text and "Cofnij" in text and "Wniosek formalny" in text
 
 
 async def test_a_log_without_a_sitting_offers_to_open_one(tmp_path):

@@ -63,7 +63,7 @@ async def test_a_remote_console_drives_the_server_through_the_same_commands(serv
             await until(pilot, lambda: app.chamber.sitting is not None, "the remote sitting")
             await until(pilot, lambda: getattr(app.focused, "id", None) == "find", "the search")
             await on_roster(pilot, "22")
-            await pilot.press("i")
+            await pilot.press("plus")
             await until(pilot, lambda: service.state.sitting.is_present("m22"), "check-in")
             await service.submit(CheckIn(member="m20"), "local")
             await until(pilot, lambda: "obecni 14/23" in app.header.line(QUORUM),
