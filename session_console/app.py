@@ -30,11 +30,11 @@ from session_console.backend import Backend
 from session_console.export_screen import ExportScreen, default_export_dir
 from session_console.forms import NewSittingForm
 from session_console.help import HelpScreen, Section, key_name
-from session_console.i18n import _, lang
+from session_console.i18n import _
 from session_console.palette import FoldingCommands, Palette
 from session_console.panes.agenda import AgendaPane
 from session_console.panes.attendance import AttendancePane
-from session_console.panes.base import Pane
+from session_console.panes.base import Pane, tell_rejection
 from session_console.panes.log import LogPane
 from session_console.panes.speakers import SpeakersPane
 from session_console.panes.votes import VotesPane, result_text
@@ -220,8 +220,7 @@ class ConsoleApp(App):
         try:
             await self.backend.submit(command)
         except Rejection as rejection:
-            self.notify(rejection.message(lang()), title=_("Not done"), severity="error",
-                        markup=False)  # it may quote a name or a title
+            tell_rejection(self, rejection)
             return False
         except Exception as error:  # the boundary where a command fails, for any reason
             self._failed(error)
