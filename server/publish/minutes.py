@@ -40,6 +40,22 @@ def _vote_line(vote: VoteRecord) -> str:
     return line
 
 
+def _votes_of(record: SittingRecord, number: str, listed: set[str]) -> list[tuple[int, str]]:
+    """The lines of an item's votes, closed and cancelled, in the order they were held; a
+    vote whose item is not listed (withdrawn since) goes with those outside the items."""
+    sitting = record.sitting
+
+    def here(item_number: str) -> bool:
+        return (item_number if item_number in listed else "") == number
+
+    closed = [(v.vote.number, _vote_line(v)) for v in record.votes if here(v.item_number)]
+    cancelled = [(v.number, f"Głosowanie nr {v.number} ({v.subject}) anulowano: "
+                            f"{v.cancelled_reason}.")
+                 for v in record.cancelled_votes
+                 if here(sitting.item_number(v.item_id) if v.item_id else "")]
+    return sorted(closed + cancelled)
+
+
 def _opening(record: SittingRecord) -> Iterator[Block]:
     sitting = record.sitting
     yield "h1", f"Protokół nr {sitting.number}/{sitting.date.year} (projekt)"
@@ -77,9 +93,10 @@ def _course(record: SittingRecord) -> Iterator[Block]:
                                      for number, _d, item in sitting.numbered_items()
                                      if not item.withdrawn]
     groups.append(("", ""))
+    listed = {number for number, _title in groups}
     for number, title in groups:
         speeches = [s for s in record.speeches if s.item_number == number]
-        votes = [v for v in record.votes if v.item_number == number]
+        votes = _votes_of(record, number, listed)
         if not number and not speeches and not votes:
             continue
         yield "h3", f"Ad {number}. {title}" if number else "Poza punktami porządku obrad"
@@ -87,13 +104,10 @@ def _course(record: SittingRecord) -> Iterator[Block]:
             yield "p", "Głos zabrali: " + "; ".join(
                 f"{s.name}{' (' + s.role + ')' if s.role else ''} - {s.kind_pl}, "
                 f"{duration(s.seconds)}" for s in speeches) + "."
-        for vote in votes:
-            yield "p", _vote_line(vote)
+        for _order, line in votes:
+            yield "p", line
         if not speeches and not votes:
             yield "p", "Bez wystąpień i głosowań."
-    for vote in record.cancelled_votes:
-        yield "p", (f"Głosowanie nr {vote.number} ({vote.subject}) anulowano: "
-                    f"{vote.cancelled_reason}.")
     yield "h2", "Zamknięcie"
     if sitting.closed_at:
         yield "p", (f"Przewodniczący zamknął {sitting.number} sesję o {hhmm(sitting.closed_at)}.")

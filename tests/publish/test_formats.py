@@ -253,10 +253,18 @@ def test_the_manifest_hashes_every_file_and_names_the_last_event(closed, package
 
 def test_a_cancelled_vote_is_told_in_the_minutes_and_not_published_as_a_list(tmp_path):
     sim = rich(close=False)
+    budget = next(item.item.id for number, _d, item in sim.state.sitting.numbered_items()
+                  if number == "2.1")
+    sim("set_current_item", item=budget)  # back to the budget, whose votes came earlier
     sim("open_vote", subject="Wniosek o przerwę")
     sim("cancel_vote", reason="awaria systemu do głosowania")
     export_package(sim.state, sim.log, tmp_path / "p", formats=["md", "json"])
     minutes = (tmp_path / "p" / "protokol.md").read_text(encoding="utf-8")
-    assert "Głosowanie nr 4 (Wniosek o przerwę) anulowano: awaria systemu do głosowania." in minutes
+    cancelled = "Głosowanie nr 4 (Wniosek o przerwę) anulowano: awaria systemu do głosowania."
+    assert cancelled in minutes
+    # under its own item, after that item's earlier votes, not after the last item
+    item = minutes[:minutes.index(cancelled)].rsplit("### Ad ", 1)[-1]
+    assert item.startswith("2.1. w sprawie budżetu") and "Głosowanie nr 3 " in item
+    assert minutes.index(cancelled) < minutes.index("### Ad 3.")
     document = json.loads((tmp_path / "p" / "sesja.json").read_text(encoding="utf-8"))
     assert [e["identifier"] for e in document["vote_events"]] == ["1", "2", "3"]
