@@ -251,6 +251,20 @@ def test_the_manifest_hashes_every_file_and_names_the_last_event(closed, package
             "glosowania/glosowanie-002.json"} <= names
 
 
+def test_a_vote_on_an_item_withdrawn_since_is_still_in_the_minutes(tmp_path):
+    sim = rich(close=False)
+    sim("propose_agenda_change", change={"op": "withdraw", "item_id": "i3",
+                                         "reason": "projekt wycofany"})
+    for member in ("m01", "m02", "m03", "m04", "m05", "m06", "m07"):
+        sim("record_answer", member=member, answer="yes")
+    sim("close_vote")
+    assert sim.state.sitting.items["i3"].withdrawn  # the budget, voted on earlier
+    export_package(sim.state, sim.log, tmp_path / "p", formats=["md"])
+    minutes = (tmp_path / "p" / "protokol.md").read_text(encoding="utf-8")
+    outside = minutes[minutes.index("### Poza punktami porządku obrad"):]
+    assert "Głosowanie nr 1 (" in outside and "Głosowanie nr 3 (" in outside
+
+
 def test_a_cancelled_vote_is_told_in_the_minutes_and_not_published_as_a_list(tmp_path):
     sim = rich(close=False)
     budget = next(item.item.id for number, _d, item in sim.state.sitting.numbered_items()
