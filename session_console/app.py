@@ -44,7 +44,7 @@ from session_console.words import LOCAL_TIME, outcome_label
 
 Clock = Callable[[], datetime]
 log = logging.getLogger(__name__)
-TAB_KEYS = ("f2", "f3", "f4", "f5", "f6")
+TAB_KEYS = ("f2", "f3", "f4", "f5", "f6")  # in the order of the tabs
 QUIT_WAIT_S = 5.0  # how long quitting waits for commands on their way (a remote server)
 
 
@@ -57,13 +57,15 @@ class ConsoleApp(App):
     TITLE = "sesja"
     AUTO_FOCUS = None  # each tab focuses its own first widget when it opens
     COMMANDS = {FoldingCommands}  # get_system_commands, found without Polish letters
+    # the tab keys stand in the tab bar ("F2 Porządek obrad"), not in the footer, which the
+    # roll-call's keys fill
     BINDINGS = [
         Binding("f1", "help", _("Help")),
-        Binding("f2", "tab('agenda')", _("Agenda")),
-        Binding("f3", "tab('attendance')", _("Attendance")),
-        Binding("f4", "tab('speakers')", _("Speakers")),
-        Binding("f5", "tab('votes')", _("Votes")),
-        Binding("f6", "tab('log')", _("Log")),
+        Binding("f2", "tab('agenda')", _("Agenda"), show=False),
+        Binding("f3", "tab('attendance')", _("Attendance"), show=False),
+        Binding("f4", "tab('speakers')", _("Speakers"), show=False),
+        Binding("f5", "tab('votes')", _("Votes"), show=False),
+        Binding("f6", "tab('log')", _("Log"), show=False),
         Binding("f7", "export", _("Export"), priority=True),  # priority: see action_export
         Binding("ctrl+q", "quit", _("Quit")),
         Binding("ctrl+p", "command_palette", _("Commands"), show=False, priority=True),
@@ -92,7 +94,9 @@ class ConsoleApp(App):
         self.initial = "votes" if sitting is not None and sitting.open_vote else "attendance"
         for tab_id, pane in self.panes.items():
             pane.id = tab_id
-        self.tabs = TabBar([(tab_id, pane.TAB_TITLE) for tab_id, pane in self.panes.items()],
+        self.tabs = TabBar([(tab_id, f"{key.upper()} {pane.TAB_TITLE}")
+                            for key, (tab_id, pane) in zip(TAB_KEYS, self.panes.items(),
+                                                           strict=True)],
                            self.initial, id="tabs")
 
     def compose(self) -> ComposeResult:
@@ -276,7 +280,7 @@ class ConsoleApp(App):
             self.push_screen(Palette())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        for binding in (b for b in self.BINDINGS if b.show):  # not the palette itself
+        for binding in (b for b in self.BINDINGS if b.action != "command_palette"):
             yield SystemCommand(binding.description, key_name(binding),
                                 lambda action=binding.action: self.run_action(action))
         yield SystemCommand(_("Open a new sitting"), "", self.action_new_sitting)

@@ -94,7 +94,7 @@ class VotesPane(Pane):
         Binding("1,z", "answer('yes')", _("Yes"), priority=True),
         Binding("2,p", "answer('no')", _("No"), priority=True),
         Binding("3,w", "answer('abstain')", _("Abstain"), priority=True),
-        Binding("0", "answer('')", _("No answer"), priority=True),
+        Binding("0", "answer('')", _("No answer"), priority=True, show=False),  # F1 has it
         Binding("backspace,u", "undo", _("Undo")),
         Binding("t", "totals", _("Totals")),
         Binding("c", "close_vote", _("Close vote")),

@@ -202,7 +202,7 @@ async def test_the_command_palette_speaks_polish_and_folds_polish_letters(servic
         await pilot.press(*"uniewaz")
         await until(pilot, lambda: palette.query_one(CommandList).option_count > 0,
                     "a command found")
-        assert "Unieważnij głosowanie" in await _palette_text(pilot)
+        assert "Głosowania: Unieważnij" in await _palette_text(pilot)
         for _ in "uniewaz":
             await pilot.press("backspace")
         await pilot.press(*"qqqq")
