@@ -44,7 +44,8 @@ from session_console.words import LOCAL_TIME, outcome_label
 
 Clock = Callable[[], datetime]
 log = logging.getLogger(__name__)
-TAB_KEYS = ("f2", "f3", "f4", "f5", "f6")  # in the order of the tabs
+TABS = (("f2", "agenda", AgendaPane), ("f3", "attendance", AttendancePane),
+        ("f4", "speakers", SpeakersPane), ("f5", "votes", VotesPane), ("f6", "log", LogPane))
 QUIT_WAIT_S = 5.0  # how long quitting waits for commands on their way (a remote server)
 
 
@@ -61,11 +62,8 @@ class ConsoleApp(App):
     # roll-call's keys fill
     BINDINGS = [
         Binding("f1", "help", _("Help")),
-        Binding("f2", "tab('agenda')", _("Agenda"), show=False),
-        Binding("f3", "tab('attendance')", _("Attendance"), show=False),
-        Binding("f4", "tab('speakers')", _("Speakers"), show=False),
-        Binding("f5", "tab('votes')", _("Votes"), show=False),
-        Binding("f6", "tab('log')", _("Log"), show=False),
+        *(Binding(key, f"tab('{tab_id}')", pane.TAB_TITLE, show=False)
+          for key, tab_id, pane in TABS),
         Binding("f7", "export", _("Export"), priority=True),  # priority: see action_export
         Binding("ctrl+q", "quit", _("Quit")),
         Binding("ctrl+p", "command_palette", _("Commands"), show=False, priority=True),
@@ -95,9 +93,7 @@ class ConsoleApp(App):
         for tab_id, pane in self.panes.items():
             pane.id = tab_id
         self.tabs = TabBar([(tab_id, f"{key.upper()} {pane.TAB_TITLE}")
-                            for key, (tab_id, pane) in zip(TAB_KEYS, self.panes.items(),
-                                                           strict=True)],
-                           self.initial, id="tabs")
+                            for key, tab_id, pane in TABS], self.initial, id="tabs")
 
     def compose(self) -> ComposeResult:
         yield self.header
