@@ -237,11 +237,12 @@ class VotesPane(Pane):
             return
         member, answer = sitting.roster[index], Answer(value) if value else None
         following = self._next_eligible(sitting, vote, index)
-        if answer == vote.answers.get(member.id):
+        previous = vote.answers.get(member.id)
+        if answer == previous:
             self._walk_on(following)
             return
         self.walk = following
-        self.undo_stack.append((member.id, vote.answers.get(member.id)))
+        self.undo_stack.append((member.id, previous))
         self.console.dispatch(self._record(RecordAnswer(member=member.id, answer=answer),
                                            index, following))
 
