@@ -125,16 +125,20 @@ class ExportScreen(ModalScreen[None]):
         if not formats:
             self._show(_("Choose at least one format."), error=True)
             return
-        self.running = True
         self._show(_("Exporting…"))
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=None, progress=0)
         bar.display = True
-        for widget in self.query("#folder, #formats"):
-            widget.disabled = True
+        self._lock(True)
         target = self._target(folder)
         self.run_worker(lambda: self._export(target, formats), thread=True, group="export",
                         exit_on_error=False)
+
+    def _lock(self, running: bool) -> None:
+        """While the export runs, the folder and the formats stay as they were chosen."""
+        self.running = running
+        for widget in self.query("#folder, #formats"):
+            widget.disabled = running
 
     def _export(self, target: Path, formats: list[str]) -> tuple[Path, dict]:
         """In the worker thread: the log as it is now, exported whole."""
@@ -151,9 +155,7 @@ class ExportScreen(ModalScreen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
             return
-        self.running = False
-        for widget in self.query("#folder, #formats"):
-            widget.disabled = False
+        self._lock(False)
         if event.state is WorkerState.SUCCESS:
             self._show(outcome_text(self.sitting, *event.worker.result))
         else:
