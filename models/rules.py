@@ -10,7 +10,7 @@ from models.terms import MajorityKind, Outcome
 
 
 class MajorityRule(BaseModel):
-    """A majority rule from DESIGN.md; qualified rules carry a fraction such as 3/5."""
+    """A majority rule from docs/design.md; qualified rules carry a fraction such as 3/5."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
