@@ -16,15 +16,18 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVarTuple
 
 from server import portable
+
+Arguments = TypeVarTuple("Arguments")
 
 
 class NoSignalHandlersLoop(asyncio.SelectorEventLoop):
     """An event loop without signal handlers, as Windows' own loops are."""
 
-    def add_signal_handler(self, sig: int, callback: Callable[..., object], *args: Any) -> None:
+    def add_signal_handler(self, sig: int, callback: Callable[[*Arguments], object],
+                           *args: *Arguments) -> None:
         raise NotImplementedError
 
     def remove_signal_handler(self, sig: int) -> bool:
