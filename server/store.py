@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import Engine, Table, bindparam, event, insert, inspect, select, update
+from sqlalchemy import URL, Engine, Table, bindparam, event, insert, inspect, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql import ClauseElement
 from sqlmodel import create_engine
@@ -70,6 +70,7 @@ def _file_path(target: str | Path) -> Path | None:
 def engine_for(target: str | Path, create: bool = True) -> Engine:
     """An engine for a database URL, or for a file path (SQLite)."""
     path = _file_path(target)
+    url: str | URL
     if path is None:
         url = str(target)
     else:
@@ -84,7 +85,8 @@ def engine_for(target: str | Path, create: bool = True) -> Engine:
             except OSError as error:
                 raise StoreError(
                     f"cannot create the folder for {path}: {error.strerror}") from error
-        url = f"sqlite:///{path}"
+        # built, not formatted: a URL's text would read "%20" in a folder's name as a space
+        url = URL.create("sqlite", database=str(path))
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

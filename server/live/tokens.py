@@ -1,13 +1,15 @@
 """Access tokens of one deployment: one per role, in files only their owner can read.
 
-The folder is created 0700 and each token file 0600; a token is compared with every
-role's token in constant time, so a wrong guess says nothing about the right one.
+The folder is created 0700 and each token file 0600 (on Windows they keep the access list
+of their parent folder, see `server.portable`); a token is compared with every role's token
+in constant time, so a wrong guess says nothing about the right one.
 """
 
 import hmac
-import os
 import secrets
 from pathlib import Path
+
+from server import portable
 
 ROLES = ("control", "display", "public")
 
@@ -45,22 +47,15 @@ class TokenStore:
 
     def _load_or_create(self, role: str) -> str:
         try:
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            os.chmod(self.folder, 0o700)
+            portable.private_folder(self.folder)
             path = self.path(role)
             if path.exists():
-                os.chmod(path, 0o600)
+                portable.make_private(path)
                 token = path.read_text(encoding="ascii").strip()
                 if len(token) >= 32:
                     return token
             token = secrets.token_urlsafe(32)
-            descriptor = os.open(path.with_suffix(".tmp"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC,
-                                 0o600)
-            with os.fdopen(descriptor, "w", encoding="ascii") as handle:
-                handle.write(token + "\n")
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(path.with_suffix(".tmp"), path)
+            portable.write_private_file(path, token + "\n")
             return token
         except (OSError, UnicodeDecodeError) as error:
             raise TokenError(f"cannot use the token folder {self.folder}: {error}") from error

@@ -1,11 +1,11 @@
 """`export_package`: a whole sitting's publication, written beside the target, then swapped in.
 
 A reader of the folder (a website or a BIP sync) sees the old package or the new one,
-never a mix: the new one is written to a temporary folder in the same parent and
-exchanged with the old one in one rename (renameat2 RENAME_EXCHANGE on Linux).
+never a mix: the new one is written to a temporary folder in the same parent and put in
+the old one's place by `server.portable.replace_folder` (one renameat2 RENAME_EXCHANGE on
+Linux, two renames elsewhere; a failure leaves the old package whole).
 """
 
-import ctypes
 import os
 import shutil
 import tempfile
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from models.events import StoredEvent
 from models.state import Chamber
+from server import portable
 from server.publish import chapters, csv_files, html_pages, manifest, minutes, popolo
 from server.publish.record import ExportError, SittingRecord, VoteRecord, sitting_record
 
@@ -67,27 +68,6 @@ def _check_target(out_dir: Path) -> None:
                           "folder z wcześniejszym pakietem sesji; nic nie zapisano")
 
 
-def _exchange(new: Path, old: Path) -> bool:
-    """Swaps two folders in one step (Linux renameat2); False where that is not available."""
-    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
-    if renameat2 is None:
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    return renameat2(at_fdcwd, os.fsencode(new), at_fdcwd, os.fsencode(old), rename_exchange) == 0
-
-
-def _swap_in(temp: Path, out_dir: Path) -> None:
-    if not out_dir.exists():
-        os.rename(temp, out_dir)
-        return
-    if not _exchange(temp, out_dir):
-        aside = temp.with_name(temp.name + "-old")
-        os.rename(out_dir, aside)
-        os.rename(temp, out_dir)
-        temp = aside
-    shutil.rmtree(temp, ignore_errors=True)  # now the old package
-
-
 def export_package(state: Chamber, events: Sequence[StoredEvent], out_dir: Path, *,
                    sitting_id: str | None = None, formats: Collection[str] | None = None,
                    progress: Callable[[int, int], None] | None = None,
@@ -128,8 +108,8 @@ def write_package(record: SittingRecord, out_dir: Path, formats: Sequence[str] =
         if not any((temp / "glosowania").iterdir()):
             (temp / "glosowania").rmdir()
         manifest.write(record, temp, chosen, chapters.aware(video_start) if video_start else None)
-        os.chmod(temp, 0o755)
-        _swap_in(temp, out_dir)
+        portable.share_folder(temp)
+        portable.replace_folder(temp, out_dir)
     except OSError as error:
         shutil.rmtree(temp, ignore_errors=True)
         raise ExportError(f"cannot write the package to {out_dir}: {error}; "

@@ -1,12 +1,12 @@
 """Arguments and helpers that several sub-commands share."""
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 
 from models.events import StoredEvent
 from server.paths import default_db_path
+from server.portable import login_name
 from server.service import SittingService
 from server.store import EventStore, StoreError
 
@@ -22,10 +22,8 @@ def add_lang_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def default_actor() -> str:
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):
-        return "cli"
+    name = login_name()
+    return f"cli:{name}" if name else "cli"
 
 
 def fail(message: str) -> int:

@@ -8,13 +8,13 @@ the server stops.
 
 import argparse
 import asyncio
-import signal
 import sys
 from collections.abc import Coroutine
 from pathlib import Path
 
 from server.live import DEFAULT_PORT, LiveServer, TokenError, default_token_dir
 from server.paths import default_db_path
+from server.portable import stop_on_signals
 from server.publish import ExportError, LivePublisher
 from server.service import SittingService
 from session_console.cli.common import StoreError, add_db_argument, fail, open_service
@@ -59,21 +59,19 @@ def announce(live: LiveServer) -> None:
 
 
 async def serve_until_stopped(live: LiveServer, tasks: list[Coroutine]) -> None:
-    """Starts the server and the tasks; stops all on SIGINT/SIGTERM."""
+    """Starts the server and the tasks; stops all on Ctrl+C or SIGTERM (Ctrl+Break on Windows)."""
     stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
-    await live.start()
-    running = [asyncio.create_task(task) for task in tasks]
-    announce(live)
-    try:
-        await stop.wait()
-    finally:
-        for task in running:
-            task.cancel()
-        await asyncio.gather(*running, return_exceptions=True)
-        await live.stop()
+    with stop_on_signals(stop.set):
+        await live.start()
+        running = [asyncio.create_task(task) for task in tasks]
+        announce(live)
+        try:
+            await stop.wait()
+        finally:
+            for task in running:
+                task.cancel()
+            await asyncio.gather(*running, return_exceptions=True)
+            await live.stop()
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -91,6 +89,8 @@ def run_serve(args: argparse.Namespace) -> int:
         live = LiveServer(service, host=args.host, port=args.port,
                           token_dir=args.token_dir or default_token_dir(db), public=args.public)
         asyncio.run(serve_until_stopped(live, tasks=[]))
+    except KeyboardInterrupt:  # Ctrl+C before the server's own handlers were set
+        pass
     except ExportError as error:
         return fail(str(error))
     except TokenError as error:

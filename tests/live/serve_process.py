@@ -3,7 +3,7 @@
 import re
 import signal
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,9 +36,10 @@ def demo_db(path: Path) -> Path:
     return path
 
 
-def start(*args: str) -> Served:
-    """Starts `sesja serve ARGS` and waits for it to print its URLs (it serves by then)."""
-    process = subprocess.Popen(sesja_argv("serve", *args), stdout=subprocess.PIPE,
+def start(*args: str, argv: Callable[..., list[str]] = sesja_argv) -> Served:
+    """Starts `sesja serve ARGS` and waits for it to print its URLs (it serves by then);
+    `argv` makes the command line (e.g. tests.windows.windows_sesja_argv)."""
+    process = subprocess.Popen(argv("serve", *args), stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, env=sesja_env(), cwd=ROOT)
     lines: list[str] = []
     while not lines or not lines[-1].lstrip().startswith("tokens"):
