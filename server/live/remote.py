@@ -19,9 +19,8 @@ from models.events import StoredEvent
 from models.reducer import apply
 from models.rejection import Rejection
 from models.state import Chamber
+from server.listeners import Listener
 from server.live.protocol import PROTOCOL_VERSION
-
-Listener = Callable[[tuple[StoredEvent, ...], Chamber], None]
 
 
 class RemoteError(ConnectionError):
