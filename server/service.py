@@ -23,10 +23,10 @@ from models.reducer import fold
 from models.rejection import Rejection
 from models.state import Chamber
 from models.step import step
+from server.listeners import Listener
 from server.store import EventStore, StoredRow, StoreError, stored_from_row
 from server.verify import link_problem, tail_problem
 
-Listener = Callable[[tuple[StoredEvent, ...], Chamber], None]
 Clock = Callable[[], datetime]
 
 log = logging.getLogger("sesja.service")

@@ -7,8 +7,7 @@ from typing import Protocol
 from models.commands import Command
 from models.events import StoredEvent
 from models.state import Chamber
-
-Listener = Callable[[tuple[StoredEvent, ...], Chamber], None]
+from server.listeners import Listener
 
 
 class Service(Protocol):

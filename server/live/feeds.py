@@ -8,44 +8,30 @@ never holds more than one buffer limit of memory.
 """
 
 import asyncio
-import json
-import time
 from collections.abc import Callable
+from typing import Any
 
 from websockets.asyncio.server import ServerConnection, broadcast
 
 from models.state import Chamber
 from server.live.merge_patch import diff
-from server.live.protocol import CLOSE_TOO_SLOW
+from server.live.protocol import CLOSE_TOO_SLOW, encode, now_ms
+from server.live.slow import CATCH_UP_POLL_S, SCREEN_TOO_SLOW, CatchUp, SlowClientPolicy, buffered
 from server.live.views import View
 
 
-def now_ms() -> int:
-    return round(time.time() * 1000)
-
-
-def encode(message: dict) -> str:
-    return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
-
-
-def buffered(connection: ServerConnection) -> int:
-    transport = connection.transport
-    return 0 if transport is None else transport.get_write_buffer_size()
-
-
 class ViewFeed:
-    def __init__(self, name: str, build: Callable[[Chamber], View], buffer_limit: int,
-                 stall_timeout_s: float) -> None:
+    def __init__(self, name: str, build: Callable[[Chamber], View],
+                 policy: SlowClientPolicy) -> None:
         self.name = name
         self.build = build
-        self.buffer_limit = buffer_limit
-        self.stall_timeout_s = stall_timeout_s
+        self.policy = policy
         self.data: View = {}
         self.seq = 0
         self.log_seq = 0
         self.clients: set[ServerConnection] = set()
         self.behind: set[ServerConnection] = set()
-        self._catch_ups: set[asyncio.Task] = set()
+        self._catch_ups: set[asyncio.Task[None]] = set()
 
     def refresh(self, state: Chamber) -> None:
         """Brings the view up to `state`, publishing the patch to the clients if it changed."""
@@ -58,7 +44,7 @@ class ViewFeed:
         self.publish(encode({"type": "patch", "view": self.name, "seq": self.seq,
                              "log_seq": self.log_seq, "now": now_ms(), "patch": patch}))
 
-    def snapshot(self) -> dict:
+    def snapshot(self) -> dict[str, Any]:
         return {"type": "snapshot", "view": self.name, "seq": self.seq,
                 "log_seq": self.log_seq, "now": now_ms(), "data": self.data}
 
@@ -75,11 +61,11 @@ class ViewFeed:
         broadcast((connection,), encode(self.snapshot()))
 
     def publish(self, frame: str) -> None:
-        ready = []
+        ready: list[ServerConnection] = []
         for connection in self.clients:
             if connection in self.behind:
                 continue
-            if buffered(connection) > self.buffer_limit:
+            if self.policy.too_far_behind(buffered(connection)):
                 self._fall_behind(connection)
             else:
                 ready.append(connection)
@@ -94,14 +80,15 @@ class ViewFeed:
     async def _catch_up(self, connection: ServerConnection) -> None:
         """Waits for the client to drain its buffer, then sends it a fresh snapshot."""
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.stall_timeout_s
-        while buffered(connection) > 0 and loop.time() < deadline:
-            await asyncio.sleep(0.05)
+        since = loop.time()
+        while (verdict := self.policy.catch_up(buffered(connection), since,
+                                               loop.time())) is CatchUp.WAIT:
+            await asyncio.sleep(CATCH_UP_POLL_S)
         if connection not in self.behind:
             return  # the client left meanwhile
-        if buffered(connection) > 0:
+        if verdict is CatchUp.CLOSE:
             self.leave(connection)
-            await connection.close(CLOSE_TOO_SLOW, "client too slow: stopped reading")
+            await connection.close(CLOSE_TOO_SLOW, SCREEN_TOO_SLOW)
             return
         self.behind.discard(connection)
         self.send_snapshot(connection)

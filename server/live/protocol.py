@@ -5,6 +5,9 @@ shapes below (the hot ones, snapshot and patch, as plain dicts: tests check them
 these models). `sesja schema` prints the JSON Schema of both under "live".
 """
 
+import json
+import time
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
@@ -130,12 +133,22 @@ ServerMessage = Annotated[Welcome | Snapshot | Patch | EventsMessage | Ack | Err
 SERVER_ADAPTER: TypeAdapter[ServerMessage] = TypeAdapter(ServerMessage)
 
 
-def events_message(events: list[StoredEvent] | tuple[StoredEvent, ...], last_seq: int) -> dict:
+def now_ms() -> int:
+    """The server clock sent with every frame: Unix milliseconds."""
+    return round(time.time() * 1000)
+
+
+def encode(message: dict[str, Any]) -> str:
+    """A server message as the one compact JSON text frame every client receives."""
+    return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+
+
+def events_message(events: Sequence[StoredEvent], last_seq: int) -> dict[str, Any]:
     return {"type": "events", "events": [e.model_dump(mode="json") for e in events],
             "last_seq": last_seq}
 
 
-def live_schema() -> dict:
+def live_schema() -> dict[str, Any]:
     return {
         "version": PROTOCOL_VERSION,
         "client": CLIENT_ADAPTER.json_schema(),

@@ -10,6 +10,7 @@ import asyncio
 import itertools
 import json
 from collections.abc import Callable
+from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
@@ -19,9 +20,8 @@ from models.events import StoredEvent
 from models.reducer import apply
 from models.rejection import Rejection
 from models.state import Chamber
+from server.listeners import Listener
 from server.live.protocol import PROTOCOL_VERSION
-
-Listener = Callable[[tuple[StoredEvent, ...], Chamber], None]
 
 
 class RemoteError(ConnectionError):
@@ -39,10 +39,10 @@ class RemoteService:
         self.actor = actor
         self.state = Chamber()
         self._listeners: list[Listener] = []
-        self._pending: dict[str, asyncio.Future] = {}
+        self._pending: dict[str, asyncio.Future[dict[str, Any]]] = {}
         self._ids = itertools.count(1)
         self._connection: ClientConnection | None = None
-        self._reader: asyncio.Task | None = None
+        self._reader: asyncio.Task[None] | None = None
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         self._listeners.append(listener)
@@ -54,28 +54,29 @@ class RemoteService:
             self._connection = await connect(self.url, max_size=None, open_timeout=10)
         except (OSError, InvalidHandshake, InvalidURI, TimeoutError) as error:
             raise RemoteError(f"cannot connect to {self.url}: {error}") from error
-        await self._connection.send(json.dumps({
+        connection = self._connection
+        await connection.send(json.dumps({
             "type": "hello", "v": PROTOCOL_VERSION, "role": "control", "token": self.token,
             "since": self.state.last_seq}))
-        await self._expect("welcome")
-        log = await self._expect("events")
+        await self._expect(connection, "welcome")
+        log = await self._expect(connection, "events")
         self._fold(log["events"])
-        self._reader = asyncio.get_running_loop().create_task(self._read())
+        self._reader = asyncio.get_running_loop().create_task(self._read(connection))
 
-    async def _expect(self, kind: str) -> dict:
+    async def _expect(self, connection: ClientConnection, kind: str) -> dict[str, Any]:
         try:
-            message = json.loads(await self._connection.recv())
+            message: dict[str, Any] = json.loads(await connection.recv())
         except ConnectionClosed as closed:
             raise RemoteError(f"the server closed the connection: {closed.rcvd}") from closed
         if message.get("type") == "error":
-            await self._connection.close()
+            await connection.close()
             raise RemoteError(message.get("message_en", "refused"), message.get("code", "error"))
         if message.get("type") != kind:
             raise RemoteError(f"expected {kind} from the server, got {message.get('type')}",
                               "protocol")
         return message
 
-    def _fold(self, raw_events: list[dict]) -> tuple[StoredEvent, ...]:
+    def _fold(self, raw_events: list[dict[str, Any]]) -> tuple[StoredEvent, ...]:
         fresh = tuple(e for e in map(StoredEvent.model_validate, raw_events)
                       if e.seq > self.state.last_seq)
         state = self.state
@@ -91,28 +92,29 @@ class RemoteService:
                 listener(fresh, state)
         return fresh
 
-    async def _read(self) -> None:
+    async def _read(self, connection: ClientConnection) -> None:
         reason = RemoteError("the connection to the server was lost")
         try:
-            async for raw in self._connection:
+            async for raw in connection:
                 self._receive(json.loads(raw))
         except ConnectionClosed:
             pass
         except RemoteError as broken:  # out of sync: drop the line, the caller reconnects
             reason = broken
-            await self._connection.close()
+            await connection.close()
         finally:
             for future in self._pending.values():
                 if not future.done():
                     future.set_exception(reason)
             self._pending.clear()
 
-    def _receive(self, message: dict) -> None:
+    def _receive(self, message: dict[str, Any]) -> None:
         kind = message.get("type")
         if kind == "events":
             self._fold(message["events"])
             return
-        future = self._pending.pop(message.get("id"), None)
+        command_id = message.get("id")
+        future = self._pending.pop(command_id, None) if isinstance(command_id, str) else None
         if future is None or future.done():
             return
         if kind == "ack":

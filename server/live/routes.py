@@ -4,6 +4,7 @@ import json
 from collections.abc import Callable
 from http import HTTPStatus
 from importlib import resources
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from websockets.datastructures import Headers
@@ -24,7 +25,7 @@ SECURITY = (
 )
 
 # (view name, token from the query) -> the view's JSON document, or an HTTP status
-JsonView = Callable[[str, str], dict | HTTPStatus]
+JsonView = Callable[[str, str], dict[str, Any] | HTTPStatus]
 
 
 def response(status: HTTPStatus, body: bytes, kind: str, *extra: tuple[str, str]) -> Response:

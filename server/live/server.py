@@ -4,43 +4,39 @@ Display clients follow a view (snapshot, then merge patches, coalesced to at mos
 50 ms); control clients (remote consoles) get the stored events and send commands.
 The server subscribes to the SittingService, so whatever writes the log (this server's
 control clients, the console in the same process, a script) reaches every screen.
+
+This class is the thin asyncio layer: it starts and stops the websockets server, hops
+the service's notifications onto the event loop and keeps the refresh timer. The
+decisions live in plain objects: access (who may open a role), urls, consoles (events
+in seq order to the consoles), coalesce (when views refresh), slow (a client that stops
+reading), json_views (the HTTP documents), and session/handler (one connection).
 """
 
 import asyncio
-import socket
 import threading
-from http import HTTPStatus
+from collections.abc import Callable
 from pathlib import Path
 
-from websockets.asyncio.server import Server, ServerConnection, broadcast, serve
+from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.http11 import Request, Response
 
 from models.events import StoredEvent
 from models.state import Chamber
-from server.live.feeds import ViewFeed, buffered, encode
-from server.live.protocol import CLOSE_TOO_SLOW, COALESCE_S, MAX_FRAME_BYTES, events_message
-from server.live.routes import PAGES, WEBSOCKET_PATH, route
-from server.live.session import Session
+from server.live.access import Authoriser
+from server.live.coalesce import Coalescer
+from server.live.consoles import Consoles
+from server.live.feeds import ViewFeed
+from server.live.handler import Handler, Host
+from server.live.json_views import JsonViews
+from server.live.protocol import COALESCE_S, MAX_FRAME_BYTES
+from server.live.routes import route
+from server.live.slow import SlowClientPolicy
 from server.live.tokens import TokenStore
+from server.live.urls import live_urls, reachable_host
 from server.live.views import BUILDERS
 from server.service import SittingService
 
 DEFAULT_PORT = 8765
-ROLE_RANK = {"public": 0, "display": 1, "control": 2}
-ANY_ADDRESS = ("", "0.0.0.0", "::")
-
-
-def reachable_host(host: str) -> str:
-    """The address screens should use: for "every network", this machine's own address
-    on the default route (no packet is sent), else localhost."""
-    if host not in ANY_ADDRESS:
-        return host
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        try:
-            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: only picks the route
-            return probe.getsockname()[0]
-        except OSError:
-            return "127.0.0.1"
 
 
 class LiveServer:
@@ -52,20 +48,19 @@ class LiveServer:
         self.port = port
         self.public = public
         self.tokens = TokenStore(token_dir)
-        self.feeds = {name: ViewFeed(name, build, buffer_limit, stall_timeout_s)
-                      for name, build in BUILDERS.items()}
-        self.buffer_limit = buffer_limit
-        self.controls: set[ServerConnection] = set()
-        self._closing: set[asyncio.Task] = set()
-        self.joining: dict[ServerConnection, list[StoredEvent]] = {}
-        self._held: dict[int, StoredEvent] = {}  # events that came before an earlier one
-        self._next_seq = 0
+        self.access = Authoriser(self.tokens, public)
+        policy = SlowClientPolicy(buffer_limit, stall_timeout_s)
+        self.feeds = {name: ViewFeed(name, build, policy) for name, build in BUILDERS.items()}
+        self.consoles = Consoles(policy)
+        self.json_views = JsonViews(self.feeds, self.access, lambda: self.service.state)
+        self._host = Host(allows=self.access.allows, feeds=self.feeds, consoles=self.consoles,
+                          commands=service, load_log=service.store.load)
+        self._coalescer = Coalescer(COALESCE_S)
         self._server: Server | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._loop_thread = 0
-        self._unsubscribe = None
-        self._flush_handle: asyncio.Handle | None = None
-        self._last_flush = 0.0
+        self._unsubscribe: Callable[[], None] | None = None
+        self._refresh: asyncio.Handle | None = None
 
     # --- lifecycle -----------------------------------------------------------------
 
@@ -78,19 +73,19 @@ class LiveServer:
             compression=None)
         self.port = self._server.sockets[0].getsockname()[1]
         self._unsubscribe = self.service.subscribe(self._on_events)
-        self._next_seq = self.service.state.last_seq + 1  # older ones are in the log
+        self.consoles.order.next_seq = self.service.state.last_seq + 1  # older: in the log
 
     async def stop(self) -> None:
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
-        if self._flush_handle is not None:
-            self._flush_handle.cancel()
-            self._flush_handle = None
+        if self._refresh is not None:
+            self._refresh.cancel()
+            self._refresh = None
+            self._coalescer.cancel()
         for feed in self.feeds.values():
             feed.cancel()
-        for task in list(self._closing):
-            task.cancel()  # the server's close below ends those connections
+        self.consoles.cancel()
         if self._server is not None:
             self._server.close(close_connections=True)
             await self._server.wait_closed()
@@ -105,93 +100,56 @@ class LiveServer:
     def display_count(self) -> int:
         return sum(len(feed.clients) for feed in self.feeds.values())
 
-    def urls(self) -> dict[str, str]:
-        host = reachable_host(self.host)
-        base = f"{host}:{self.port}" if ":" not in host else f"[{host}]:{self.port}"
-        display = self.tokens.token("display")
-        urls = {page.removeprefix("/"): f"http://{base}{page}?token={display}" for page in PAGES}
-        urls["websocket"] = f"ws://{base}{WEBSOCKET_PATH}"
-        for name in self.feeds:
-            query = "" if name == "public" and self.public else f"?token={display}"
-            urls[f"{name}_json"] = f"http://{base}/view/{name}.json{query}"
-        return urls
+    @property
+    def controls(self) -> set[ServerConnection]:
+        """The consoles connected now."""
+        return self.consoles.connections
 
-    # --- authorisation -----------------------------------------------------------------
+    def urls(self) -> dict[str, str]:
+        return live_urls(reachable_host(self.host), self.port, self.tokens.token("display"),
+                         self.feeds, self.public)
 
     def allows(self, role: str, token: str) -> bool:
-        """A token opens its own role and the ones below it; public may need no token."""
-        if role == "public" and self.public:
-            return True
-        granted = self.tokens.role_of(token) if token else None
-        return granted is not None and ROLE_RANK[granted] >= ROLE_RANK[role]
+        return self.access.allows(role, token)
 
     # --- changes from the service ---------------------------------------------------
 
     def _on_events(self, events: tuple[StoredEvent, ...], state: Chamber) -> None:
         """Called after each durable write, on the thread that wrote it."""
+        loop = self._running_loop()
         if threading.get_ident() == self._loop_thread:
             self._changed(events)
         else:
-            self._loop.call_soon_threadsafe(self._changed, events)
+            loop.call_soon_threadsafe(self._changed, events)
 
     def _changed(self, events: tuple[StoredEvent, ...]) -> None:
-        self._forward(events)
-        if self._flush_handle is not None:
-            return  # a flush is already due: this change rides along
-        wait = self._last_flush + COALESCE_S - self._loop.time()
+        self.consoles.forward(events)
+        loop = self._running_loop()
+        wait = self._coalescer.change(loop.time())
+        if wait is None:
+            return  # a refresh is already due: this change rides along
         if wait <= 0:
             self._flush()
         else:
-            self._flush_handle = self._loop.call_later(wait, self._flush)
+            self._refresh = loop.call_later(wait, self._flush)
 
     def _flush(self) -> None:
-        self._flush_handle = None
-        self._last_flush = self._loop.time()
+        self._refresh = None
+        self._coalescer.refreshed(self._running_loop().time())
         state = self.service.state
         for feed in self.feeds.values():
             if feed.clients:
                 feed.refresh(state)
 
-    def _forward(self, events: tuple[StoredEvent, ...]) -> None:
-        """Sends the events to the consoles in seq order, whatever order writers on
-        different threads told us in; each console folds them one after another."""
-        self._held.update((e.seq, e) for e in events if e.seq >= self._next_seq)
-        ready = []
-        while self._next_seq in self._held:
-            ready.append(self._held.pop(self._next_seq))
-            self._next_seq += 1
-        if not ready:
-            return
-        for pending in self.joining.values():
-            pending.extend(ready)
-        for console in [c for c in self.controls if buffered(c) > self.buffer_limit]:
-            self._drop_slow(console)
-        if self.controls:
-            broadcast(self.controls, encode(events_message(ready, ready[-1].seq)))
-
-    def _drop_slow(self, console: ServerConnection) -> None:
-        """A console that stopped reading cannot skip events as a screen skips patches:
-        it is closed, and its reconnect (hello with `since`) brings what it missed."""
-        self.controls.discard(console)
-        task = self._loop.create_task(console.close(CLOSE_TOO_SLOW, "console too slow: "
-                                                    "reconnect with since"))
-        self._closing.add(task)
-        task.add_done_callback(self._closing.discard)
+    def _running_loop(self) -> asyncio.AbstractEventLoop:
+        if self._loop is None:
+            raise RuntimeError("the live server is not started")
+        return self._loop
 
     # --- connections -------------------------------------------------------------------
 
     def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
-        return route(request, self._json_view)
-
-    def _json_view(self, name: str, token: str) -> dict | HTTPStatus:
-        feed = self.feeds.get(name)
-        if feed is None:
-            return HTTPStatus.NOT_FOUND
-        if not self.allows("public" if name == "public" else "display", token):
-            return HTTPStatus.UNAUTHORIZED
-        if not feed.clients:  # else the flushes keep it current, within the 50 ms window
-            feed.refresh(self.service.state)
-        return feed.snapshot()  # what the screens show: a poll never sends them a frame
+        return route(request, self.json_views)
 
     async def _handle(self, connection: ServerConnection) -> None:
-        await Session(self, connection).run()
+        await Handler(self._host, connection).run()

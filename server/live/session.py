@@ -1,36 +1,35 @@
-"""One websocket connection, from its hello to its close: checks, routing, errors.
+"""One connection's conversation, with no I/O: what a client sent, and what to do about it.
+
+A `Session` is fed the client's frames (and the time) and returns actions: messages to
+send, a close, a view to follow, the log to stream, a command to run. The asyncio layer
+(server.live.handler) reads and writes the socket and does what the actions say, the way
+the websockets library runs its own sans-I/O protocol.
 
 Every bad input gets an error message with a code; the connection is closed only where
 going on makes no sense (no or bad hello, a wrong token, a display sending commands,
 a flood). Nothing a client sends can crash the server or write anything half-done.
 """
 
-from __future__ import annotations
-
-import asyncio
 import json
-import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from pydantic import ValidationError
-from websockets.asyncio.server import ServerConnection
-from websockets.exceptions import ConnectionClosed
 
-from models.commands import parse_command
+from models.commands import Command, parse_command
 from models.events import StoredEvent
 from models.rejection import Rejection
 from server.live import protocol as p
-from server.live.feeds import encode, now_ms
 from server.script import describe_validation
 from server.store import StoreError
-
-if TYPE_CHECKING:
-    from server.live.server import LiveServer
 
 KNOWN_TYPES = {"hello", "command", "ping", "resync"}
 # (messages a client may send at once, messages a second it may keep sending), by role:
 # a screen sends a ping every few seconds; a console may send a burst of roll-call answers.
 FLOOD_LIMITS = {"display": (40, 20.0), "public": (40, 20.0), "control": (400, 200.0)}
+
+ClientMessage = p.Hello | p.CommandMessage | p.Ping | p.Resync
 
 
 class BadMessage(Exception):
@@ -44,13 +43,12 @@ class BadMessage(Exception):
 class FloodGate:
     """A token bucket: `burst` messages at once, `rate` a second after that."""
 
-    def __init__(self, burst: int, rate: float) -> None:
+    def __init__(self, burst: int, rate: float, now: float) -> None:
         self.burst, self.rate = burst, rate
         self.tokens = float(burst)
-        self.at = time.monotonic()
+        self.at = now
 
-    def allow(self) -> bool:
-        now = time.monotonic()
+    def allow(self, now: float) -> bool:
         self.tokens = min(self.burst, self.tokens + (now - self.at) * self.rate)
         self.at = now
         if self.tokens < 1:
@@ -59,12 +57,67 @@ class FloodGate:
         return True
 
 
-def error(code: str, pl: str, en: str, **extra: str | None) -> dict:
+# --- what the I/O layer is asked to do ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Send:
+    message: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Close:
+    code: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Follow:
+    """Join the view's feed, which sends the first snapshot."""
+
+    view: str
+
+
+@dataclass(frozen=True)
+class Leave:
+    """Stop sending this connection anything but what follows (before a closing error)."""
+
+
+@dataclass(frozen=True)
+class Stream:
+    """Control: the log after `since`, then every new event."""
+
+    since: int
+
+
+@dataclass(frozen=True)
+class Resend:
+    """A fresh snapshot of the view (the client saw a gap)."""
+
+    view: str
+
+
+@dataclass(frozen=True)
+class Submit:
+    """Run the command; answer with `acknowledged` or `refused`."""
+
+    id: str
+    actor: str
+    command: Command
+
+
+Action = Send | Close | Follow | Leave | Stream | Resend | Submit
+
+
+# --- messages ------------------------------------------------------------------------------
+
+
+def error(code: str, pl: str, en: str, **extra: str | None) -> dict[str, Any]:
     return {"type": "error", "code": code, "message": pl, "message_en": en,
             **{key: value for key, value in extra.items() if value is not None}}
 
 
-def decode(raw: str | bytes) -> p.Hello | p.CommandMessage | p.Ping | p.Resync:
+def decode(raw: str | bytes) -> ClientMessage:
     if isinstance(raw, bytes):
         raise BadMessage("binary", "Oczekiwano tekstu JSON, nie danych binarnych.",
                          "Expected JSON text, not binary data.")
@@ -90,41 +143,66 @@ def decode(raw: str | bytes) -> p.Hello | p.CommandMessage | p.Ping | p.Resync:
                          ) from None
 
 
+def refusal(bad: BadMessage) -> list[Action]:
+    """The error for a bad message, and the close when it is one that ends the connection."""
+    answer: list[Action] = [Send(error(bad.code, bad.pl, bad.en, id=bad.command_id))]
+    if bad.close is not None:
+        answer.append(Close(bad.close, bad.en[:120]))
+    return answer
+
+
+def acknowledged(submit: Submit, events: Sequence[StoredEvent], last_seq: int) -> dict[str, Any]:
+    """The ack of a command: its events (none when it changed nothing) and the log's seq."""
+    seq = events[-1].seq if events else last_seq
+    return {"type": "ack", "id": submit.id, "seq": seq,
+            "events": [e.model_dump(mode="json") for e in events]}
+
+
+def refused(submit: Submit, failure: Rejection | StoreError) -> dict[str, Any]:
+    """The error of a command the domain said no to, or that could not be written."""
+    if isinstance(failure, Rejection):
+        return error("rejected", failure.pl, failure.en, id=submit.id, rejection=failure.code)
+    return error("store_failed", f"Zapis się nie powiódł: {failure}",
+                 f"Writing failed: {failure}", id=submit.id)
+
+
+# --- the conversation ------------------------------------------------------------------------
+
+
 class Session:
-    def __init__(self, live: LiveServer, connection: ServerConnection) -> None:
-        self.live = live
-        self.connection = connection
-        self.gate = FloodGate(*FLOOD_LIMITS["display"])
+    """One connection from its hello to its close. `now` is a monotonic clock in seconds
+    (the flood gate's), `wall_ms` the server clock sent to the client (Unix ms)."""
+
+    def __init__(self, allows: Callable[[str, str], bool]) -> None:
+        self.allows = allows
         self.role = ""
         self.view: str | None = None
+        self.gate: FloodGate | None = None
 
-    async def send(self, message: dict) -> None:
-        await self.connection.send(encode(message))
-
-    async def refuse(self, bad: BadMessage) -> None:
-        await self.send(error(bad.code, bad.pl, bad.en, id=bad.command_id))
-        if bad.close is not None:
-            await self.connection.close(bad.close, bad.en[:120])
-
-    async def run(self) -> None:
+    def hello(self, raw: str | bytes | None, now: float, wall_ms: int) -> list[Action]:
+        """The first frame, or None when none came in time."""
         try:
-            hello = await self._hello()
-            await self._join(hello)
-            try:
-                await self._serve()
-            finally:
-                self._leave()
+            return self._join(self._checked_hello(raw), now, wall_ms)
         except BadMessage as bad:
-            await self.refuse(bad)
-        except ConnectionClosed:
-            pass
+            return refusal(bad)
 
-    async def _hello(self) -> p.Hello:
+    def receive(self, raw: str | bytes, now: float, wall_ms: int) -> list[Action]:
+        """Any later frame."""
+        if self.gate is None:
+            raise RuntimeError("receive() before a hello was accepted")
+        if not self.gate.allow(now):
+            return [Leave(), *refusal(BadMessage(
+                "flood", "Za dużo wiadomości; połączenie zamknięte.",
+                "Too many messages; connection closed.", p.CLOSE_FLOOD))]
         try:
-            raw = await asyncio.wait_for(self.connection.recv(), p.HELLO_TIMEOUT_S)
-        except TimeoutError:
+            return self._dispatch(decode(raw), wall_ms)
+        except BadMessage as bad:
+            return refusal(bad)
+
+    def _checked_hello(self, raw: str | bytes | None) -> p.Hello:
+        if raw is None:
             raise BadMessage("hello_timeout", "Brak powitania (hello) na czas.",
-                             "No hello in time.", p.CLOSE_PROTOCOL) from None
+                             "No hello in time.", p.CLOSE_PROTOCOL)
         try:
             message = decode(raw)
         except BadMessage as bad:
@@ -137,63 +215,35 @@ class Session:
             raise BadMessage("version", f"Serwer mówi protokołem v{p.PROTOCOL_VERSION}.",
                              f"The server speaks protocol v{p.PROTOCOL_VERSION}.",
                              p.CLOSE_PROTOCOL)
-        if not self.live.allows(message.role, message.token):
+        if not self.allows(message.role, message.token):
             raise BadMessage("unauthorized", "Brak dostępu: zły lub brakujący token.",
                              "Unauthorized: wrong or missing token.", p.CLOSE_UNAUTHORIZED)
         return message
 
-    async def _join(self, hello: p.Hello) -> None:
-        self.role = hello.role
-        self.gate = FloodGate(*FLOOD_LIMITS[hello.role])
+    def _join(self, hello: p.Hello, now: float, wall_ms: int) -> list[Action]:
         if hello.role == "control":
-            await self.send(p.Welcome(role="control", now=now_ms()).model_dump())
-            await self._join_control(hello.since)
-            return
+            self._accept(hello.role, now)
+            return [Send(p.Welcome(role="control", now=wall_ms).model_dump()),
+                    Stream(hello.since)]
         view = hello.view or ("public" if hello.role == "public" else "chamber")
         if hello.role == "public" and view != "public":
             raise BadMessage("forbidden", "Rola publiczna widzi tylko widok public.",
                              "The public role sees only the public view.", p.CLOSE_UNAUTHORIZED)
-        await self.send(p.Welcome(role=hello.role, view=view, now=now_ms()).model_dump())
+        self._accept(hello.role, now)
         self.view = view
-        self.live.feeds[view].join(self.connection, self.live.service.state)
+        return [Send(p.Welcome(role=hello.role, view=view, now=wall_ms).model_dump()),
+                Follow(view)]
 
-    async def _join_control(self, since: int) -> None:
-        """The log from `since`, then live events, with none lost or doubled in between."""
-        pending: list[StoredEvent] = []
-        self.live.joining[self.connection] = pending
-        try:
-            stored = await asyncio.to_thread(self.live.service.store.load)
-        finally:
-            del self.live.joining[self.connection]
-        events = [e for e in stored if e.seq > since]
-        last = events[-1].seq if events else since
-        events += [e for e in pending if e.seq > last]
-        await self.send(p.events_message(events, events[-1].seq if events else since))
-        self.live.controls.add(self.connection)
+    def _accept(self, role: str, now: float) -> None:
+        self.role = role
+        self.gate = FloodGate(*FLOOD_LIMITS[role], now)
 
-    def _leave(self) -> None:
-        self.live.controls.discard(self.connection)
-        if self.view is not None:
-            self.live.feeds[self.view].leave(self.connection)
-
-    async def _serve(self) -> None:
-        async for raw in self.connection:
-            if not self.gate.allow():
-                raise BadMessage("flood", "Za dużo wiadomości; połączenie zamknięte.",
-                                 "Too many messages; connection closed.", p.CLOSE_FLOOD)
-            try:
-                await self._dispatch(decode(raw))
-            except BadMessage as bad:
-                await self.refuse(bad)
-                if bad.close is not None:
-                    return
-
-    async def _dispatch(self, message: p.Hello | p.CommandMessage | p.Ping | p.Resync) -> None:
+    def _dispatch(self, message: ClientMessage, wall_ms: int) -> list[Action]:
         match message:
             case p.Ping():
-                await self.send(p.Pong(t=message.t, now=now_ms()).model_dump())
+                return [Send(p.Pong(t=message.t, now=wall_ms).model_dump())]
             case p.Resync() if self.view is not None:
-                self.live.feeds[self.view].send_snapshot(self.connection)
+                return [Resend(self.view)]
             case p.Resync():
                 raise BadMessage("no_view", "To połączenie nie śledzi widoku.",
                                  "This connection follows no view.")
@@ -205,26 +255,13 @@ class Session:
                                  "konsola.", "This client is read-only; commands come from a "
                                  "console.", p.CLOSE_FORBIDDEN)
             case p.CommandMessage():
-                await self._command(message)
+                return [self._command(message)]
 
-    async def _command(self, message: p.CommandMessage) -> None:
+    def _command(self, message: p.CommandMessage) -> Action:
         try:
             command = parse_command(message.command)
         except ValidationError as invalid:
             detail = describe_validation(invalid)
-            await self.send(error("invalid_command", f"Błędne polecenie: {detail}",
-                                  f"Invalid command: {detail}", id=message.id))
-            return
-        try:
-            events = await self.live.service.submit(command, message.actor)
-        except Rejection as rejection:
-            await self.send(error("rejected", rejection.pl, rejection.en, id=message.id,
-                                  rejection=rejection.code))
-            return
-        except StoreError as failure:
-            await self.send(error("store_failed", f"Zapis się nie powiódł: {failure}",
-                                  f"Writing failed: {failure}", id=message.id))
-            return
-        seq = events[-1].seq if events else self.live.service.state.last_seq
-        await self.send({"type": "ack", "id": message.id, "seq": seq,
-                         "events": [e.model_dump(mode="json") for e in events]})
+            return Send(error("invalid_command", f"Błędne polecenie: {detail}",
+                              f"Invalid command: {detail}", id=message.id))
+        return Submit(message.id, message.actor, command)

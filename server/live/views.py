@@ -55,6 +55,7 @@ def _speaker(sitting: Sitting) -> View | None:
         member = sitting.members_by_id[entry.member_id]
         name, club, guest = member.name, member.club, False
     else:
+        assert entry.guest is not None  # the reducer gives every entry a member or a guest
         name, club, guest = entry.guest.name, entry.guest.role, True
     return _compact({
         "entry": entry.id, "name": name, "club": club, "guest": guest or None,

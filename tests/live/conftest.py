@@ -10,6 +10,7 @@ from websockets.asyncio.client import ClientConnection, connect
 
 from models.commands import DefineCouncil, OpenSitting, parse_command
 from models.council import Council, Member
+from models.events import StoredEvent
 from server.demo import demo_commands
 from server.live import LiveServer
 from server.service import SittingService
@@ -70,3 +71,10 @@ async def display(live: LiveServer, view: str = "chamber", role: str = "display"
     snapshot = await receive(ws)
     assert snapshot["type"] == "snapshot" and snapshot["view"] == view
     return ws, snapshot
+
+
+def checked_in_log(service: SittingService, members: int) -> list[StoredEvent]:
+    """The demo's log after `members` check-ins: one event each, seqs in a row."""
+    for i in range(1, members + 1):
+        service.execute(parse_command({"type": "check_in", "member": f"m{i:02d}"}), "test")
+    return service.store.load()

@@ -1,0 +1,35 @@
+"""The addresses an operator types into a TV's browser or an OBS source, and the websocket's."""
+
+import socket
+from collections.abc import Iterable
+
+from server.live.routes import PAGES, WEBSOCKET_PATH
+
+ANY_ADDRESS = ("", "0.0.0.0", "::")
+
+
+def reachable_host(host: str) -> str:
+    """The address screens should use: for "every network", this machine's own address
+    on the default route (no packet is sent), else localhost."""
+    if host not in ANY_ADDRESS:
+        return host
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: only picks the route
+            return str(probe.getsockname()[0])
+        except OSError:
+            return "127.0.0.1"
+
+
+def live_urls(host: str, port: int, display_token: str, views: Iterable[str],
+              public: bool) -> dict[str, str]:
+    """Every page (with the display token), the websocket, and each view's JSON document
+    (the public one without a token when the public role is switched on)."""
+    base = f"{host}:{port}" if ":" not in host else f"[{host}]:{port}"
+    urls = {page.removeprefix("/"): f"http://{base}{page}?token={display_token}"
+            for page in PAGES}
+    urls["websocket"] = f"ws://{base}{WEBSOCKET_PATH}"
+    for name in views:
+        query = "" if name == "public" and public else f"?token={display_token}"
+        urls[f"{name}_json"] = f"http://{base}/view/{name}.json{query}"
+    return urls
