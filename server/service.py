@@ -19,11 +19,11 @@ from datetime import UTC, datetime
 
 from models.commands import Command
 from models.events import StoredEvent
+from models.listeners import Listener
 from models.reducer import fold
 from models.rejection import Rejection
 from models.state import Chamber
 from models.step import step
-from server.listeners import Listener
 from server.store import EventStore, StoredRow, StoreError, stored_from_row
 from server.verify import link_problem, tail_problem
 

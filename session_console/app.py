@@ -84,7 +84,7 @@ class ConsoleApp(App):
         self.last_key = time.monotonic()
         self.set_reactive(ConsoleApp.chamber, backend.state)
         self.header = ChamberHeader(now, backend.displays)
-        self.log_pane = LogPane(backend.history)
+        self.log_pane = LogPane(backend)
         self.panes: dict[str, Pane] = {"agenda": AgendaPane(), "attendance": AttendancePane(),
                                        "speakers": SpeakersPane(), "votes": VotesPane(),
                                        "log": self.log_pane}
@@ -250,14 +250,14 @@ class ConsoleApp(App):
 
     async def action_export(self) -> None:
         sitting = self.chamber.sitting
-        if self.backend.history is None:
+        if not self.backend.can_export:
             self.notify(_("This console drives a remote server and has no event log of its "
                           "own: export on the server's computer (sesja export)."),
                         title=_("Export unavailable"), severity="warning", timeout=15)
         elif sitting is None:
             self.notify(_("There is no sitting to export yet."), severity="warning")
         else:  # a priority key, awaited: keys typed right after F7 wait for the folder's focus
-            await self.push_screen(ExportScreen(sitting, self.export_dir, self.backend.history))
+            await self.push_screen(ExportScreen(sitting, self.export_dir, self.backend))
 
     def action_new_sitting(self) -> None:
         def opened(command: Command | None) -> None:

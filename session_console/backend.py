@@ -1,13 +1,22 @@
 """What the console talks to: a sitting service (local or remote) and, optionally, the
-live server whose display count and page addresses the header shows."""
+live server whose display count and page addresses the header shows.
 
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Protocol
+The screens know only this module's `Backend`; what a backend can do beyond commands
+is said by its capabilities (`has_history`, `can_export`), not guessed from a missing
+part. `LocalBackend` (session_console/local_backend.py) has the log in this process;
+`RemoteBackend` (session_console/remote_backend.py) drives a server on another computer.
+"""
+
+from collections.abc import Awaitable, Callable, Collection, Sequence
+from pathlib import Path
+from typing import Any, Protocol
 
 from models.commands import Command
 from models.events import StoredEvent
-from models.state import Chamber
-from server.listeners import Listener
+from models.listeners import Listener
+from models.state import Chamber, Sitting
+
+Progress = Callable[[int, int], None]  # (done, total), called from the export's thread
 
 
 class Service(Protocol):
@@ -29,23 +38,33 @@ class Displays(Protocol):
     def urls(self) -> dict[str, str]: ...
 
 
-class Backend:
-    """The console's one door to the sitting.
+class Unavailable(Exception):
+    """Asked of a backend that declared it cannot do it (see its capabilities)."""
 
-    `history` loads the event log (called in a worker when the log is first shown, and
-    by the export; None on a remote console, which has no log of its own);
+
+class ExportFailed(Exception):
+    """The package was not written, and nothing of it was; the message says why in the
+    console's language."""
+
+
+class Backend:
+    """The console's one door to the sitting: commands, the state and its changes.
+
     `start` and `stop` run when the console starts and quits (a live server, a remote
-    connection).
+    connection). This base keeps no event log and cannot export: a console on a service
+    whose log is elsewhere. Subclasses that can say so in `has_history` and `can_export`.
     """
 
+    has_history = False  # load_history reads the whole event log
+    can_export = False  # export writes the sitting's package for BIP
+    export_formats: tuple[str, ...] = ()
+
     def __init__(self, service: Service, actor: str, displays: Displays | None = None,
-                 history: Callable[[], Sequence[StoredEvent]] | None = None,
                  start: Callable[[], Awaitable[None]] | None = None,
                  stop: Callable[[], Awaitable[None]] | None = None) -> None:
         self.service = service
         self.actor = actor
         self.displays = displays
-        self.history = history
         self._start = start
         self._stop = stop
 
@@ -66,3 +85,17 @@ class Backend:
     async def stop(self) -> None:
         if self._stop is not None:
             await self._stop()
+
+    def load_history(self) -> Sequence[StoredEvent]:
+        """Every event of the log (slow: called in a worker thread)."""
+        raise Unavailable("this console keeps no event log of its own")
+
+    def package_name(self, sitting: Sitting) -> str:
+        """The folder the sitting's package goes to inside the chosen folder."""
+        raise Unavailable("this console cannot export")
+
+    def export(self, target: Path, formats: Collection[str],
+               progress: Progress) -> dict[str, Any]:
+        """Writes the package of the log as it is now to `target` (in a worker thread);
+        returns its manifest; raises ExportFailed with nothing written."""
+        raise Unavailable("this console cannot export")

@@ -1,11 +1,12 @@
 """F7: the sitting's package for BIP, written from the console with a progress bar.
 
-The export runs in a worker thread (the console keeps answering keys) through the same
-`export_log` as `sesja export`, into `FOLDER/<sitting>` as live publication names it.
+The export runs in a worker thread (the console keeps answering keys) through the
+console's backend, which makes it as `sesja export` does, into `FOLDER/<sitting>` as
+live publication names it.
 """
 
-from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,16 +15,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, SelectionList
 from textual.worker import Worker, WorkerState
 
-from models.events import StoredEvent
 from models.state import Sitting
-from server.publish import FORMATS, ExportError
-from server.publish.from_log import export_log
-from server.publish.record import package_name
+from session_console.backend import Backend
 from session_console.dialogs import dialog_css
-from session_console.i18n import _, lang
+from session_console.i18n import _
 from session_console.words import counted, is_committee
-
-History = Callable[[], Sequence[StoredEvent]]
 
 
 def default_export_dir() -> Path:
@@ -72,9 +68,9 @@ class ExportScreen(ModalScreen[None]):
     """
     BINDINGS = [Binding("f7", "export", _("Export")), Binding("escape", "close", _("Close"))]
 
-    def __init__(self, sitting: Sitting, folder: Path, history: History) -> None:
+    def __init__(self, sitting: Sitting, folder: Path, backend: Backend) -> None:
         super().__init__()
-        self.sitting, self.folder, self.history = sitting, folder, history
+        self.sitting, self.folder, self.backend = sitting, folder, backend
         self.running = False
 
     def compose(self) -> ComposeResult:
@@ -85,8 +81,8 @@ class ExportScreen(ModalScreen[None]):
             yield folder
             yield Label(self._target_text(str(self.folder)), id="target", classes="hint",
                         markup=False)  # a typed path is shown as typed
-            formats = SelectionList[str](*((format_label(f), f, True) for f in FORMATS),
-                                         id="formats")
+            formats = SelectionList[str](
+                *((format_label(f), f, True) for f in self.backend.export_formats), id="formats")
             formats.border_title = _("Formats")
             yield formats
             bar = ProgressBar(id="progress", show_eta=False)
@@ -97,7 +93,7 @@ class ExportScreen(ModalScreen[None]):
                         classes="hint")
 
     def _target(self, text: str) -> Path:
-        return Path(text.strip()).expanduser() / package_name(self.sitting)
+        return Path(text.strip()).expanduser() / self.backend.package_name(self.sitting)
 
     def _target_text(self, text: str) -> str:
         return _("The package goes to {path}").format(path=self._target(text))
@@ -142,8 +138,7 @@ class ExportScreen(ModalScreen[None]):
 
     def _export(self, target: Path, formats: list[str]) -> tuple[Path, dict]:
         """In the worker thread: the log as it is now, exported whole."""
-        events = self.history()
-        return target, export_log(events, target, formats=formats, progress=self._progress)
+        return target, self.backend.export(target, formats, self._progress)
 
     def _progress(self, done: int, total: int) -> None:
         """Called by the export in the worker thread; the bar moves on the UI's."""
@@ -157,12 +152,12 @@ class ExportScreen(ModalScreen[None]):
             return
         self._lock(False)
         if event.state is WorkerState.SUCCESS:
-            self._show(outcome_text(self.sitting, *event.worker.result))
+            folder, data = cast(tuple[Path, dict], event.worker.result)  # what _export returned
+            self._show(outcome_text(self.sitting, folder, data))
         else:
             self.query_one("#progress", ProgressBar).display = False
-            error = event.worker.error
-            reason = error.message(lang()) if isinstance(error, ExportError) else str(error)
-            self._show(_("Export failed: {reason}").format(reason=reason), error=True)
+            self._show(_("Export failed: {reason}").format(reason=event.worker.error),
+                       error=True)
         self.set_focus(self.query_one("#folder", Input))
 
     def action_close(self) -> None:

@@ -17,10 +17,10 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 from models.commands import COMMAND_ADAPTER, Command
 from models.events import StoredEvent
+from models.listeners import Listener
 from models.reducer import apply
 from models.rejection import Rejection
 from models.state import Chamber
-from server.listeners import Listener
 from server.live.protocol import PROTOCOL_VERSION
 
 

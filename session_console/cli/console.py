@@ -22,6 +22,8 @@ from session_console.cli.common import (
     open_service,
 )
 from session_console.cli.serve import add_live_arguments
+from session_console.local_backend import LocalBackend
+from session_console.remote_backend import RemoteBackend
 
 
 def _add_live_arguments(parser: argparse.ArgumentParser) -> None:
@@ -67,8 +69,7 @@ def _local(service: SittingService, db: Path, args: argparse.Namespace) -> int:
         if publisher:
             publisher.start()
         if not args.serve:
-            return _run_app(Backend(service, default_actor(), history=service.store.load),
-                            args.lang)
+            return _run_app(LocalBackend(service, default_actor()), args.lang)
         if not 0 <= args.port <= 65535:
             return fail(f"--port {args.port} is not a port number (0-65535)")
         try:
@@ -76,8 +77,8 @@ def _local(service: SittingService, db: Path, args: argparse.Namespace) -> int:
                               token_dir=args.token_dir or default_token_dir(db))
         except TokenError as error:
             return fail(str(error))
-        backend = Backend(service, default_actor(), displays=live, history=service.store.load,
-                          start=live.start, stop=live.stop)
+        backend = LocalBackend(service, default_actor(), displays=live, start=live.start,
+                               stop=live.stop)
         return _run_app(backend, args.lang)
     except ExportError as error:
         return fail(str(error))
@@ -93,8 +94,7 @@ def _remote(args: argparse.Namespace) -> int:
     if args.db or args.serve or args.publish_dir:
         return fail("--connect drives a remote server; it takes no --db, --serve or --publish-dir")
     remote = RemoteService(args.connect, args.token, default_actor())
-    return _run_app(Backend(remote, default_actor(), start=remote.connect, stop=remote.close),
-                    args.lang)
+    return _run_app(RemoteBackend(remote, default_actor()), args.lang)
 
 
 def run_console(args: argparse.Namespace) -> int:

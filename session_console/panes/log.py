@@ -1,7 +1,7 @@
 """The log: every event with its time and actor (only the rows on screen are drawn), and
 the resolution register of the sitting."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from rich.segment import Segment
 from rich.style import Style
@@ -11,6 +11,7 @@ from textual.widgets import Static
 from models import events as ev
 from models.events import StoredEvent
 from models.state import Chamber
+from session_console.backend import Backend
 from session_console.i18n import _
 from session_console.panes.base import Pane
 from session_console.widgets.rows import VirtualRows
@@ -49,12 +50,13 @@ class LogPane(Pane):
     LogPane #register { height: auto; max-height: 10; border-top: solid $primary; }
     """
 
-    def __init__(self, history: Callable[[], Sequence[StoredEvent]] | None) -> None:
+    def __init__(self, backend: Backend) -> None:
         super().__init__()
-        self.history = history
+        self.backend = backend
         self.events: list[StoredEvent] = []
         self.queued: dict[tuple[str, str], ev.SpeakerQueued] = {}  # names of removed speakers
-        self.loaded = history is None
+        # without a log of its own (a remote console), the events since it connected
+        self.loaded = not backend.has_history
         self._loading = False
 
     def compose(self) -> ComposeResult:
@@ -84,14 +86,14 @@ class LogPane(Pane):
             rows.move_to(len(rows.rows) - 1)
 
     def _load(self) -> None:
-        if self._loading or self.history is None:
+        if self._loading or not self.backend.has_history:
             return
         self._loading = True
         self.query_one("#register", Static).update(_("Loading the log…"))
         self.run_worker(self._read_history, thread=True, exit_on_error=False)
 
     def _read_history(self) -> None:
-        history = list(self.history())
+        history = list(self.backend.load_history())
         self.app.call_from_thread(self._loaded, history)
 
     def _loaded(self, history: list[StoredEvent]) -> None:

@@ -9,7 +9,7 @@ from server.demo import demo_commands
 from server.service import SittingService
 from server.store import EventStore
 from session_console.app import ConsoleApp
-from session_console.backend import Backend
+from session_console.local_backend import LocalBackend
 
 FROZEN = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 DAY = date(2026, 11, 23)
@@ -33,7 +33,7 @@ def demo_service(path, *, present: int = 0, current: str | None = None) -> Sitti
 
 
 def console(service: SittingService) -> ConsoleApp:
-    return ConsoleApp(Backend(service, "test:sekretarz", history=service.store.load), now=frozen)
+    return ConsoleApp(LocalBackend(service, "test:sekretarz"), now=frozen)
 
 
 @pytest.fixture

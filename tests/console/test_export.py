@@ -15,6 +15,7 @@ from server.publish.manifest import check
 from session_console.app import ConsoleApp
 from session_console.backend import Backend
 from session_console.export_screen import ExportScreen
+from session_console.local_backend import LocalBackend
 from tests.console.conftest import SIZE, frozen
 from tests.console.test_flows import modal, started, until
 from tests.publish.conftest import unwritable  # noqa: F401 - a fixture
@@ -31,7 +32,7 @@ def with_a_closed_vote(service):
 
 
 def console(service, export_dir) -> ConsoleApp:
-    return ConsoleApp(Backend(service, "test:sekretarz", history=service.store.load), now=frozen,
+    return ConsoleApp(LocalBackend(service, "test:sekretarz"), now=frozen,
                       export_dir=export_dir)
 
 
@@ -76,11 +77,12 @@ async def test_the_console_keeps_answering_while_the_export_runs_and_a_closed_si
     service.execute(CloseSitting(), "setup")
     gate = threading.Event()
 
-    def slow_log():  # the export's thread waits here until the test has used the console
-        assert gate.wait(60), "the test never let the export go on"
-        return service.store.load()
+    class SlowLog(LocalBackend):
+        def load_history(self):  # the export's thread waits here until the test used the console
+            assert gate.wait(60), "the test never let the export go on"
+            return super().load_history()
 
-    app = ConsoleApp(Backend(service, "test:sekretarz", history=slow_log), now=frozen,
+    app = ConsoleApp(SlowLog(service, "test:sekretarz"), now=frozen,
                      export_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await started(pilot)

@@ -3,13 +3,16 @@
 import asyncio
 import json
 
+import pytest
 from websockets.asyncio.client import connect
 
 from models.commands import CheckIn
 from server.live import LiveServer
 from server.live.remote import RemoteService
 from session_console.app import ConsoleApp
-from session_console.backend import Backend
+from session_console.backend import Unavailable
+from session_console.local_backend import LocalBackend
+from session_console.remote_backend import RemoteBackend
 from session_console.widgets.header import DISPLAYS, QUORUM
 from tests.console.conftest import SIZE, frozen
 from tests.console.test_flows import on_roster, settle, type_text, until
@@ -17,7 +20,8 @@ from tests.console.test_flows import on_roster, settle, type_text, until
 
 async def test_the_header_counts_connected_displays_and_shows_their_pages(service, tmp_path):
     live = LiveServer(service, port=0, token_dir=tmp_path / "tokens")
-    backend = Backend(service, "test:sekretarz", displays=live, start=live.start, stop=live.stop)
+    backend = LocalBackend(service, "test:sekretarz", displays=live, start=live.start,
+                           stop=live.stop)
     app = ConsoleApp(backend, now=frozen)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -43,8 +47,8 @@ async def test_a_busy_port_ends_the_console_with_the_reason(service, tmp_path):
     await first.start()
     try:
         second = LiveServer(service, port=first.port, token_dir=tmp_path / "tokens")
-        app = ConsoleApp(Backend(service, "t", displays=second, start=second.start,
-                                 stop=second.stop), now=frozen)
+        app = ConsoleApp(LocalBackend(service, "t", displays=second, start=second.start,
+                                      stop=second.stop), now=frozen)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
         assert app.return_code == 1 and "address already in use" in (app.start_error or "")
@@ -57,8 +61,7 @@ async def test_a_remote_console_drives_the_server_through_the_same_commands(serv
     await live.start()
     try:
         remote = RemoteService(live.urls()["websocket"], live.tokens.token("control"), "zdalny")
-        app = ConsoleApp(Backend(remote, "zdalny", start=remote.connect, stop=remote.close),
-                         now=frozen)
+        app = ConsoleApp(RemoteBackend(remote, "zdalny"), now=frozen)
         async with app.run_test(size=SIZE) as pilot:
             await until(pilot, lambda: app.chamber.sitting is not None, "the remote sitting")
             await until(pilot, lambda: getattr(app.focused, "id", None) == "find", "the search")
@@ -68,5 +71,27 @@ async def test_a_remote_console_drives_the_server_through_the_same_commands(serv
             await service.submit(CheckIn(member="m20"), "local")
             await until(pilot, lambda: "obecni 14/23" in app.header.line(QUORUM),
                         "the header follows the server")
+    finally:
+        await live.stop()
+
+
+async def test_a_remote_console_declares_it_has_no_log_and_does_not_export(service, tmp_path):
+    live = LiveServer(service, port=0, token_dir=tmp_path / "tokens")
+    await live.start()
+    try:
+        remote = RemoteService(live.urls()["websocket"], live.tokens.token("control"), "zdalny")
+        app = ConsoleApp(RemoteBackend(remote, "zdalny"), now=frozen, export_dir=tmp_path / "e")
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: app.chamber.sitting is not None, "the remote sitting")
+            await pilot.press("f7")
+            await pilot.pause()
+            assert len(app.screen_stack) == 1 and not (tmp_path / "e").exists()
+            assert any("zdalnym serwerem" in str(n.message) for n in app._notifications)
+            with pytest.raises(Unavailable):
+                app.backend.load_history()
+            await pilot.press("f6")  # the Log tab shows what came since it connected
+            await service.submit(CheckIn(member="m20"), "local")
+            await until(pilot, lambda: any(e.seq == service.state.last_seq
+                                           for e in app.log_pane.events), "the new event logged")
     finally:
         await live.stop()

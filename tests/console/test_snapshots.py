@@ -11,7 +11,7 @@ import pytest
 from models.commands import CloseVote, OpenVote, QueueSpeaker, RecordAnswer, StartSpeech
 from models.terms import Answer, SpeechKind
 from session_console.app import ConsoleApp
-from session_console.backend import Backend
+from session_console.local_backend import LocalBackend
 from tests.console.conftest import SIZE, demo_service, frozen
 from tests.console.test_flows import started, until
 
@@ -28,7 +28,7 @@ def service(tmp_path):
 @pytest.fixture
 def app(service):
     """The console, made when its test has set the sitting up (it opens on the open vote)."""
-    return lambda: ConsoleApp(Backend(service, "test:sekretarz", history=service.store.load),
+    return lambda: ConsoleApp(LocalBackend(service, "test:sekretarz"),
                               now=frozen, export_dir=EXPORT_DIR)
 
 

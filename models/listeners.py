@@ -1,4 +1,6 @@
-"""What a sitting service tells its subscribers after each durable write."""
+"""What a sitting service (in process or a remote replica) tells its subscribers after each
+durable write: a type over the domain's events and state, shared by the server and the
+console."""
 
 from collections.abc import Callable
 

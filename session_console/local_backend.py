@@ -1,0 +1,39 @@
+"""The console's backend on a log in this process: it reads the log and exports from it."""
+
+from collections.abc import Collection, Sequence
+from pathlib import Path
+from typing import Any
+
+from models.events import StoredEvent
+from models.state import Sitting
+from server.publish import FORMATS, ExportError
+from server.publish.from_log import export_log
+from server.publish.record import package_name
+from server.service import SittingService
+from session_console.backend import Backend, ExportFailed, Progress
+from session_console.i18n import lang
+
+
+class LocalBackend(Backend):
+    """A SittingService in this process (with its live server, if any, as `displays`)."""
+
+    has_history = True
+    can_export = True
+    export_formats = FORMATS
+
+    service: SittingService
+
+    def load_history(self) -> Sequence[StoredEvent]:
+        return self.service.store.load()
+
+    def package_name(self, sitting: Sitting) -> str:
+        return package_name(sitting)  # as live publication names it
+
+    def export(self, target: Path, formats: Collection[str],
+               progress: Progress) -> dict[str, Any]:
+        """The package is the fold of exactly the events read here (`export_log`, as
+        `sesja export` makes it), so it agrees with itself while the sitting goes on."""
+        try:
+            return export_log(self.load_history(), target, formats=formats, progress=progress)
+        except ExportError as error:
+            raise ExportFailed(error.message(lang())) from error
