@@ -4,13 +4,17 @@ Fonts are DejaVu Sans, embedded (subset) so Polish letters print anywhere. A lar
 chamber makes a long document (750 members x 100 votes is some 700 pages), so text is
 laid out here and written as text operators, with each cell's encoded text cached: the
 same names and answers repeat in every vote.
+
+fpdf (with numpy and Pillow) takes half a second to import, so it is imported when the
+first PDF is written (`_document_class`), not by every console or server that merely can
+publish: the layout below is a mixin whose base, FPDF, is added then.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
-
-from fpdf import FPDF
+from typing import TYPE_CHECKING, cast
 
 from models.polish import ANSWER_PL, TALLY_PL
 from server.publish import tables
@@ -25,8 +29,16 @@ NAMED_WIDTHS = (8.0, 54.0, 28.0, 8.0, 54.0, 28.0)
 RESULTS_HEADER = ("Nr", "Temat", "Za", "Przeciw", "Wstrz.", "Nie gł.", "Nieob.", "Wył.", "Wynik")
 RESULTS_WIDTHS = (8.0, 76.0, 10.0, 14.0, 12.0, 13.0, 12.0, 10.0, 27.0)
 
+if TYPE_CHECKING:  # the type checker sees the real base; at run time _document_class adds it
+    from fpdf import FPDF as _Page
+    from fpdf.fonts import TTFFont
+else:
+    _Page = object
 
-class _Document(FPDF):
+
+class _Document(_Page):
+    """The sitting's layout on FPDF's pages (a mixin until `_document_class`)."""
+
     def __init__(self, title: str) -> None:
         super().__init__(format="A4")
         self.title_text = title
@@ -65,7 +77,7 @@ class _Document(FPDF):
         """The text's width in mm, from the font's glyph widths: what get_string_width gives
         for plain text (no spacing, stretching or shaping here), without its per-call
         bidirectional preprocessing, which was a third of a large PDF's time."""
-        widths = self.current_font.cw
+        widths = cast("TTFFont", self.current_font).cw
         return sum(widths[ord(c)] for c in text) * self.font_size_pt * 0.001 / self.k
 
     def _width(self, word: str) -> float:
@@ -76,7 +88,9 @@ class _Document(FPDF):
         return width
 
     def _lines(self, text: str, width: float) -> list[str]:
-        lines, line, used, space = [], [], 0.0, self._width(" ")
+        lines: list[str] = []
+        line: list[str] = []
+        used, space = 0.0, self._width(" ")
         for word in text.split():
             word_width = self._width(word)
             if line and used + space + word_width > width:
@@ -139,7 +153,8 @@ class _Document(FPDF):
     def _encode(self, text: str) -> str:
         """The text as a PDF string of glyphs; a character the font lacks is an error, since
         the PDF would silently leave it out."""
-        missing = sorted({c for c in text if ord(c) not in self.current_font.cmap})
+        font = cast("TTFFont", self.current_font)  # always one of the two added in __init__
+        missing = sorted({c for c in text if ord(c) not in font.cmap})
         if missing:
             raise ExportError(f"the PDF font (DejaVu Sans) has no {' '.join(missing)} for "
                               f"„{text}”; correct the text or export without pdf (--format); "
@@ -147,7 +162,7 @@ class _Document(FPDF):
                               f"czcionka PDF (DejaVu Sans) nie ma znaku {' '.join(missing)} "
                               f"w „{text}”; popraw tekst albo eksportuj bez PDF; "
                               "nic nie zapisano")
-        return self.current_font.encode_text(text)
+        return font.encode_text(text)
 
     def _cell(self, text: str, width: float) -> str:
         key = (self.font_style, self.font_size_pt, text, width)
@@ -159,6 +174,17 @@ class _Document(FPDF):
             encoded = f"{self._encode(fitted)} {width * self.k:.2f} 0 Td "
             self._cells[key] = encoded
         return encoded
+
+
+@cache
+def _document_class() -> type[_Document]:
+    """The layout on fpdf's FPDF, made when the first PDF is written."""
+    from fpdf import FPDF  # deferred: see the module's docstring (and ignore_imports)
+
+    class Document(_Document, FPDF):
+        pass
+
+    return Document
 
 
 def _named_pairs(vote: VoteRecord) -> Iterator[tuple[str, ...]]:
@@ -189,7 +215,7 @@ def _vote(pdf: _Document, record: SittingRecord, vote: VoteRecord) -> None:
 def sitting_pdf(record: SittingRecord) -> bytes:
     sitting = record.sitting
     title = f"{sitting.council_name}: {sitting.number} sesja, {long_date(sitting.date)}"
-    pdf = _Document(title)
+    pdf = _document_class()(title)
     pdf.add_page()
     pdf.heading(title, 14)
     if record.partial_note:
