@@ -1,14 +1,30 @@
-"""Which libraries a fresh process imports: fpdf only when a PDF is written. (The
-import-linter contracts in pyproject.toml say which modules may import a library; these
-tests say when, which a static graph cannot: a deferred import is still an import.)"""
+"""Which libraries a fresh process imports: fpdf only when a PDF is written, Textual only
+for the console. (The import-linter contracts in pyproject.toml say which modules may
+import a library; these tests say when, which a static graph cannot: a deferred import
+is still an import.)"""
 
 import json
+import signal
 import subprocess
 import sys
+from datetime import date
+from pathlib import Path
 
 import pytest
 
+from models.commands import command_json
+from server.demo import demo_commands
 from tests.cli import ROOT, sesja_env
+
+# `sesja ARGS`, as `python -m session_console` runs it, telling on its last line of stderr
+# every top-level package it imported (an audit hook sees even a module dropped afterwards)
+AUDITED = """
+import atexit, json, runpy, sys
+seen = set()
+sys.addaudithook(lambda event, args: seen.add(args[0].split(".")[0]) if event == "import" else None)
+atexit.register(lambda: print("imported:", json.dumps(sorted(seen)), file=sys.stderr))
+runpy.run_module("session_console", run_name="__main__", alter_sys=True)
+"""
 
 
 def imported_by(code: str) -> set[str]:
@@ -30,3 +46,76 @@ def test_writing_a_pdf_imports_fpdf():
     """The check above can see fpdf: making the PDF class brings it in."""
     assert "fpdf" in imported_by(
         "from server.publish import pdf_document; pdf_document._document_class()")
+
+
+HEADLESS = ["session_console.cli", "session_console.cli.common", "session_console.cli.core",
+            "session_console.cli.export", "session_console.cli.serve"]
+
+
+@pytest.mark.parametrize("module", HEADLESS)
+def test_the_command_line_modules_leave_textual_out(module):
+    assert "textual" not in imported_by(f"import {module}")
+
+
+def test_the_console_imports_textual():
+    """The check above can see Textual: the console's app brings it in."""
+    assert "textual" in imported_by("import session_console.app")
+
+
+def audited_argv(*args: str) -> list[str]:
+    return [sys.executable, "-c", AUDITED, *args]
+
+
+def imports_of(stderr: str) -> set[str]:
+    last = stderr.rstrip().splitlines()[-1]
+    assert last.startswith("imported: "), stderr
+    return set(json.loads(last.removeprefix("imported: ")))
+
+
+def sesja_audited(*args: str) -> set[str]:
+    """Runs `sesja ARGS` (it must succeed); the packages it imported."""
+    run = subprocess.run(audited_argv(*args), capture_output=True, text=True, env=sesja_env(),
+                         cwd=ROOT, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    return imports_of(run.stderr)
+
+
+@pytest.fixture
+def log(tmp_path) -> Path:
+    """A log with the demo council and its sitting, written by `sesja apply`."""
+    script = tmp_path / "demo.jsonl"
+    script.write_text("\n".join(command_json(c) for c in demo_commands(date(2026, 11, 23))),
+                      encoding="utf-8")
+    db = tmp_path / "sesja.db"
+    assert "textual" not in sesja_audited("apply", "--db", str(db), str(script))
+    return db
+
+
+def test_the_headless_commands_run_without_textual_and_only_the_pdf_needs_fpdf(log, tmp_path):
+    council = tmp_path / "rada.csv"
+    council.write_text("nr;imię i nazwisko\n1;Anna Nowak\n2;Jan Kowalski\n", encoding="utf-8")
+    out = tmp_path / "eksport"
+    runs = {"verify": ("verify", "--db", str(log)),
+            "schema": ("schema",),
+            "council import": ("council", "import", "--db", str(tmp_path / "rada.db"),
+                               str(council), "--name", "Rada Gminy Próbnej", "--seats", "15"),
+            "export": ("export", "--db", str(log), "--out", str(out)),
+            "verify --export": ("verify", "--export", str(out), "--db", str(log))}
+    imported = {name: sesja_audited(*args) for name, args in runs.items()}
+    assert {name for name, packages in imported.items() if "textual" in packages} == set()
+    assert {name for name, packages in imported.items() if "fpdf" in packages} == {"export"}
+
+
+def test_serve_runs_without_textual(log):
+    process = subprocess.Popen(audited_argv("serve", "--db", str(log), "--port", "0"),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env=sesja_env(), cwd=ROOT)
+    try:
+        first = process.stdout.readline()
+        assert first.startswith("sesja serve: listening on"), process.stderr.read()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, errors = process.communicate(timeout=30)
+    assert process.returncode == 0, errors
+    imported = imports_of(errors)
+    assert "websockets" in imported and "textual" not in imported
