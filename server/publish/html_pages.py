@@ -11,6 +11,7 @@ from pathlib import Path
 from models.polish import ANSWER_PL, TALLY_PL
 from models.terms import FinalAnswer
 from server.publish import tables
+from server.publish.file_names import vote_path
 from server.publish.labels import MODE_PL, OUTCOME_PL, hhmm, long_date
 from server.publish.record import SittingRecord, VoteRecord
 
@@ -151,15 +152,11 @@ def sitting_page(record: SittingRecord, present: set[str], answers: dict[str, st
     return page(_title(record), "".join(body))
 
 
-def vote_path(folder: Path, vote_number: int) -> Path:
-    return folder / "glosowania" / f"glosowanie-{vote_number:03d}.html"
-
-
 def _write_vote_page(record: SittingRecord, vote: VoteRecord, folder: Path, answers: str) -> None:
     title = _title(record)
     body = (f'<p><a href="../index.html">{escape(title)}</a></p>'
             + vote_section(record, vote, 1, answers))
-    vote_path(folder, vote.vote.number).write_text(
+    vote_path(folder, vote.vote.number, ".html").write_text(
         page(f"Głosowanie nr {vote.vote.number}: {title}", body), encoding="utf-8")
 
 
