@@ -37,12 +37,15 @@ Events = tuple[ev.Event, ...]
 
 
 def decide(state: Chamber, command: cmd.Command) -> Events:
-    if isinstance(command, cmd.DefineCouncil):
-        return _define_council(state, command)
-    if isinstance(command, cmd.OpenSitting):
-        return _open_sitting(state, command)
-    sitting = _open_sitting_of(state, command)
-    return _SITTING_DECIDERS[type(command)](state, sitting, command)
+    if isinstance(command, cmd.SittingCommand):
+        sitting = _open_sitting_of(state, command)
+        return _SITTING_DECIDERS[type(command)](state, sitting, command)
+    return _CHAMBER_DECIDERS[type(command)](state, command)
+
+
+def decided_commands() -> frozenset[type]:
+    """Every command type `decide` has a decision for."""
+    return frozenset(_CHAMBER_DECIDERS) | frozenset(_SITTING_DECIDERS)
 
 
 # --- lookups that reject -------------------------------------------------------------
@@ -506,6 +509,11 @@ def _cancel_vote(state: Chamber, sitting: Sitting, command: cmd.CancelVote) -> E
     vote = _open_vote(sitting)
     return (ev.VoteCancelled(sitting_id=sitting.id, vote_id=vote.id, reason=command.reason),)
 
+
+_CHAMBER_DECIDERS: dict[type, Callable[..., Events]] = {
+    cmd.DefineCouncil: _define_council,
+    cmd.OpenSitting: _open_sitting,
+}
 
 _SITTING_DECIDERS: dict[type, Callable[..., Events]] = {
     cmd.CloseSitting: _close_sitting,

@@ -38,6 +38,11 @@ def fold(events: Iterable[ev.StoredEvent], state: Chamber | None = None) -> Cham
     return reduce(apply, events, state or Chamber())
 
 
+def applied_events() -> frozenset[type]:
+    """Every event type `apply` has a branch for."""
+    return frozenset(_CHAMBER_CHANGES) | frozenset(_SITTING_CHANGES)
+
+
 def _with_sitting(state: Chamber, sitting: Sitting) -> Chamber:
     return evolve(state, sittings={**state.sittings, sitting.id: sitting})
 
