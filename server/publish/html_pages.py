@@ -8,11 +8,12 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from pathlib import Path
 
-from models.polish import ANSWER_PL, TALLY_PL
+from models.polish import ANSWER_PL
 from models.terms import FinalAnswer
 from server.publish import tables
 from server.publish.file_names import vote_path
 from server.publish.labels import MODE_PL, OUTCOME_PL, hhmm, long_date
+from server.publish.prose import vote_prose
 from server.publish.record import SittingRecord, VoteRecord
 
 STYLE = """
@@ -83,19 +84,16 @@ def _answers(vote: VoteRecord, rows: dict[tuple[str, FinalAnswer], str]) -> str:
 
 
 def vote_section(record: SittingRecord, vote: VoteRecord, level: int, answers: str) -> str:
-    v, r = vote.vote, vote.result
+    v, prose = vote.vote, vote_prose(record, vote)
     item = f"Punkt {vote.item_number}: {vote.item_title}. " if vote.item_number else ""
-    counts = "".join(f"<li>{TALLY_PL[answer]}: {value}</li>"
-                     for answer, value in vote.counts.items())
-    revote = ""
-    if v.revote_of and v.revote_of in record.sitting.votes:
-        revote = f" Reasumpcja głosowania nr {record.sitting.votes[v.revote_of].number}."
-    resolution = f" Podjęto uchwałę nr {escape(vote.resolution)}." if vote.resolution else ""
+    counts = "".join(f"<li>{phrase}</li>" for phrase in (*prose.votes, *prose.people))
+    revote = f" {prose.revote}" if prose.revote else ""
+    resolution = f" {escape(prose.resolution)}" if prose.resolution else ""
     body = [f'<section id="glosowanie-{v.number}" aria-labelledby="g{v.number}">'
             f'<h{level} id="g{v.number}">Głosowanie nr {v.number}: {escape(v.subject)}</h{level}>'
             f"<p>{escape(item)}Tryb: {MODE_PL[v.mode]}. Otwarto {hhmm(v.opened_at)}, "
             f"zamknięto {hhmm(v.closed_at)}.{revote}</p>"
-            f"<p><strong>Wynik: {OUTCOME_PL[r.outcome]}.</strong> {escape(r.explanation_pl)}."
+            f"<p><strong>{prose.outcome}.</strong> {escape(prose.explanation)}"
             f"{resolution}</p><ul>{counts}</ul>"]
     if vote.named:
         body.append(answers)
