@@ -59,7 +59,9 @@ def write_vote(record: SittingRecord, vote: VoteRecord, folder: Path, fmt: str) 
 
 def write_sitting(record: SittingRecord, folder: Path, fmt: str) -> None:
     """The sitting's tables, and each named vote's list on its own (secret votes have none)."""
-    suffix, bodies, members = DIALECTS[fmt][0], [], {}
+    suffix = DIALECTS[fmt][0]
+    bodies: list[str] = []
+    members: dict[int, str] = {}  # a member's fields, rendered once for every vote
     answers = _answers(fmt)
     for vote in record.votes:
         if vote.named:
