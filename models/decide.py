@@ -18,6 +18,7 @@ from models.agenda import (
     WithdrawItem,
     describe_change,
 )
+from models.answers import can_answer, provisional_answer
 from models.polish import ANSWER_PL, plural
 from models.rejection import Rejection
 from models.roman import is_roman
@@ -37,12 +38,15 @@ Events = tuple[ev.Event, ...]
 
 
 def decide(state: Chamber, command: cmd.Command) -> Events:
-    if isinstance(command, cmd.DefineCouncil):
-        return _define_council(state, command)
-    if isinstance(command, cmd.OpenSitting):
-        return _open_sitting(state, command)
-    sitting = _open_sitting_of(state, command)
-    return _SITTING_DECIDERS[type(command)](state, sitting, command)
+    if isinstance(command, cmd.SittingCommand):
+        sitting = _open_sitting_of(state, command)
+        return _SITTING_DECIDERS[type(command)](state, sitting, command)
+    return _CHAMBER_DECIDERS[type(command)](state, command)
+
+
+def decided_commands() -> frozenset[type]:
+    """Every command type `decide` has a decision for."""
+    return frozenset(_CHAMBER_DECIDERS) | frozenset(_SITTING_DECIDERS)
 
 
 # --- lookups that reject -------------------------------------------------------------
@@ -418,8 +422,7 @@ def _same_answer(name: str, answer: Answer | None) -> Rejection:
 
 
 def _eligible_present(sitting: Sitting, vote: Vote) -> int:
-    return sum(1 for m in sitting.roster
-               if m.id not in vote.recused and sitting.is_present(m.id))
+    return sum(1 for m in sitting.roster if can_answer(sitting, vote, m.id))
 
 
 def _record_totals(state: Chamber, sitting: Sitting, command: cmd.RecordTotals) -> Events:
@@ -437,14 +440,8 @@ def _record_totals(state: Chamber, sitting: Sitting, command: cmd.RecordTotals) 
 
 
 def _named_answers(sitting: Sitting, vote: Vote) -> tuple[tuple[str, FinalAnswer], ...]:
-    def final(member_id: str) -> FinalAnswer:
-        if member_id in vote.recused:
-            return FinalAnswer.RECUSED
-        if member_id in vote.answers:
-            return FinalAnswer(vote.answers[member_id].value)
-        return FinalAnswer.NOT_VOTING if sitting.is_present(member_id) else FinalAnswer.ABSENT
-
-    return tuple((m.id, final(m.id)) for m in sitting.roster)
+    return tuple((m.id, provisional_answer(sitting, vote, m.id) or FinalAnswer.NOT_VOTING)
+                 for m in sitting.roster)
 
 
 def vote_result(sitting: Sitting, vote: Vote) -> ev.VoteResult:
@@ -506,6 +503,11 @@ def _cancel_vote(state: Chamber, sitting: Sitting, command: cmd.CancelVote) -> E
     vote = _open_vote(sitting)
     return (ev.VoteCancelled(sitting_id=sitting.id, vote_id=vote.id, reason=command.reason),)
 
+
+_CHAMBER_DECIDERS: dict[type, Callable[..., Events]] = {
+    cmd.DefineCouncil: _define_council,
+    cmd.OpenSitting: _open_sitting,
+}
 
 _SITTING_DECIDERS: dict[type, Callable[..., Events]] = {
     cmd.CloseSitting: _close_sitting,

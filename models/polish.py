@@ -1,7 +1,24 @@
-"""Polish words shared by the core and the exports: a member's answer, and the forms a noun
-takes after a count (1 głos, 2 głosy, 5 głosów)."""
+"""Polish words shared by the core and the exports: a member's answer, the forms a noun
+takes after a count (1 głos, 2 głosy, 5 głosów), and Polish letters folded for matching."""
+
+import unicodedata
 
 from models.terms import FinalAnswer
+
+# Letters that Unicode does not decompose into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "ß": "ss", "đ": "d"})
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, for matching what was typed: "Łódź" -> "lodz"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def fold_letters(text: str) -> str:
+    """`fold` letter by letter, the same length as `text` (a letter that folds to two, "ß",
+    stays itself): positions found in the folded text mark the same letters in `text`."""
+    return "".join(folded if len(folded := fold(c)) == 1 else c for c in text)
 
 
 def plural(count: int, one: str, few: str, many: str) -> str:

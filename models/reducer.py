@@ -13,6 +13,7 @@ from models.rules import Tally
 from models.state import (
     Chamber,
     Item,
+    ItemVisit,
     Presence,
     Resolution,
     Sitting,
@@ -21,6 +22,7 @@ from models.state import (
     evolve,
 )
 from models.terms import AttendanceStatus, SpeechStatus
+from models.trail import Trail
 
 
 def apply(state: Chamber, stored: ev.StoredEvent) -> Chamber:
@@ -36,6 +38,11 @@ def apply(state: Chamber, stored: ev.StoredEvent) -> Chamber:
 
 def fold(events: Iterable[ev.StoredEvent], state: Chamber | None = None) -> Chamber:
     return reduce(apply, events, state or Chamber())
+
+
+def applied_events() -> frozenset[type]:
+    """Every event type `apply` has a branch for."""
+    return frozenset(_CHAMBER_CHANGES) | frozenset(_SITTING_CHANGES)
 
 
 def _with_sitting(state: Chamber, sitting: Sitting) -> Chamber:
@@ -67,11 +74,22 @@ def _sitting_opened(state: Chamber, event: ev.SittingOpened, at: datetime) -> Ch
 
 
 def _sitting_closed(sitting: Sitting, event: ev.SittingClosed, at: datetime) -> Sitting:
-    return evolve(sitting, closed_at=at)
+    return evolve(sitting, closed_at=at, item_visits=_item_left(sitting, at))
+
+
+def _item_left(sitting: Sitting, at: datetime) -> Trail[ItemVisit]:
+    """The visits with the current item's (if any) ended at `at`."""
+    visit = sitting.item_visits.last
+    if visit is None or visit.left_at is not None:
+        return sitting.item_visits
+    return sitting.item_visits.replace_last(evolve(visit, left_at=at))
 
 
 def _current_item_set(sitting: Sitting, event: ev.CurrentItemSet, at: datetime) -> Sitting:
-    return evolve(sitting, current_item=event.item_id)
+    visits = _item_left(sitting, at)
+    if event.item_id is not None:
+        visits = visits.push(ItemVisit(event.item_id, at))
+    return evolve(sitting, current_item=event.item_id, item_visits=visits)
 
 
 def _insert(ids: tuple[str, ...], value: str, position: int) -> tuple[str, ...]:
@@ -99,8 +117,10 @@ def _item_moved(sitting: Sitting, event: ev.AgendaItemMoved, at: datetime) -> Si
 
 def _item_withdrawn(sitting: Sitting, event: ev.AgendaItemWithdrawn, at: datetime) -> Sitting:
     item = evolve(sitting.items[event.item_id], withdrawn=True, withdraw_reason=event.reason)
-    current = None if sitting.current_item == event.item_id else sitting.current_item
-    return evolve(sitting, items={**sitting.items, event.item_id: item}, current_item=current)
+    if sitting.current_item != event.item_id:
+        return evolve(sitting, items={**sitting.items, event.item_id: item})
+    return evolve(sitting, items={**sitting.items, event.item_id: item}, current_item=None,
+                  item_visits=_item_left(sitting, at))
 
 
 def _set_presence(sitting: Sitting, member_id: str, presence: Presence) -> Sitting:
@@ -146,7 +166,8 @@ def _speaker_queued(sitting: Sitting, event: ev.SpeakerQueued, at: datetime) -> 
 def _speaker_removed(sitting: Sitting, event: ev.SpeakerRemoved, at: datetime) -> Sitting:
     speakers = {k: v for k, v in sitting.speakers.items() if k != event.entry_id}
     return evolve(sitting, speakers=speakers,
-                   queue=tuple(e for e in sitting.queue if e != event.entry_id))
+                   queue=tuple(e for e in sitting.queue if e != event.entry_id),
+                   removed_speakers=sitting.removed_speakers.push(sitting.speakers[event.entry_id]))
 
 
 def _speaker_moved(sitting: Sitting, event: ev.SpeakerMoved, at: datetime) -> Sitting:

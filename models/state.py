@@ -1,7 +1,9 @@
 """The state of the chamber: an immutable snapshot, replaced (never changed) by each event.
 
 Collections inside are plain dicts and tuples for speed; the reducer copies what it
-changes (with `evolve`) and never mutates a snapshot it was given.
+changes (with `evolve`) and never mutates a snapshot it was given. History that only grows
+(items taken up, speakers taken off the list) is kept in `Trail`s, which each snapshot
+shares instead of copying.
 """
 
 from collections.abc import Mapping
@@ -25,6 +27,7 @@ from models.terms import (
     VoteKind,
     VoteMode,
 )
+from models.trail import Trail
 
 T = TypeVar("T")
 
@@ -64,6 +67,16 @@ class Item:
     withdrawn: bool = False
     withdraw_reason: str = ""
     resolution: str | None = None  # register number once a resolution is adopted
+
+
+@dataclass(frozen=True)
+class ItemVisit:
+    """An agenda item taken up (made the current item) and, once the chair moved on, left:
+    to another item, to none, by withdrawing it, or by closing the sitting."""
+
+    item_id: str
+    taken_up_at: datetime
+    left_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -155,6 +168,8 @@ class Sitting:
     queue: tuple[str, ...] = ()  # waiting entries of every item, in speaking order
     speaking: str | None = None  # the entry speaking or paused
     speaking_totals: Mapping[str, float] = field(default_factory=dict)  # person key -> seconds
+    removed_speakers: Trail[SpeakerEntry] = field(default_factory=Trail)  # off the list, as they were
+    item_visits: Trail[ItemVisit] = field(default_factory=Trail)  # items taken up, in order
     votes: Mapping[str, Vote] = field(default_factory=dict)
     open_vote: str | None = None
     members_by_id: Mapping[str, Member] = field(default_factory=dict, repr=False)
@@ -200,6 +215,10 @@ class Sitting:
             if item.item.id == item_id:
                 return number
         raise KeyError(item_id)
+
+    def removed_speaker(self, entry_id: str) -> SpeakerEntry | None:
+        """An entry taken off the speakers list, as it was then."""
+        return self.removed_speakers.find(lambda entry: entry.id == entry_id)
 
     def waiting(self, item_id: str | None) -> list[SpeakerEntry]:
         return [self.speakers[e] for e in self.queue if self.speakers[e].item_id == item_id]

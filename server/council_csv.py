@@ -11,6 +11,7 @@ from datetime import date
 from pydantic import ValidationError
 
 from models.council import Member
+from models.polish import fold
 
 # Accepted header names (case and Polish letters folded) for each field.
 _HEADERS = {
@@ -21,7 +22,6 @@ _HEADERS = {
     "mandate_from": ("mandate_from", "mandat od", "od"),
     "mandate_to": ("mandate_to", "mandat do", "do"),
 }
-_FOLD = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
 
 
 class CsvImportError(Exception):
@@ -54,7 +54,7 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
 
 
 def _header_field(name: str) -> str | None:
-    folded = name.strip().lower().translate(_FOLD)
+    folded = fold(name.strip())
     for field_name, aliases in _HEADERS.items():
         if folded in aliases:
             return field_name

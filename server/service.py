@@ -15,7 +15,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import datetime
 
 from models.commands import Command
 from models.events import StoredEvent
@@ -24,10 +24,9 @@ from models.reducer import fold
 from models.rejection import Rejection
 from models.state import Chamber
 from models.step import step
+from server.clock import Clock, utc_now
 from server.store import EventStore, StoredRow, StoreError, stored_from_row
 from server.verify import link_problem, tail_problem
-
-Clock = Callable[[], datetime]
 
 log = logging.getLogger("sesja.service")
 
@@ -39,10 +38,6 @@ class BatchRejected(Exception):
         super().__init__(f"command {index + 1}: {rejection.en}")
         self.index = index
         self.rejection = rejection
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class SittingService:

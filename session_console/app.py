@@ -10,7 +10,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Coroutine, Iterable, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 
 from textual import events
@@ -25,6 +24,7 @@ from models.commands import Command
 from models.events import StoredEvent
 from models.rejection import Rejection
 from models.state import Chamber
+from server.clock import Clock, utc_now
 from session_console import heap
 from session_console.backend import Backend
 from session_console.export_screen import ExportScreen, default_export_dir
@@ -42,15 +42,10 @@ from session_console.widgets.header import ChamberHeader
 from session_console.widgets.tab_bar import TabBar
 from session_console.words import LOCAL_TIME, outcome_label
 
-Clock = Callable[[], datetime]
 log = logging.getLogger(__name__)
 TABS = (("f2", "agenda", AgendaPane), ("f3", "attendance", AttendancePane),
         ("f4", "speakers", SpeakersPane), ("f5", "votes", VotesPane), ("f6", "log", LogPane))
 QUIT_WAIT_S = 5.0  # how long quitting waits for commands on their way (a remote server)
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class ConsoleApp(App):

@@ -11,8 +11,8 @@ from textual.style import Style
 from textual.system_commands import SystemCommandsProvider
 from textual.widgets.option_list import Option
 
+from models.polish import fold_letters
 from session_console.i18n import _
-from session_console.search import fold_letters
 
 
 class FoldingSearch(FuzzySearch):

@@ -1,24 +1,9 @@
 """Finding members by a few typed letters: "lodz" finds "Łódź", "12" finds seat 12, "m12" member m12."""
 
-import unicodedata
 from collections.abc import Iterable
 
 from models.council import Member
-
-# Letters that Unicode does not decompose into a base letter and a mark.
-_UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "ß": "ss", "đ": "d"})
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics: "Łódź" -> "lodz"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def fold_letters(text: str) -> str:
-    """`fold` letter by letter, the same length as `text` (a letter that folds to two, "ß",
-    stays itself): positions found in the folded text mark the same letters in `text`."""
-    return "".join(folded if len(folded := fold(c)) == 1 else c for c in text)
+from models.polish import fold
 
 
 def _matches(member: Member, words: list[str]) -> bool:

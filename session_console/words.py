@@ -1,6 +1,5 @@
 """How the domain's values read on screen, in the chosen language."""
 
-from collections.abc import Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -116,23 +115,24 @@ def _item_title(chamber: Chamber, sitting_id: str, item_id: str | None) -> str:
     return item.item.title if item else "—"
 
 
-# Who was put on the speakers list, by (sitting, entry): an entry taken off the list is gone
-# from the state, and its log line still names the speaker.
-Queued = Mapping[tuple[str, str], ev.SpeakerQueued]
-
-
 def _queued_name(event: ev.SpeakerQueued, chamber: Chamber) -> str:
     return (event.guest.name if event.guest
             else member_name(chamber, event.sitting_id, event.member_id or ""))
 
 
-def _speaker_of(chamber: Chamber, sitting_id: str, entry_id: str, queued: Queued) -> str:
+def _speaker_of(chamber: Chamber, sitting_id: str, entry_id: str) -> str:
+    """The speaker of an entry, also of one since taken off the list (the state keeps it)."""
     sitting = chamber.sittings.get(sitting_id)
-    entry = sitting.speakers.get(entry_id) if sitting else None
+    if sitting is None:
+        return entry_id
+    entry = sitting.speakers.get(entry_id)
     if entry is not None:
         return speaker_name(entry, chamber, sitting_id)
-    was_queued = queued.get((sitting_id, entry_id))
-    return _queued_name(was_queued, chamber) if was_queued else entry_id
+    removed = sitting.removed_speaker(entry_id)
+    if removed is None:
+        return entry_id
+    return removed.guest.name if removed.guest else member_name(chamber, sitting_id,
+                                                                  removed.member_id or "")
 
 
 def _vote_number(chamber: Chamber, sitting_id: str, vote_id: str) -> str:
@@ -141,15 +141,14 @@ def _vote_number(chamber: Chamber, sitting_id: str, vote_id: str) -> str:
     return str(vote.number) if vote else vote_id
 
 
-def describe_event(event: ev.Event, chamber: Chamber,  # noqa: C901 - one line per kind
-                   queued: Queued) -> str:
+def describe_event(event: ev.Event, chamber: Chamber) -> str:  # noqa: C901 - one line per kind
     """One line for the log, e.g. "obecny(-a): Nowak Jan"."""
     if isinstance(event, ev.CouncilDefined):
         return _("council defined: {name}, {seats} statutory seats").format(
             name=event.council.name, seats=event.council.statutory_seats)
     sid = event.sitting_id
     name = (lambda member_id: member_name(chamber, sid, member_id))  # noqa: E731
-    speaker = (lambda entry_id: _speaker_of(chamber, sid, entry_id, queued))  # noqa: E731
+    speaker = (lambda entry_id: _speaker_of(chamber, sid, entry_id))  # noqa: E731
     match event:
         case ev.SittingOpened():
             opened = (_("committee meeting {number} opened") if is_committee(event.sitting_type)

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from models.answers import provisional_answer
 from models.decide import vote_result
 from models.state import Chamber, Sitting, SpeakerEntry, Vote
-from models.terms import FinalAnswer
 
 View = dict[str, Any]
 VIEW_NAMES = ("chamber", "overlay", "public")
@@ -80,11 +80,8 @@ def _status(vote: Vote) -> str:
 
 
 def _live_answer(sitting: Sitting, vote: Vote, member_id: str) -> str:
-    if member_id in vote.recused:
-        return FinalAnswer.RECUSED.value
-    if member_id in vote.answers:
-        return vote.answers[member_id].value
-    return "pending" if sitting.is_present(member_id) else FinalAnswer.ABSENT.value
+    answer = provisional_answer(sitting, vote, member_id)
+    return "pending" if answer is None else answer.value
 
 
 def _grid(sitting: Sitting, vote: Vote) -> View:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from models.terms import FinalAnswer
 from server.publish import tables
+from server.publish.file_names import vote_path
 from server.publish.record import SittingRecord, VoteRecord
 
 DIALECTS = {"csv": ("", "utf-8", ","), "csv-excel": ("-excel", "utf-8-sig", ";")}
@@ -23,10 +24,6 @@ def write_table(path: Path, header: Iterable[str], body: str, fmt: str) -> None:
     with path.open("w", encoding=DIALECTS[fmt][1], newline="") as handle:
         handle.write(render([header], fmt))
         handle.write(body)
-
-
-def vote_path(folder: Path, vote_number: int, fmt: str) -> Path:
-    return folder / "glosowania" / f"glosowanie-{vote_number:03d}{DIALECTS[fmt][0]}.csv"
 
 
 def named_body(record: SittingRecord, vote: VoteRecord, members: dict[int, str],
@@ -49,21 +46,27 @@ def _answers(fmt: str) -> dict[FinalAnswer, str]:
     return {answer: _fields(tables.answer_fields(answer), fmt) for answer in FinalAnswer}
 
 
+def _vote_file(folder: Path, vote: VoteRecord, fmt: str) -> Path:
+    return vote_path(folder, vote.vote.number, f"{DIALECTS[fmt][0]}.csv")
+
+
 def write_vote(record: SittingRecord, vote: VoteRecord, folder: Path, fmt: str) -> None:
     """One named vote's list on its own (a secret vote has none)."""
     if vote.named:
-        write_table(vote_path(folder, vote.vote.number, fmt), tables.NAMED_HEADER,
+        write_table(_vote_file(folder, vote, fmt), tables.NAMED_HEADER,
                     named_body(record, vote, {}, _answers(fmt), fmt), fmt)
 
 
 def write_sitting(record: SittingRecord, folder: Path, fmt: str) -> None:
     """The sitting's tables, and each named vote's list on its own (secret votes have none)."""
-    suffix, bodies, members = DIALECTS[fmt][0], [], {}
+    suffix = DIALECTS[fmt][0]
+    bodies: list[str] = []
+    members: dict[int, str] = {}  # a member's fields, rendered once for every vote
     answers = _answers(fmt)
     for vote in record.votes:
         if vote.named:
             body = named_body(record, vote, members, answers, fmt)
-            write_table(vote_path(folder, vote.vote.number, fmt), tables.NAMED_HEADER, body, fmt)
+            write_table(_vote_file(folder, vote, fmt), tables.NAMED_HEADER, body, fmt)
             bodies.append(body)
     write_table(folder / f"imienne{suffix}.csv", tables.NAMED_HEADER, "".join(bodies), fmt)
     for name, header, rows in (

@@ -8,10 +8,12 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from pathlib import Path
 
-from models.polish import ANSWER_PL, TALLY_PL
+from models.polish import ANSWER_PL
 from models.terms import FinalAnswer
 from server.publish import tables
+from server.publish.file_names import vote_path
 from server.publish.labels import MODE_PL, OUTCOME_PL, hhmm, long_date
+from server.publish.prose import vote_prose
 from server.publish.record import SittingRecord, VoteRecord
 
 STYLE = """
@@ -82,19 +84,16 @@ def _answers(vote: VoteRecord, rows: dict[tuple[str, FinalAnswer], str]) -> str:
 
 
 def vote_section(record: SittingRecord, vote: VoteRecord, level: int, answers: str) -> str:
-    v, r = vote.vote, vote.result
+    v, prose = vote.vote, vote_prose(record, vote)
     item = f"Punkt {vote.item_number}: {vote.item_title}. " if vote.item_number else ""
-    counts = "".join(f"<li>{TALLY_PL[answer]}: {value}</li>"
-                     for answer, value in vote.counts.items())
-    revote = ""
-    if v.revote_of and v.revote_of in record.sitting.votes:
-        revote = f" Reasumpcja głosowania nr {record.sitting.votes[v.revote_of].number}."
-    resolution = f" Podjęto uchwałę nr {escape(vote.resolution)}." if vote.resolution else ""
+    counts = "".join(f"<li>{phrase}</li>" for phrase in (*prose.votes, *prose.people))
+    revote = f" {prose.revote}" if prose.revote else ""
+    resolution = f" {escape(prose.resolution)}" if prose.resolution else ""
     body = [f'<section id="glosowanie-{v.number}" aria-labelledby="g{v.number}">'
             f'<h{level} id="g{v.number}">Głosowanie nr {v.number}: {escape(v.subject)}</h{level}>'
             f"<p>{escape(item)}Tryb: {MODE_PL[v.mode]}. Otwarto {hhmm(v.opened_at)}, "
             f"zamknięto {hhmm(v.closed_at)}.{revote}</p>"
-            f"<p><strong>Wynik: {OUTCOME_PL[r.outcome]}.</strong> {escape(r.explanation_pl)}."
+            f"<p><strong>{prose.outcome}.</strong> {escape(prose.explanation)}"
             f"{resolution}</p><ul>{counts}</ul>"]
     if vote.named:
         body.append(answers)
@@ -151,15 +150,11 @@ def sitting_page(record: SittingRecord, present: set[str], answers: dict[str, st
     return page(_title(record), "".join(body))
 
 
-def vote_path(folder: Path, vote_number: int) -> Path:
-    return folder / "glosowania" / f"glosowanie-{vote_number:03d}.html"
-
-
 def _write_vote_page(record: SittingRecord, vote: VoteRecord, folder: Path, answers: str) -> None:
     title = _title(record)
     body = (f'<p><a href="../index.html">{escape(title)}</a></p>'
             + vote_section(record, vote, 1, answers))
-    vote_path(folder, vote.vote.number).write_text(
+    vote_path(folder, vote.vote.number, ".html").write_text(
         page(f"Głosowanie nr {vote.vote.number}: {title}", body), encoding="utf-8")
 
 

@@ -7,37 +7,19 @@ of each item (speakers, votes with results, resolutions), closing.
 from collections.abc import Iterator
 from html import escape
 
-from models.events import VoteResult
-from models.polish import plural
 from server.publish.html_pages import page
-from server.publish.labels import ATTENDANCE_PL, OUTCOME_PL, duration, hhmm, long_date
+from server.publish.labels import ATTENDANCE_PL, duration, hhmm, long_date
+from server.publish.prose import vote_prose
 from server.publish.record import SittingRecord, VoteRecord
 
 Block = tuple[str, str]  # ("h1" | "h2" | "h3" | "p" | "li", text)
 
 
-def _counts(result: VoteResult) -> str:
-    """ "12 głosów za, 3 głosy przeciw, 1 głos wstrzymujący się; nie głosowała 1 osoba, ..."."""
-    votes = ", ".join((plural(result.yes, "głos za", "głosy za", "głosów za"),
-                       plural(result.no, "głos przeciw", "głosy przeciw", "głosów przeciw"),
-                       plural(result.abstain, "głos wstrzymujący się", "głosy wstrzymujące się",
-                              "głosów wstrzymujących się")))
-    people = [plural(result.not_voting, "osoba nie głosowała", "osoby nie głosowały",
-                     "osób nie głosowało"),
-              plural(result.absent, "osoba nieobecna", "osoby nieobecne", "osób nieobecnych")]
-    if result.recused:
-        people.append(plural(result.recused, "osoba wyłączona z głosowania",
-                             "osoby wyłączone z głosowania", "osób wyłączonych z głosowania"))
-    return f"{votes}; {', '.join(people)}"
-
-
-def _vote_line(vote: VoteRecord) -> str:
-    r = vote.result
+def _vote_line(record: SittingRecord, vote: VoteRecord) -> str:
+    prose = vote_prose(record, vote)
     line = (f"Głosowanie nr {vote.vote.number} ({hhmm(vote.vote.closed_at)}): {vote.vote.subject}. "
-            f"Wynik: {OUTCOME_PL[r.outcome]} - {_counts(r)}. {r.explanation_pl}.")
-    if vote.resolution:
-        line += f" Rada podjęła uchwałę nr {vote.resolution}."
-    return line
+            f"{prose.outcome} - {prose.counts}. {prose.explanation}")
+    return f"{line} {prose.resolution}" if prose.resolution else line
 
 
 def _votes_of(record: SittingRecord, number: str, listed: set[str]) -> list[tuple[int, str]]:
@@ -48,7 +30,7 @@ def _votes_of(record: SittingRecord, number: str, listed: set[str]) -> list[tupl
     def here(item_number: str) -> bool:
         return (item_number if item_number in listed else "") == number
 
-    closed = [(v.vote.number, _vote_line(v)) for v in record.votes if here(v.item_number)]
+    closed = [(v.vote.number, _vote_line(record, v)) for v in record.votes if here(v.item_number)]
     cancelled = [(v.number, f"Głosowanie nr {v.number} ({v.subject}) anulowano: "
                             f"{v.cancelled_reason}.")
                  for v in record.cancelled_votes

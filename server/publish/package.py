@@ -17,6 +17,7 @@ from models.events import StoredEvent
 from models.state import Chamber
 from server import portable
 from server.publish import chapters, csv_files, html_pages, manifest, minutes, popolo
+from server.publish.file_names import VOTES_FOLDER
 from server.publish.record import ExportError, SittingRecord, VoteRecord, sitting_record
 
 FORMATS = ("csv", "csv-excel", "json", "html", "pdf", "md")
@@ -100,13 +101,13 @@ def write_package(record: SittingRecord, out_dir: Path, formats: Sequence[str] =
                           "nic nie zapisano") from error
     steps = [STEPS[f] for f in chosen] + ([_chapters(video_start)] if video_start else [])
     try:
-        (temp / "glosowania").mkdir()
+        (temp / VOTES_FOLDER).mkdir()
         for done, step in enumerate(steps):
             if progress:
                 progress(done, len(steps) + 1)
             step(record, temp)
-        if not any((temp / "glosowania").iterdir()):
-            (temp / "glosowania").rmdir()
+        if not any((temp / VOTES_FOLDER).iterdir()):
+            (temp / VOTES_FOLDER).rmdir()
         manifest.write(record, temp, chosen, chapters.aware(video_start) if video_start else None)
         portable.share_folder(temp)
         portable.replace_folder(temp, out_dir)
@@ -143,15 +144,15 @@ def publish_votes(record: SittingRecord, out_dir: Path, vote_ids: Collection[str
     try:
         temp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-glosowania.", dir=out_dir.parent))
         try:
-            (temp / "glosowania").mkdir()
+            (temp / VOTES_FOLDER).mkdir()
             for vote in record.votes:
                 if vote.vote.id in vote_ids:
                     for step in VOTE_STEPS:
                         step(record, vote, temp)
             if (out_dir / "index.html").is_file():
                 html_pages.write_index(record, temp, {p.name for p in out_dir.iterdir()})
-            (out_dir / "glosowania").mkdir(exist_ok=True)
-            names = [f"glosowania/{p.name}" for p in sorted((temp / "glosowania").iterdir())]
+            (out_dir / VOTES_FOLDER).mkdir(exist_ok=True)
+            names = [f"{VOTES_FOLDER}/{p.name}" for p in sorted((temp / VOTES_FOLDER).iterdir())]
             names += ["index.html"] if (temp / "index.html").is_file() else []
             for name in names:
                 os.replace(temp / name, out_dir / name)

@@ -16,9 +16,10 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from models.polish import ANSWER_PL, TALLY_PL
+from models.polish import ANSWER_PL
 from server.publish import tables
 from server.publish.labels import MODE_PL, OUTCOME_PL, hhmm, long_date
+from server.publish.prose import vote_prose
 from server.publish.record import ExportError, SittingRecord, VoteRecord
 
 FONT = "DejaVu"
@@ -196,16 +197,14 @@ def _named_pairs(vote: VoteRecord) -> Iterator[tuple[str, ...]]:
 
 
 def _vote(pdf: _Document, record: SittingRecord, vote: VoteRecord) -> None:
-    v, r = vote.vote, vote.result
+    v, prose = vote.vote, vote_prose(record, vote)
     pdf.heading(f"Głosowanie nr {v.number}: {v.subject}", 10)
     item = f"Punkt {vote.item_number}: {vote.item_title}. " if vote.item_number else ""
     pdf.para(f"{item}Tryb: {MODE_PL[v.mode]}. Otwarto {hhmm(v.opened_at)}, "
              f"zamknięto {hhmm(v.closed_at)}.")
-    revote = record.sitting.votes.get(v.revote_of) if v.revote_of else None
-    pdf.para(f"Wynik: {OUTCOME_PL[r.outcome]}. {r.explanation_pl}."
-             + (f" Reasumpcja głosowania nr {revote.number}." if revote else "")
-             + (f" Podjęto uchwałę nr {vote.resolution}." if vote.resolution else ""), bold=True)
-    pdf.para(", ".join(f"{TALLY_PL[a]}: {n}" for a, n in vote.counts.items()) + ".")
+    pdf.para(" ".join(filter(None, (f"{prose.outcome}.", prose.explanation, prose.revote,
+                                    prose.resolution))), bold=True)
+    pdf.para(f"{prose.counts}.")
     if vote.named:
         pdf.grid(NAMED_HEADER, _named_pairs(vote), NAMED_WIDTHS)
     else:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from models.polish import ANSWER_PL
 from models.terms import FinalAnswer, Outcome
+from server.publish.file_names import vote_path
 from server.publish.labels import ATTENDANCE_PL, OUTCOME_PL, local
 from server.publish.record import NamedAnswer, SittingRecord, VoteRecord
 
@@ -96,10 +97,6 @@ def _dumps(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def vote_path(folder: Path, vote_number: int) -> Path:
-    return folder / "glosowania" / f"glosowanie-{vote_number:03d}.json"
-
-
 def _event_text(record: SittingRecord, vote: VoteRecord, encoded: Callable[[NamedAnswer], str]) -> str:
     """The VoteEvent as JSON, its head encoded whole and each member's Vote spliced in."""
     return f'{_dumps(vote_head(record, vote))[:-1]},"votes":[{",".join(map(encoded, vote.rows))}]}}'
@@ -111,7 +108,7 @@ def _row_text(row: NamedAnswer) -> str:
 
 def write_vote(record: SittingRecord, vote: VoteRecord, folder: Path) -> None:
     """One vote event on its own."""
-    vote_path(folder, vote.vote.number).write_text(_event_text(record, vote, _row_text),
+    vote_path(folder, vote.vote.number, ".json").write_text(_event_text(record, vote, _row_text),
                                                    encoding="utf-8")
 
 
@@ -127,7 +124,7 @@ def write_sitting(record: SittingRecord, folder: Path) -> None:
 
     events = [_event_text(record, vote, encoded) for vote in record.votes]
     for vote, event in zip(record.votes, events, strict=True):
-        vote_path(folder, vote.vote.number).write_text(event, encoding="utf-8")
+        vote_path(folder, vote.vote.number, ".json").write_text(event, encoding="utf-8")
     document = _dumps(sitting_document(record))
     (folder / "sesja.json").write_text(
         f'{document[:-1]},"vote_events":[{",".join(events)}]}}', encoding="utf-8")

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from models.council import Member
-from models.events import CurrentItemSet, StoredEvent, VoteResult
+from models.events import StoredEvent, VoteResult
 from models.state import Chamber, Presence, Resolution, Sitting, Vote
 from models.terms import FinalAnswer
 from server.publish.labels import SPEECH_PL, hhmm, stamp
@@ -151,14 +151,11 @@ def _speeches(sitting: Sitting, numbers: dict[str, tuple[str, str]], now: dateti
     return tuple(sorted(speeches, key=lambda s: s.started_at))
 
 
-def _markers(sitting: Sitting, events: Sequence[StoredEvent],
-             numbers: dict[str, tuple[str, str]]) -> tuple[Marker, ...]:
+def _markers(sitting: Sitting, numbers: dict[str, tuple[str, str]]) -> tuple[Marker, ...]:
     markers = [Marker(sitting.opened_at, f"Otwarcie {sitting.number} sesji")]
-    for stored in events:
-        event = stored.event
-        if isinstance(event, CurrentItemSet) and event.sitting_id == sitting.id and event.item_id:
-            number, title = numbers.get(event.item_id, ("", ""))
-            markers.append(Marker(stored.at, f"{number}. {title}" if number != "—" else title))
+    for visit in sitting.item_visits:
+        number, title = numbers.get(visit.item_id, ("", ""))
+        markers.append(Marker(visit.taken_up_at, f"{number}. {title}" if number != "—" else title))
     for vote in sitting.votes.values():
         markers.append(Marker(vote.opened_at, f"Głosowanie nr {vote.number}: {vote.subject}"))
     if sitting.closed_at is not None:
@@ -194,6 +191,6 @@ def sitting_record(state: Chamber, events: Sequence[StoredEvent], sitting_id: st
                          for i, m in enumerate(sitting.roster, start=1)),
         speeches=_speeches(sitting, numbers, events[-1].at),
         register=register,
-        markers=_markers(sitting, events, numbers),
+        markers=_markers(sitting, numbers),
         last_event=events[-1],
     )

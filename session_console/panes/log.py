@@ -8,7 +8,6 @@ from rich.style import Style
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from models import events as ev
 from models.events import StoredEvent
 from models.state import Chamber
 from session_console.backend import Backend
@@ -31,7 +30,7 @@ class EventRows(VirtualRows[StoredEvent]):
     def cells(self, row: StoredEvent, width: int) -> list[Segment]:
         return [Segment(f"{row.seq:>6} ", _MUTED), Segment(f"{clock(row.at)} "),
                 Segment(f"{row.actor[:14]:<14} ", _MUTED),
-                Segment(describe_event(row.event, self.pane.console.chamber, self.pane.queued))]
+                Segment(describe_event(row.event, self.pane.console.chamber))]
 
 
 def register_text(chamber: Chamber) -> str:
@@ -54,7 +53,6 @@ class LogPane(Pane):
         super().__init__()
         self.backend = backend
         self.events: list[StoredEvent] = []
-        self.queued: dict[tuple[str, str], ev.SpeakerQueued] = {}  # names of removed speakers
         # without a log of its own (a remote console), the events since it connected
         self.loaded = not backend.has_history
         self._loading = False
@@ -66,11 +64,6 @@ class LogPane(Pane):
     def collect(self, events: Sequence[StoredEvent]) -> None:
         """Keeps every event, whether the log is on screen or not."""
         self.events.extend(events)
-        self._index(events)
-
-    def _index(self, events: Sequence[StoredEvent]) -> None:
-        self.queued.update(((e.event.sitting_id, e.event.entry_id), e.event) for e in events
-                           if isinstance(e.event, ev.SpeakerQueued))
 
     def show(self, chamber: Chamber, events: Sequence[StoredEvent] | None) -> None:
         if not self.loaded:
@@ -99,6 +92,5 @@ class LogPane(Pane):
     def _loaded(self, history: list[StoredEvent]) -> None:
         last = history[-1].seq if history else 0
         self.events = history + [e for e in self.events if e.seq > last]
-        self._index(history)
         self.loaded = True
         self.show(self.console.chamber, None)

@@ -11,6 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from models import events as ev
+from models.answers import can_answer, provisional_answer
 from models.commands import CancelVote, CloseVote, RecordAnswer
 from models.council import Member
 from models.decide import vote_result
@@ -27,9 +28,9 @@ from session_console.widgets.lines import TextLines
 from session_console.words import answer_label, kind_label, mode_label, outcome_label
 
 ANSWER_STYLES = {
-    Answer.YES: Style(color="green", bold=True),
-    Answer.NO: Style(color="red", bold=True),
-    Answer.ABSTAIN: Style(color="yellow", bold=True),
+    FinalAnswer.YES: Style(color="green", bold=True),
+    FinalAnswer.NO: Style(color="red", bold=True),
+    FinalAnswer.ABSTAIN: Style(color="yellow", bold=True),
 }
 _MUTED = Style(dim=True)
 _REFRESH_ALL = (ev.VoteOpened, ev.VoteClosed, ev.VoteCancelled, ev.SittingOpened)
@@ -39,10 +40,6 @@ WALK_END = -1  # the walk has passed the last eligible member; keys wait for the
 
 def open_vote(sitting: Sitting | None) -> Vote | None:
     return sitting.votes[sitting.open_vote] if sitting and sitting.open_vote else None
-
-
-def eligible(sitting: Sitting, vote: Vote, member_id: str) -> bool:
-    return member_id not in vote.recused and sitting.is_present(member_id)
 
 
 def tally_text(sitting: Sitting, vote: Vote) -> str:
@@ -75,14 +72,10 @@ class RollCallRows(MemberRows):
         lead = self.lead(row)
         if sitting is None or vote is None:
             return lead
-        if row.id in vote.recused:
-            return [*lead, Segment(answer_label(FinalAnswer.RECUSED), _MUTED)]
-        if not sitting.is_present(row.id):
-            return [*lead, Segment(answer_label(FinalAnswer.ABSENT), _MUTED)]
-        answer = vote.answers.get(row.id)
+        answer = provisional_answer(sitting, vote, row.id)
         if answer is None:
             return [*lead, Segment("·", _MUTED)]
-        return [*lead, Segment(answer_label(answer), ANSWER_STYLES[answer])]
+        return [*lead, Segment(answer_label(answer), ANSWER_STYLES.get(answer, _MUTED))]
 
 
 class VotesPane(Pane):
@@ -201,14 +194,14 @@ class VotesPane(Pane):
 
     def _first_unanswered(self, sitting: Sitting, vote: Vote) -> int:
         for index, member in enumerate(sitting.roster):
-            if eligible(sitting, vote, member.id) and member.id not in vote.answers:
+            if can_answer(sitting, vote, member.id) and member.id not in vote.answers:
                 return index
         return 0
 
     def _next_eligible(self, sitting: Sitting, vote: Vote, after: int) -> int:
         """The next member to answer, or WALK_END after the last."""
         for index in range(after + 1, len(sitting.roster)):
-            if eligible(sitting, vote, sitting.roster[index].id):
+            if can_answer(sitting, vote, sitting.roster[index].id):
                 return index
         return WALK_END
 

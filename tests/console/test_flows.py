@@ -8,6 +8,7 @@ from textual.widgets import OptionList
 
 from models.commands import (
     CheckIn,
+    CheckOut,
     CloseVote,
     DefineCouncil,
     OpenVote,
@@ -425,6 +426,22 @@ async def test_roll_call_walks_present_members_skips_absent_and_recused_and_undo
         assert len(sitting(service).votes["v1"].answers) == 12
         assert "m14" not in sitting(service).votes["v1"].answers
         assert "potrzeba za" in app.query_one("#vote-tally").line(0)
+
+
+async def test_a_roll_call_row_shows_the_answer_of_a_member_who_answered_and_left(tmp_path):
+    service = demo_service(tmp_path / "s.db", present=12, current="i6")
+    service.execute(OpenVote(subject="budżet", mode=VoteMode.ROLL_CALL, recused=["m03"]), "setup")
+    service.execute(RecordAnswer(member="m01", answer=Answer.NO), "setup")
+    service.execute(CheckOut(member="m01"), "setup")  # the answer stands: it is counted
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await tab(pilot, "f5")
+        rows = app.query_one("#rollcall")
+        shown = {row.id: "".join(s.text for s in rows.cells(row, 120)).split()[-1]
+                 for row in rows.rows}
+        assert (shown["m01"], shown["m02"], shown["m03"], shown["m13"]) \
+            == ("przeciw", "·", "wyłączony(-a)", "nieobecny(-a)")
 
 
 async def test_a_roll_call_longer_than_the_view_keeps_the_cursor_on_screen_and_turns_pages(

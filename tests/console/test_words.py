@@ -232,10 +232,10 @@ def test_a_committee_meets_in_a_posiedzenie_in_the_header_and_the_log():
     assert sitting_line(sim.state).startswith("Rada Gminy Testowo · posiedzenie 7 (komisja)")
     sim("close_sitting")
     assert sitting_line(sim.state).endswith("2026-11-22 · zamknięte")
-    lines = [describe_event(stored.event, sim.state, {}) for stored in sim.log]
+    lines = [describe_event(stored.event, sim.state) for stored in sim.log]
     assert lines[1:] == ["otwarto posiedzenie komisji 7", "zamknięto posiedzenie komisji"]
     council_sitting = opened()
     council_sitting("close_sitting")
-    assert [describe_event(s.event, council_sitting.state, {}) for s in council_sitting.log][1:] \
+    assert [describe_event(s.event, council_sitting.state) for s in council_sitting.log][1:] \
         == ["otwarto sesję XL", "zamknięto sesję"]
     assert sitting_line(council_sitting.state).endswith("2026-11-22 · zamknięta")

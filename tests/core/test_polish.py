@@ -3,10 +3,11 @@ is told naturally, a quorum of one is "1 obecny(-a)"."""
 
 import pytest
 
-from models.polish import ANSWER_PL, TALLY_PL, plural
+from models.polish import ANSWER_PL, TALLY_PL, fold, fold_letters, plural
 from models.rejection import Rejection
 from models.rules import quorum_problem
 from models.terms import FinalAnswer
+from server.council_csv import read_members
 from tests.chamber import opened
 
 GLOS = ("głos", "głosy", "głosów")
@@ -66,3 +67,22 @@ def test_a_majority_of_one_vote_cast_is_counted_in_the_singular():
     sim("record_answer", member="m01", answer="yes")
     (closed,) = sim("close_vote")
     assert closed.result.explanation_pl.endswith("z 1 oddanego: 1 za")
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("Łódź", "lodz"), ("ŻÓŁW", "zolw"), ("Gęś", "ges"),
+    ("Nazwisko i imie\u0328", "nazwisko i imie"),  # "ę" decomposed, as some editors save it
+])
+def test_fold_drops_polish_letters_marks_and_case(text, folded):
+    assert fold(text) == folded
+
+
+def test_fold_letters_keeps_every_letter_in_its_place():
+    assert fold_letters("Unieważnij") == "unieważnij".replace("ż", "z")
+    assert len(fold_letters("Straße")) == len("Straße")
+
+
+def test_a_members_file_header_is_matched_with_its_letters_folded():
+    decomposed = "Nazwisko i imie\u0328;Klub\nKowalski Jan;Razem\n".encode()
+    members, _encoding = read_members(decomposed)
+    assert [(m.name, m.club) for m in members] == [("Kowalski Jan", "Razem")]

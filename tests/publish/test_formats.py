@@ -10,11 +10,12 @@ from html import unescape
 
 import pytest
 
-from models.polish import ANSWER_PL, TALLY_PL
+from models.polish import ANSWER_PL
 from models.terms import FinalAnswer
 from server.publish import export_package
 from server.publish.check import check_package
 from server.publish.popolo import ANSWER_OF_OPTION
+from server.publish.prose import count_phrase
 from tests.publish.sittings import rich
 
 
@@ -87,12 +88,13 @@ def test_counts_equal_the_named_lists_in_every_format(closed, package):
         section = html.split(f'<section id="glosowanie-{number}"')[1].split("</section>")[0]
         for option, value in counts.items():
             answer = ANSWER_OF_OPTION[option]
-            assert f"<li>{TALLY_PL[answer]}: {value}</li>" in section
+            told = value > 0 or answer is not FinalAnswer.RECUSED  # "0 recused" goes unsaid
+            assert (f"<li>{count_phrase(answer, value)}</li>" in section) == told
             assert section.count(f'<td class="{answer.value}">') == value
             codes = [r["Kod głosu"] for r in named_rows if r["Głosowanie nr"] == str(number)]
             assert int(results[str(number)][columns[answer]]) == codes.count(answer.value) == value
             listed = re.findall(rf"\b\d+ Radny \d+ ({words})(?= |$)", printed[str(number)])
-            assert f"{TALLY_PL[answer]}: {value}" in printed[str(number)]
+            assert (count_phrase(answer, value) in printed[str(number)]) == told
             assert listed.count(ANSWER_PL[answer]) == value
 
 
@@ -172,7 +174,7 @@ def test_a_recused_member_is_listed_as_such_and_a_secret_ballot_names_nobody(pac
     assert "Radny" not in secret and "publikuje się tylko wyniki" in secret
     pdf = _pdf_text(package / "sesja.pdf")
     section = pdf.split("Głosowanie nr 2:")[1].split("Głosowanie nr 3:")[0]
-    assert "Radny" not in section and "za: 4, przeciw: 2, wstrzymało się: 1" in section
+    assert "Radny" not in section and "4 głosy za, 2 głosy przeciw, 1 głos wstrzymujący się;" in section
     assert "„Żółć”" in pdf and "Skarbnik Miasta" in pdf
 
 
@@ -282,3 +284,22 @@ def test_a_cancelled_vote_is_told_in_the_minutes_and_not_published_as_a_list(tmp
     assert minutes.index(cancelled) < minutes.index("### Ad 3.")
     document = json.loads((tmp_path / "p" / "sesja.json").read_text(encoding="utf-8"))
     assert [e["identifier"] for e in document["vote_events"]] == ["1", "2", "3"]
+
+
+def test_the_page_the_pdf_and_the_minutes_tell_a_vote_in_the_same_words(package):
+    counts = ["4 głosy za", "1 głos przeciw", "1 głos wstrzymujący się", "1 osoba nie głosowała",
+              "2 osoby nieobecne", "1 osoba wyłączona z głosowania"]
+    told = ("Wynik: przyjęto", "Przyjęto: 4 za, 1 przeciw, 1 wstrz.; wymagana zwykła większość "
+            "głosów przy 1 przeciw: 2 za.", "Rada podjęła uchwałę nr XL/1/2026.")
+    sentence = f"{', '.join(counts[:3])}; {', '.join(counts[3:])}."
+    minutes = (package / "protokol.md").read_text(encoding="utf-8")
+    assert f"{told[0]} - {sentence} {told[1]} {told[2]}" in minutes
+    printed = _pdf_votes(package / "sesja.pdf")["1"]
+    assert f"{told[0]}. {told[1]} {told[2]}" in printed and sentence in printed
+    html = (package / "index.html").read_text(encoding="utf-8")
+    section = html.split('<section id="glosowanie-1"')[1].split("</section>")[0]
+    assert f"<strong>{told[0]}.</strong> {told[1]} {told[2]}</p>" in section
+    assert "<ul>" + "".join(f"<li>{c}</li>" for c in counts) + "</ul>" in section
+    third = html.split('<section id="glosowanie-3"')[1].split("</section>")[0]
+    assert "Reasumpcja głosowania nr 1." in third and "Reasumpcja głosowania nr 1." in \
+        _pdf_votes(package / "sesja.pdf")["3"].split("Wynik")[1]

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from models.polish import ANSWER_PL, TALLY_PL
+from models.polish import ANSWER_PL
 from server.publish.popolo import ANSWER_OF_OPTION
+from server.publish.prose import count_phrase
 from tests.cli import ROOT, sesja
 from tests.publish.katowice import COUNTS, FINAL, published, write_script
 
@@ -92,8 +93,7 @@ def test_every_answer_and_count_in_the_html(package):
                                section))
         assert rows == answers
         for code, value in counts.items():
-            label = TALLY_PL[FINAL_BY_CODE[code]]
-            assert f"<li>{label}: {value}</li>" in section
+            assert f"<li>{count_phrase(FINAL_BY_CODE[code], value)}</li>" in section
 
 
 FINAL_BY_CODE = {code.value: code for code in FINAL.values()}
@@ -109,8 +109,8 @@ def test_every_answer_and_count_in_the_pdf(package):
         section = " ".join(by_number[number].split())
         for name, answer in answers.items():
             assert re.search(rf"\d+ {re.escape(name)} {re.escape(answer)}( |$)", section), (number, name)
-        listed = ", ".join(f"{TALLY_PL[FINAL_BY_CODE[code]]}: {value}"
-                           for code, value in counts.items())
+        phrases = [count_phrase(FINAL_BY_CODE[code], value) for code, value in counts.items()]
+        listed = f"{', '.join(phrases[:3])}; {', '.join(phrases[3:])}."  # votes; people
         assert listed in section, number
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for old in ARTIFACTS.glob("katowice-*.png"):

@@ -1,0 +1,62 @@
+"""The words that tell a vote's result, once for every format: the BIP page, the PDF and the
+minutes each lay them out their own way (a bold line, a list, one paragraph)."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from models.polish import plural
+from models.terms import FinalAnswer
+from server.publish.labels import OUTCOME_PL
+from server.publish.record import SittingRecord, VoteRecord
+
+# The noun a count takes: votes cast are "głosy", the rest are people ("osoby").
+_COUNTED = {
+    FinalAnswer.YES: ("głos za", "głosy za", "głosów za"),
+    FinalAnswer.NO: ("głos przeciw", "głosy przeciw", "głosów przeciw"),
+    FinalAnswer.ABSTAIN: ("głos wstrzymujący się", "głosy wstrzymujące się",
+                          "głosów wstrzymujących się"),
+    FinalAnswer.NOT_VOTING: ("osoba nie głosowała", "osoby nie głosowały", "osób nie głosowało"),
+    FinalAnswer.ABSENT: ("osoba nieobecna", "osoby nieobecne", "osób nieobecnych"),
+    FinalAnswer.RECUSED: ("osoba wyłączona z głosowania", "osoby wyłączone z głosowania",
+                          "osób wyłączonych z głosowania"),
+}
+_CAST = (FinalAnswer.YES, FinalAnswer.NO, FinalAnswer.ABSTAIN)
+
+
+def count_phrase(answer: FinalAnswer, count: int) -> str:
+    """ "12 głosów za", "1 osoba nieobecna"."""
+    return plural(count, *_COUNTED[answer])
+
+
+@dataclass(frozen=True, slots=True)
+class VoteProse:
+    outcome: str  # "Wynik: przyjęto"
+    votes: tuple[str, ...]  # the votes cast: "12 głosów za", "3 głosy przeciw", ...
+    people: tuple[str, ...]  # who cast none: "1 osoba nie głosowała", ...
+    explanation: str  # the rule's one line, with its full stop
+    revote: str  # "Reasumpcja głosowania nr 1." or ""
+    resolution: str  # "Rada podjęła uchwałę nr XL/1/2026." or ""
+
+    @property
+    def counts(self) -> str:
+        """ "12 głosów za, 3 głosy przeciw, 1 głos wstrzymujący się; 1 osoba nie głosowała, ..."."""
+        return f"{', '.join(self.votes)}; {', '.join(self.people)}"
+
+
+def _people(counts: Mapping[FinalAnswer, int]) -> tuple[str, ...]:
+    """Those present or absent without a vote; the recused only when there are any."""
+    return tuple(count_phrase(answer, count) for answer, count in counts.items()
+                 if answer not in _CAST and (count or answer is not FinalAnswer.RECUSED))
+
+
+def vote_prose(record: SittingRecord, vote: VoteRecord) -> VoteProse:
+    result, counts = vote.result, vote.counts
+    earlier = record.sitting.votes.get(vote.vote.revote_of) if vote.vote.revote_of else None
+    return VoteProse(
+        outcome=f"Wynik: {OUTCOME_PL[result.outcome]}",
+        votes=tuple(count_phrase(answer, counts[answer]) for answer in _CAST),
+        people=_people(counts),
+        explanation=f"{result.explanation_pl}.",
+        revote=f"Reasumpcja głosowania nr {earlier.number}." if earlier else "",
+        resolution=f"Rada podjęła uchwałę nr {vote.resolution}." if vote.resolution else "",
+    )
