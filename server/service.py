@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
+from models.clock import Clock, utc_now
 from models.commands import Command
 from models.events import StoredEvent
 from models.listeners import Listener
@@ -24,7 +25,6 @@ from models.reducer import fold
 from models.rejection import Rejection
 from models.state import Chamber
 from models.step import step
-from server.clock import Clock, utc_now
 from server.store import EventStore, StoredRow, StoreError, stored_from_row
 from server.verify import link_problem, tail_problem
 

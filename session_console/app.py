@@ -20,11 +20,11 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer
 
 from models import events as ev
+from models.clock import Clock, utc_now
 from models.commands import Command
 from models.events import StoredEvent
 from models.rejection import Rejection
 from models.state import Chamber
-from server.clock import Clock, utc_now
 from session_console import heap
 from session_console.backend import Backend
 from session_console.export_screen import ExportScreen, default_export_dir
