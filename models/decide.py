@@ -22,7 +22,7 @@ from models.answers import can_answer, provisional_answer
 from models.polish import ANSWER_PL, plural
 from models.rejection import Rejection
 from models.roman import is_roman
-from models.rules import MajorityRule, decide_outcome, quorum_problem
+from models.rules import RULES_VERSION, MajorityRule, decide_outcome, quorum_problem
 from models.state import Chamber, Sitting, Vote
 from models.terms import (
     Answer,
@@ -449,7 +449,7 @@ def vote_result(sitting: Sitting, vote: Vote) -> ev.VoteResult:
     tally = vote.tally()
     problem = quorum_problem(vote.present_at_open, sitting.present_count,
                              sitting.statutory_seats)
-    decision = decide_outcome(vote.rule, tally, sitting.statutory_seats, problem)
+    decision = decide_outcome(vote.rule, tally, sitting.statutory_seats, problem, RULES_VERSION)
     if vote.mode.named:
         named = _named_answers(sitting, vote)
         finals = [answer for _member_id, answer in named]
@@ -492,7 +492,8 @@ def _close_vote(state: Chamber, sitting: Sitting, command: cmd.CloseVote) -> Eve
         raise Rejection("no_totals", "Najpierw wpisz wyniki głosowania.",
                         "Record the vote's totals first.")
     result = vote_result(sitting, vote)
-    closed = ev.VoteClosed(sitting_id=sitting.id, vote_id=vote.id, result=result)
+    closed = ev.VoteClosed(sitting_id=sitting.id, vote_id=vote.id, result=result,
+                           rules_version=RULES_VERSION)
     follow: Events = ()
     if vote.agenda_change is not None and result.outcome is Outcome.ADOPTED:
         follow = _agenda_change_events(sitting, vote)

@@ -189,6 +189,10 @@ class VoteClosed(SittingEvent):
     type: Literal["vote_closed"] = "vote_closed"
     vote_id: str
     result: VoteResult
+    # The version of models.rules the result was computed with (events written before the
+    # versions were recorded are version 1): the result is never recomputed, `verify` checks
+    # it with the rules of its own version.
+    rules_version: int = 1
 
 
 class VoteCancelled(SittingEvent):

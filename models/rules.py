@@ -75,19 +75,33 @@ class Tally:
         return self.yes + self.no + self.abstain
 
 
-def yes_needed(rule: MajorityRule, tally: Tally, statutory_seats: int) -> int:
-    """The fewest yes votes that adopt, given the other answers; never fewer than one."""
+# The rules' version, stored in every closed vote's result: a vote keeps the number it was
+# closed with ("Old votes are facts"), and `sesja verify` checks it with that version's rules.
+#   1: an absolute majority of votes cast required "no + abstain + 1" (the same verdict, but
+#      not the number the law states: 14 za, 6 przeciw, 2 wstrz. published "9 za").
+#   2: every rule over votes cast states what it requires of the votes actually cast.
+RULES_VERSION = 2
+RULES_VERSIONS = (1, 2)
+
+
+def yes_needed(rule: MajorityRule, tally: Tally, statutory_seats: int,
+               version: int = RULES_VERSION) -> int:
+    """The one definition of "required": the yes votes the rule asks for, stated of what the
+    rule counts (the no votes, the votes actually cast, or the statutory seats); a vote is
+    adopted when its yes votes reach it. Never fewer than one."""
     match rule.kind:
         case MajorityKind.SIMPLE:
-            needed = tally.no + 1
-        case MajorityKind.ABSOLUTE_CAST:
+            needed = tally.no + 1  # more yes than no
+        case MajorityKind.ABSOLUTE_CAST if version == 1:
             needed = tally.no + tally.abstain + 1
+        case MajorityKind.ABSOLUTE_CAST:
+            needed = tally.cast // 2 + 1  # more than half of the votes cast
         case MajorityKind.ABSOLUTE_SEATS:
-            needed = statutory_seats // 2 + 1
+            needed = statutory_seats // 2 + 1  # more than half of the statutory seats
         case MajorityKind.QUALIFIED_SEATS:
-            needed = _ceil(rule.fraction * statutory_seats)
+            needed = _ceil(rule.fraction * statutory_seats)  # at least the fraction of seats
         case MajorityKind.QUALIFIED_CAST:
-            needed = _ceil(rule.fraction * tally.cast)
+            needed = _ceil(rule.fraction * tally.cast)  # at least the fraction of votes cast
     return max(1, needed)
 
 
@@ -117,9 +131,10 @@ def decide_outcome(
     tally: Tally,
     statutory_seats: int,
     quorum_problem: tuple[str, str] | None = None,
+    version: int = RULES_VERSION,
 ) -> Decision:
     """Adopted, rejected or invalid, with the sentence that says why."""
-    needed = yes_needed(rule, tally, statutory_seats)
+    needed = yes_needed(rule, tally, statutory_seats, version)
     if quorum_problem is not None:
         pl, en = quorum_problem
         return Decision(Outcome.INVALID, needed, f"Głosowanie nieważne: {pl}",

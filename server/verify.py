@@ -1,5 +1,6 @@
-"""`sesja verify`: checks the hash chain, the log's head, and that replay reproduces the
-stored projections. Every problem names the first bad event.
+"""`sesja verify`: checks the hash chain, the log's head, that replay reproduces the
+stored projections, and that every closed vote's result is what the majority rules of its
+own version give for its counts. Every problem names the first bad event.
 
 The service runs the same chain and head checks when it opens a log (`log_problem`),
 so a damaged log is refused before anything is appended to it.
@@ -10,8 +11,10 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
+from models import events as ev
 from models.chain import GENESIS, stored_link_hash
 from models.reducer import fold
+from models.rules import RULES_VERSIONS, Tally, decide_outcome, quorum_problem
 from models.state import Chamber
 from server.store import EventStore, Head, StoredRow, stored_from_row, vote_row
 
@@ -97,6 +100,29 @@ def _check_projections(store: EventStore, events: list, state: Chamber, report: 
                 f"resolution {number}: the stored register differs from replay")
 
 
+def result_problem(stored: ev.StoredEvent, state: Chamber) -> str | None:
+    """Whether a vote_closed event's outcome and required yes votes are what the rules of
+    the version it was closed with give for its counts, rule, seats and presence."""
+    closed = stored.event
+    if not isinstance(closed, ev.VoteClosed):
+        return None
+    if closed.rules_version not in RULES_VERSIONS:
+        return (f"event {stored.seq}: closed with majority rules version "
+                f"{closed.rules_version}, which this sesja does not know")
+    sitting = state.sittings[closed.sitting_id]
+    vote, result = sitting.votes[closed.vote_id], closed.result
+    seats = sitting.statutory_seats
+    decision = decide_outcome(
+        vote.rule, Tally(result.yes, result.no, result.abstain), seats,
+        quorum_problem(result.present_at_open, result.present_at_close, seats),
+        closed.rules_version)
+    if (decision.outcome, decision.needed) != (result.outcome, result.needed):
+        return (f"event {stored.seq}: vote {closed.vote_id} is stored as {result.outcome.value} "
+                f"with {result.needed} yes required, but the rules (version "
+                f"{closed.rules_version}) give {decision.outcome.value} with {decision.needed}")
+    return None
+
+
 def verify(store: EventStore) -> Report:
     report = Report()
     rows = store.rows()
@@ -112,6 +138,8 @@ def verify(store: EventStore) -> Report:
             report.problems.append(f"event {row.seq}: unreadable ({error.__class__.__name__})")
             return report
     report.events, report.last_hash = len(events), rows[-1].hash if rows else GENESIS
-    _check_projections(store, events, fold(events), report)
+    state = fold(events)
+    _check_projections(store, events, state, report)
+    report.problems.extend(p for p in (result_problem(e, state) for e in events) if p)
     return report
 

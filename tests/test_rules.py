@@ -30,10 +30,13 @@ A, R = Outcome.ADOPTED, Outcome.REJECTED
         (SIMPLE, 5, 5, 0, 23, R, 6),  # a tie does not pass
         (SIMPLE, 0, 0, 15, 23, R, 1),  # all abstain: nothing is adopted
         (SIMPLE, 1, 0, 14, 23, A, 1),
-        # absolute of votes cast: yes > no + abstain
+        # absolute of votes cast: yes > half of the votes cast, stated as cast // 2 + 1
         (ABS_CAST, 8, 4, 4, 23, R, 9),  # exactly half of the cast votes is not enough
         (ABS_CAST, 9, 4, 4, 23, A, 9),
         (ABS_CAST, 0, 0, 0, 23, R, 1),
+        (ABS_CAST, 14, 6, 2, 23, A, 12),  # the walk-through's vote: "z 22 oddanych: 12 za", not 9
+        (ABS_CAST, 2, 0, 15, 23, R, 9),  # abstentions count as cast: 17 cast need 9
+        (ABS_CAST, 3, 0, 0, 23, A, 2),
         # absolute of statutory seats: yes > seats / 2
         (ABS_SEATS, 11, 0, 0, 21, A, 11),  # the chair's example: 21 seats need 11
         (ABS_SEATS, 10, 0, 0, 21, R, 11),

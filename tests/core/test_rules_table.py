@@ -58,8 +58,9 @@ ROWS = [
     pytest.param(SIMPLE, 11, "YYYYYxxxxx", INVALID, 1, 0, 5, 0, id="simple-no-quorum"),
     pytest.param(ABS_CAST, 11, "YYYNNAxxxx", R, 4, 0, 4, 0, id="abs-cast-half-not-enough"),
     pytest.param(ABS_CAST, 11, "YYYYNNA---", A, 4, 3, 0, 0, id="abs-cast-more-than-half"),
-    pytest.param(ABS_CAST, 11, "AAAAAAAxxx", R, 8, 0, 3, 0, id="abs-cast-all-abstain"),
-    pytest.param(ABS_CAST, 11, "YY-------x", A, 1, 7, 1, 0, id="abs-cast-not-voting-ignored"),
+    # required: more than half of the votes actually cast (7 cast: 4), not "no + abstain + 1"
+    pytest.param(ABS_CAST, 11, "AAAAAAAxxx", R, 4, 0, 3, 0, id="abs-cast-all-abstain"),
+    pytest.param(ABS_CAST, 11, "YY-------x", A, 2, 7, 1, 0, id="abs-cast-not-voting-ignored"),
     pytest.param(ABS_CAST, 11, "YYrrNN-xxx", R, 3, 1, 3, 2, id="abs-cast-recused-tie"),
     pytest.param(ABS_SEATS, 11, "YYYYYYxxxx", A, 6, 0, 4, 0, id="abs-seats-vacancy-counts"),
     pytest.param(ABS_SEATS, 11, "YYYYY-xxxx", R, 6, 1, 4, 0, id="abs-seats-one-short"),
@@ -110,7 +111,7 @@ SECRET_ROWS = [
     # rule, seats, room (only presence and recusal matter), yes/no/abstain, outcome, needed,
     # not_voting, absent
     pytest.param(SIMPLE, 11, "------xxxx", (3, 3, 0), R, 4, 0, 4, id="secret-simple-tie"),
-    pytest.param(ABS_CAST, 11, "-------xxx", (4, 1, 1), A, 3, 1, 3, id="secret-abs-cast"),
+    pytest.param(ABS_CAST, 11, "-------xxx", (4, 1, 1), A, 4, 1, 3, id="secret-abs-cast"),
     pytest.param(ABS_SEATS, 11, "-------xxx", (5, 0, 0), R, 6, 2, 3, id="secret-abs-seats"),
     pytest.param(Q35_SEATS, 10, "--------rR", (6, 0, 2), A, 6, 0, 0, id="secret-q35-recused"),
     pytest.param(Q23_CAST, 11, "------xxxx", (0, 0, 6), R, 4, 0, 4, id="secret-all-abstain"),
