@@ -6,6 +6,7 @@ derived from the state (s1, i7, e3, v12), so the same log always gives the same 
 
 from collections.abc import Callable
 from datetime import date
+from typing import TypedDict
 
 from models import commands as cmd
 from models import events as ev
@@ -19,11 +20,12 @@ from models.agenda import (
     describe_change,
 )
 from models.answers import can_answer, provisional_answer
+from models.council import Member
 from models.polish import ANSWER_PL, plural
 from models.rejection import Rejection
 from models.roman import is_roman
 from models.rules import RULES_VERSION, MajorityRule, decide_outcome, quorum_problem
-from models.state import Chamber, Sitting, Vote
+from models.state import Chamber, Sitting, SpeakerEntry, Vote
 from models.terms import (
     Answer,
     FinalAnswer,
@@ -149,7 +151,7 @@ def _open_sitting(state: Chamber, command: cmd.OpenSitting) -> Events:
     ),)
 
 
-def _serves_on(member, day: date) -> bool:
+def _serves_on(member: Member, day: date) -> bool:
     starts = member.mandate_from is None or member.mandate_from <= day
     ends = member.mandate_to is None or day <= member.mandate_to
     return starts and ends
@@ -219,8 +221,15 @@ def _propose_agenda_change(state: Chamber, sitting: Sitting,
     ),)
 
 
+class _ChangeIds(TypedDict):
+    """The fields every event of an adopted agenda change carries."""
+
+    sitting_id: str
+    vote_id: str
+
+
 def _agenda_change_events(sitting: Sitting, vote: Vote) -> Events:
-    change, base = vote.agenda_change, {"sitting_id": sitting.id, "vote_id": vote.id}
+    change, ids = vote.agenda_change, _ChangeIds(sitting_id=sitting.id, vote_id=vote.id)
     match change:
         case AddItem():
             siblings = sitting.children.get(change.parent_id, ())
@@ -228,12 +237,12 @@ def _agenda_change_events(sitting: Sitting, vote: Vote) -> Events:
                               title=change.title, kind=change.kind,
                               print_number=change.print_number)
             position = len(siblings) if change.position is None else change.position
-            return (ev.AgendaItemAdded(item=item, position=position, **base),)
+            return (ev.AgendaItemAdded(item=item, position=position, **ids),)
         case MoveItem():
             return (ev.AgendaItemMoved(item_id=change.item_id, parent_id=change.parent_id,
-                                       position=change.position, **base),)
+                                       position=change.position, **ids),)
         case WithdrawItem():
-            return (ev.AgendaItemWithdrawn(item_id=change.item_id, reason=change.reason, **base),)
+            return (ev.AgendaItemWithdrawn(item_id=change.item_id, reason=change.reason, **ids),)
     return ()
 
 
@@ -297,7 +306,7 @@ def _queue_speaker(state: Chamber, sitting: Sitting, command: cmd.QueueSpeaker) 
     ),)
 
 
-def _waiting_entry(sitting: Sitting, entry_id: str):
+def _waiting_entry(sitting: Sitting, entry_id: str) -> SpeakerEntry:
     entry = sitting.speakers.get(entry_id)
     if entry is None or entry.status is not SpeechStatus.WAITING:
         raise Rejection("entry_unknown", f"Nie ma oczekującego mówcy {entry_id}.",
@@ -336,7 +345,7 @@ def _start_speech(state: Chamber, sitting: Sitting, command: cmd.StartSpeech) ->
             ev.SpeechStarted(sitting_id=sitting.id, entry_id=entry.id))
 
 
-def _active_speech(sitting: Sitting, status: SpeechStatus | None = None):
+def _active_speech(sitting: Sitting, status: SpeechStatus | None = None) -> SpeakerEntry:
     entry = sitting.speakers.get(sitting.speaking) if sitting.speaking else None
     if entry is None or (status is not None and entry.status is not status):
         wanted = {SpeechStatus.SPEAKING: ("trwającego", "running"),

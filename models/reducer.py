@@ -7,6 +7,7 @@ returns a new `Chamber`, copying only what the event changes.
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import reduce
+from typing import cast
 
 from models import events as ev
 from models.rules import Tally
@@ -29,7 +30,8 @@ def apply(state: Chamber, stored: ev.StoredEvent) -> Chamber:
     event = stored.event
     change = _SITTING_CHANGES.get(type(event))
     if change is not None:  # most events: one sitting changes, the chamber is copied once
-        sitting = change(state.sittings[event.sitting_id], event, stored.at)
+        sitting_id = cast(ev.SittingEvent, event).sitting_id  # the table holds sitting events only
+        sitting = change(state.sittings[sitting_id], event, stored.at)
         return evolve(state, sittings={**state.sittings, sitting.id: sitting},
                       last_seq=stored.seq, last_hash=stored.hash)
     state = _CHAMBER_CHANGES[type(event)](state, event, stored.at)

@@ -21,8 +21,9 @@ class MajorityRule(BaseModel):
     @model_validator(mode="after")
     def _fraction(self) -> "MajorityRule":
         qualified = self.kind in (MajorityKind.QUALIFIED_SEATS, MajorityKind.QUALIFIED_CAST)
-        given = self.numerator is not None and self.denominator is not None
-        if qualified and not (given and self.numerator < self.denominator):
+        numerator, denominator = self.numerator, self.denominator
+        if qualified and not (numerator is not None and denominator is not None
+                              and numerator < denominator):
             raise ValueError("a qualified majority needs a fraction below 1, e.g. 3/5")
         if not qualified and (self.numerator is not None or self.denominator is not None):
             raise ValueError(f"the {self.kind.value} majority takes no fraction")
