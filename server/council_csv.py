@@ -88,7 +88,7 @@ def _member(row: dict[str, str], line: int, index: int, problems: list[str]) -> 
         problems.append(f"line {line}: the name is empty")
         return None
     try:
-        return Member(**values)
+        return Member.model_validate(values)
     except ValidationError as error:
         for detail in error.errors():
             where = ".".join(str(p) for p in detail["loc"])
@@ -110,7 +110,10 @@ def read_members(data: bytes, encoding: str | None = None) -> tuple[list[Member]
         raise CsvImportError([
             "line 1: no name column; the header needs 'name' (or 'imię i nazwisko') and may "
             "have id, club, seat, mandate_from, mandate_to"])
-    members, problems, seen_ids, seen_seats = [], [], {}, {}
+    members: list[Member] = []
+    problems: list[str] = []
+    seen_ids: dict[str | int | None, int] = {}
+    seen_seats: dict[str | int | None, int] = {}
     for index, cells in enumerate(reader, start=1):
         line = reader.line_num
         if not any(c.strip() for c in cells):

@@ -1,5 +1,7 @@
 """JSON Schema of everything that crosses a boundary: commands and events."""
 
+from typing import Any
+
 from pydantic import TypeAdapter
 
 from models.commands import Command
@@ -7,7 +9,7 @@ from models.events import Event, StoredEvent
 from server.live.protocol import live_schema
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "sesja",

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
+from models.chain import Sealed
 from models.clock import Clock, utc_now
 from models.commands import Command
 from models.events import StoredEvent
@@ -72,7 +73,8 @@ class SittingService:
                 actor: str) -> tuple[tuple[StoredEvent, ...], Chamber]:
         """Decides every command in memory, then writes all their events in one transaction."""
         with self._lock:
-            state, sealed, at = self.state, [], self._now()
+            state, at = self.state, self._now()
+            sealed: list[Sealed] = []
             for index, command in enumerate(commands):
                 try:
                     done = step(state, command, at, actor)

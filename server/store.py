@@ -14,21 +14,29 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import URL, Engine, Table, bindparam, event, insert, inspect, select, update
+from sqlalchemy import URL, Engine, bindparam, event, insert, inspect, select, update
+from sqlalchemy.engine import Row
+from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.sql import ClauseElement
+from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.sql import ClauseElement, Executable
+from sqlalchemy.sql.compiler import SQLCompiler
 from sqlmodel import create_engine
 
 from models import events as ev
 from models.chain import Sealed, canonical_event
-from server.tables import LOG_TABLES, EventRow, HeadRow, ResolutionRow, VoteRow
-
-EVENTS: Table = EventRow.__table__
-VOTES: Table = VoteRow.__table__
-RESOLUTIONS: Table = ResolutionRow.__table__
-HEAD: Table = HeadRow.__table__
+from server.tables import (
+    EVENTS,
+    HEAD,
+    LOG_TABLES,
+    RESOLUTIONS,
+    VOTES,
+    EventRow,
+    ResolutionRow,
+    VoteRow,
+)
 
 
 class StoreError(Exception):
@@ -53,7 +61,7 @@ class Head(NamedTuple):
     hash: str
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
@@ -108,11 +116,12 @@ class _Prepared:
 
     @classmethod
     def of(cls, statement: ClauseElement, engine: Engine) -> "_Prepared":
-        compiled = statement.compile(dialect=engine.dialect)
-        order = tuple(compiled.positiontup) if compiled.positional else None
+        # DML and SELECT compile to an SQLCompiler, which knows the parameters' order
+        compiled = cast(SQLCompiler, statement.compile(dialect=engine.dialect))
+        order = tuple(compiled.positiontup or ()) if compiled.positional else None
         return cls(compiled.string, order, dict(compiled.params))
 
-    def params(self, values: dict[str, Any]) -> tuple | dict[str, Any]:
+    def params(self, values: dict[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
         merged = {**self.defaults, **values}
         return merged if self.order is None else tuple(merged[name] for name in self.order)
 
@@ -134,7 +143,7 @@ class _Statements:
             .values(seq=bindparam("new_seq"), hash=bindparam("new_hash")), engine)
 
 
-def event_row(sealed: Sealed) -> dict:
+def event_row(sealed: Sealed) -> dict[str, Any]:
     stored = sealed.stored
     return {
         "seq": stored.seq, "at": stored.at.isoformat(), "actor": stored.actor,
@@ -143,7 +152,7 @@ def event_row(sealed: Sealed) -> dict:
     }
 
 
-def vote_row(stored: ev.StoredEvent) -> dict | None:
+def vote_row(stored: ev.StoredEvent) -> dict[str, Any] | None:
     """The vote_result row a vote_closed event implies."""
     closed = stored.event
     if not isinstance(closed, ev.VoteClosed):
@@ -155,7 +164,7 @@ def vote_row(stored: ev.StoredEvent) -> dict | None:
 
 
 def _projection_writes(statements: _Statements,
-                       stored: ev.StoredEvent) -> Iterator[tuple[_Prepared, dict]]:
+                       stored: ev.StoredEvent) -> Iterator[tuple[_Prepared, dict[str, Any]]]:
     row = vote_row(stored)
     if row is not None:
         yield statements.insert_vote, row
@@ -218,7 +227,7 @@ class EventStore:
         try:
             probe = self._statements.move_head  # moves nothing, but needs the write lock
             cursor.execute(probe.sql, probe.params({"expected": -1, "new_seq": -1, "new_hash": ""}))
-        except self.engine.dialect.dbapi.Error as error:
+        except self.engine.dialect.loaded_dbapi.Error as error:
             raise StoreError(f"cannot write to the event log {self.target}: {error}") from error
         finally:
             connection.rollback()
@@ -229,7 +238,7 @@ class EventStore:
         sealed = [_sealed(item) for item in batch]
         if not sealed:
             return
-        statements, dbapi = self._statements, self.engine.dialect.dbapi
+        statements, dbapi = self._statements, self.engine.dialect.loaded_dbapi
         first, last = sealed[0].stored, sealed[-1].stored
         connection = self._connection()
         cursor = connection.cursor()
@@ -261,7 +270,7 @@ class EventStore:
         finally:
             cursor.close()
 
-    def _select(self, statement: ClauseElement) -> list:
+    def _select(self, statement: Executable) -> list[Row[*tuple[Any, ...]]]:
         try:
             with self.engine.connect() as connection:
                 return list(connection.execute(statement))
@@ -270,7 +279,7 @@ class EventStore:
 
     def rows(self) -> list[StoredRow]:
         """The stored rows as they are, in seq order; read with the DB-API, as replay is hot."""
-        dbapi = self.engine.dialect.dbapi
+        dbapi = self.engine.dialect.loaded_dbapi
         try:
             connection = self.engine.raw_connection()  # its own: other threads may read
             try:

@@ -1,5 +1,6 @@
 """The database tables: the event log, its head, and the projections `sesja verify` re-derives."""
 
+from sqlalchemy import Table
 from sqlmodel import Field, SQLModel
 
 
@@ -55,4 +56,10 @@ class HeadRow(SQLModel, table=True):
     hash: str
 
 
-LOG_TABLES = (EventRow.__table__, VoteRow.__table__, ResolutionRow.__table__, HeadRow.__table__)
+# SQLModel gives each table class its `__table__` without declaring it; the metadata holds the
+# same Table objects, typed, by name.
+EVENTS: Table = SQLModel.metadata.tables[EventRow.__tablename__]
+VOTES: Table = SQLModel.metadata.tables[VoteRow.__tablename__]
+RESOLUTIONS: Table = SQLModel.metadata.tables[ResolutionRow.__tablename__]
+HEAD: Table = SQLModel.metadata.tables[HeadRow.__tablename__]
+LOG_TABLES = (EVENTS, VOTES, RESOLUTIONS, HEAD)

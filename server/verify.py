@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from models import events as ev
 from models.chain import GENESIS, stored_link_hash
+from models.events import StoredEvent
 from models.reducer import fold
 from models.rules import RULES_VERSIONS, Tally, decide_outcome, quorum_problem
 from models.state import Chamber
@@ -80,7 +81,8 @@ def log_problem(rows: Sequence[StoredRow], head: Head | None) -> str | None:
     return chain_problem(rows) or tail_problem(rows, head)
 
 
-def _check_projections(store: EventStore, events: list, state: Chamber, report: Report) -> None:
+def _check_projections(store: EventStore, events: list[StoredEvent], state: Chamber,
+                       report: Report) -> None:
     expected_votes = {(row["sitting_id"], row["vote_id"]): (row["seq"], row["outcome"],
                                                             row["result"])
                       for row in map(vote_row, events) if row is not None}

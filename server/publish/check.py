@@ -3,6 +3,7 @@
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from models.events import StoredEvent
 from models.reducer import fold
@@ -10,7 +11,7 @@ from server.publish import manifest, popolo
 from server.publish.record import sitting_record
 
 
-def _against_log(folder: Path, data: dict, events: Sequence[StoredEvent]) -> list[str]:
+def _against_log(folder: Path, data: dict[str, Any], events: Sequence[StoredEvent]) -> list[str]:
     last = data.get("last_event", {})
     seq = last.get("seq")
     if not isinstance(seq, int) or not 1 <= seq <= len(events):
@@ -34,7 +35,8 @@ def _against_log(folder: Path, data: dict, events: Sequence[StoredEvent]) -> lis
     return problems
 
 
-def check_package(folder: Path, events: Sequence[StoredEvent] | None = None) -> tuple[dict, list[str]]:
+def check_package(folder: Path, events: Sequence[StoredEvent] | None = None
+                  ) -> tuple[dict[str, Any], list[str]]:
     """(manifest, problems); raises ValueError when the folder is not a package at all."""
     data, problems = manifest.check(folder)
     if events is not None and not problems:

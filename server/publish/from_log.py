@@ -4,6 +4,7 @@ screen make it: the state is the fold of the same events, so the two always agre
 from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from models.events import StoredEvent
 from models.reducer import fold
@@ -14,7 +15,7 @@ from server.publish.package import export_package
 def export_log(events: Sequence[StoredEvent], out_dir: Path, *, sitting_id: str | None = None,
                formats: Collection[str] | None = None,
                progress: Callable[[int, int], None] | None = None,
-               video_start: datetime | None = None) -> dict:
+               video_start: datetime | None = None) -> dict[str, Any]:
     """Writes the sitting's package to `out_dir`; returns its manifest (sitting, votes,
     complete, files, last event); raises ExportError with nothing written."""
     path = export_package(fold(events), events, out_dir, sitting_id=sitting_id, formats=formats,

@@ -1,7 +1,7 @@
 """Polish words and local times as the published record prints them (a member's answer is
 in models.polish, which the core shares)."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from models.terms import AttendanceStatus, Outcome, SpeechKind, VoteKind, VoteMode
@@ -59,7 +59,7 @@ def stamp(moment: datetime | None) -> str:
     return local(moment).strftime("%Y-%m-%d %H:%M:%S") if moment is not None else ""
 
 
-def long_date(day) -> str:
+def long_date(day: date) -> str:
     return f"{day.day} {MONTHS_PL[day.month - 1]} {day.year} r."
 
 

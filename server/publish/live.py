@@ -91,6 +91,7 @@ class LivePublisher:
             if not self._pending:
                 return None
             state, pending, closed = self._state, self._pending, self._closed
+            assert state is not None, "start() sets the state before anything is pending"
             self._pending, self._closed = set(), {}
             events = [self._events[s] for s in range(1, state.last_seq + 1) if s in self._events]
         if len(events) != state.last_seq:  # a listener call still on its way: read the log

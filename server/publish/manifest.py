@@ -4,6 +4,7 @@ import hashlib
 import json
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from server.publish.record import SittingRecord
 
@@ -25,7 +26,7 @@ def package_files(folder: Path) -> list[str]:
 
 
 def manifest(record: SittingRecord, folder: Path, formats: list[str],
-             video_start: datetime | None) -> dict:
+             video_start: datetime | None) -> dict[str, Any]:
     sitting = record.sitting
     return {
         "format": FORMAT,
@@ -51,7 +52,7 @@ def write(record: SittingRecord, folder: Path, formats: list[str],
     return path
 
 
-def read(folder: Path) -> dict:
+def read(folder: Path) -> dict[str, Any]:
     """The manifest of a package; raises ValueError saying what is wrong with it."""
     path = folder / NAME
     try:
@@ -65,7 +66,7 @@ def read(folder: Path) -> dict:
     return data
 
 
-def check(folder: Path) -> tuple[dict, list[str]]:
+def check(folder: Path) -> tuple[dict[str, Any], list[str]]:
     """(manifest, problems): every listed file present and unchanged, nothing unlisted."""
     data = read(folder)
     problems = []

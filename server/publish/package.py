@@ -22,7 +22,7 @@ from server.publish.record import ExportError, SittingRecord, VoteRecord, sittin
 
 FORMATS = ("csv", "csv-excel", "json", "html", "pdf", "md")
 
-Step = Callable[[SittingRecord, Path], None]
+Step = Callable[[SittingRecord, Path], object]  # what a step returns is not used
 
 
 def _html(record: SittingRecord, folder: Path) -> None:

@@ -3,6 +3,7 @@
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from models.polish import ANSWER_PL
 from models.terms import FinalAnswer, Outcome
@@ -20,18 +21,18 @@ ANSWER_OF_OPTION = {option: answer for answer, option in OPTION.items()}
 RESULT = {Outcome.ADOPTED: "pass", Outcome.REJECTED: "fail", Outcome.INVALID: "fail"}
 
 
-def vote_row(row: NamedAnswer) -> dict:
+def vote_row(row: NamedAnswer) -> dict[str, Any]:
     return {"voter_id": row.member.id, "voter": {"id": row.member.id, "name": row.member.name},
             "group": row.member.club, "option": OPTION[row.answer],
             "option_pl": ANSWER_PL[row.answer]}
 
 
-def vote_event(record: SittingRecord, vote: VoteRecord) -> dict:
+def vote_event(record: SittingRecord, vote: VoteRecord) -> dict[str, Any]:
     """A VoteEvent with its counts and, for a named vote, every member's Vote."""
     return {**vote_head(record, vote), "votes": [vote_row(row) for row in vote.rows]}
 
 
-def vote_head(record: SittingRecord, vote: VoteRecord) -> dict:
+def vote_head(record: SittingRecord, vote: VoteRecord) -> dict[str, Any]:
     """The VoteEvent without its "votes"."""
     v, r, sitting = vote.vote, vote.result, record.sitting
     earlier = sitting.votes.get(v.revote_of) if v.revote_of else None
@@ -62,7 +63,7 @@ def vote_head(record: SittingRecord, vote: VoteRecord) -> dict:
     }
 
 
-def sitting_document(record: SittingRecord) -> dict:
+def sitting_document(record: SittingRecord) -> dict[str, Any]:
     """The sitting without its vote events (write_sitting adds them as "vote_events")."""
     sitting = record.sitting
     return {
@@ -93,7 +94,7 @@ def sitting_document(record: SittingRecord) -> dict:
     }
 
 
-def _dumps(data: dict) -> str:
+def _dumps(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 

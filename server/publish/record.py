@@ -144,6 +144,7 @@ def _speeches(sitting: Sitting, numbers: dict[str, tuple[str, str]], now: dateti
             member = sitting.members_by_id[entry.member_id]
             name, role = member.name, member.club
         else:
+            assert entry.guest is not None, "a speaker is a member or a guest"
             name, role = entry.guest.name, entry.guest.role
         number, title = numbers.get(entry.item_id, ("", "")) if entry.item_id else ("", "")
         speeches.append(Speech(name, role, number, title, SPEECH_PL[entry.kind],

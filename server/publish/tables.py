@@ -1,6 +1,7 @@
 """The package's tables as header + rows of text: what the CSV files hold, cell for cell."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from datetime import datetime
 
 from models.polish import ANSWER_PL
 from models.terms import FinalAnswer
@@ -47,7 +48,8 @@ def result_row(record: SittingRecord, vote: VoteRecord) -> tuple[str, ...]:
             vote.resolution or "")
 
 
-def stays_text(stays, closed_at) -> str:
+def stays_text(stays: Sequence[tuple[datetime, datetime | None]],
+               closed_at: datetime | None) -> str:
     """ "10:02-11:40, 12:05-13:10"; a stay still open at the close ends at the close."""
     return ", ".join(f"{hhmm(came)}-{hhmm(left or closed_at)}" for came, left in stays)
 
@@ -67,6 +69,7 @@ def speaker_rows(record: SittingRecord) -> Iterator[tuple[str, ...]]:
 def register_rows(record: SittingRecord) -> Iterator[tuple[str, ...]]:
     votes = record.sitting.votes
     for resolution in record.register:
-        note = f"uchylona w reasumpcji (głosowanie {votes[resolution.voided_by].number})" \
-            if resolution.voided_by in votes else ("uchylona" if resolution.voided_by else "")
+        revote = votes.get(resolution.voided_by) if resolution.voided_by else None
+        note = f"uchylona w reasumpcji (głosowanie {revote.number})" \
+            if revote else ("uchylona" if resolution.voided_by else "")
         yield (resolution.number, resolution.title, str(votes[resolution.vote_id].number), note)
