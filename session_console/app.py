@@ -29,7 +29,7 @@ from session_console import heap
 from session_console.backend import Backend
 from session_console.export_screen import ExportScreen, default_export_dir
 from session_console.forms import NewSittingForm
-from session_console.help import HelpScreen, Section, key_name
+from session_console.help import HelpScreen, Section, declared, key_name
 from session_console.i18n import _
 from session_console.palette import FoldingCommands, Palette
 from session_console.panes.agenda import AgendaPane
@@ -263,20 +263,20 @@ class ConsoleApp(App):
 
     def sections(self) -> list[Section]:
         """The keys of the whole console, then of each tab."""
-        return [(_("Everywhere"), self.BINDINGS),
-                *((pane.TAB_TITLE, pane.BINDINGS) for pane in self.panes.values())]
+        return [(_("Everywhere"), declared(self.BINDINGS)),
+                *((pane.TAB_TITLE, declared(pane.BINDINGS)) for pane in self.panes.values())]
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not Palette.is_open(self):
             self.push_screen(Palette())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        for binding in (b for b in self.BINDINGS if b.action != "command_palette"):
+        for binding in (b for b in declared(self.BINDINGS) if b.action != "command_palette"):
             yield SystemCommand(binding.description, key_name(binding),
                                 lambda action=binding.action: self.run_action(action))
         yield SystemCommand(_("Open a new sitting"), "", self.action_new_sitting)
         for tab_id, pane in self.panes.items():
-            for binding in pane.BINDINGS:
+            for binding in declared(pane.BINDINGS):
                 if binding.description:
                     yield SystemCommand(f"{pane.TAB_TITLE}: {binding.description}",
                                         key_name(binding),

@@ -3,6 +3,7 @@ add an agenda item."""
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TypeVar
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
@@ -30,6 +31,7 @@ RULES: tuple[MajorityRule, ...] = (
     MajorityRule(kind=MajorityKind.QUALIFIED_CAST, numerator=2, denominator=3),
     MajorityRule(kind=MajorityKind.QUALIFIED_CAST, numerator=3, denominator=5),
 )
+T = TypeVar("T")
 VOTE_KINDS = tuple(k for k in VoteKind if k is not VoteKind.AGENDA_CHANGE)
 
 
@@ -100,6 +102,12 @@ class Form(ModalScreen):
     def text(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value.strip()
 
+    def chosen(self, field_id: str, kind: type[T]) -> T:
+        """The value of a drop-down without a blank line (`allow_blank=False`)."""
+        value = self.query_one(f"#{field_id}", Choice).value
+        assert isinstance(value, kind), f"{field_id}: {value!r} is not a {kind.__name__}"
+        return value
+
     def number(self, field_id: str, label: str) -> int:
         text = self.text(field_id) or "0"
         if not text.isdigit():
@@ -137,9 +145,9 @@ class OpenVoteForm(Form):
             raise ValueError(problem)
         if not self.text("subject"):
             raise ValueError(_("The vote needs a subject."))
-        return OpenVote(subject=self.text("subject"), kind=self.query_one("#kind", Select).value,
-                        rule=RULES[self.query_one("#rule", Select).value],
-                        mode=self.query_one("#mode", Select).value, recused=tuple(recused),
+        return OpenVote(subject=self.text("subject"), kind=self.chosen("kind", VoteKind),
+                        rule=RULES[self.chosen("rule", int)],
+                        mode=self.chosen("mode", VoteMode), recused=tuple(recused),
                         revote_of=self.revote_of)
 
 
@@ -209,6 +217,6 @@ class AddItemForm(Form):
     def build(self) -> AddItem:
         if not self.text("title"):
             raise ValueError(_("The item needs a title."))
-        return AddItem(title=self.text("title"), kind=self.query_one("#kind", Select).value,
+        return AddItem(title=self.text("title"), kind=self.chosen("kind", ItemKind),
                        print_number=self.text("print"), parent_id=self.parent_id,
                        position=self.position)

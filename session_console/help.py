@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterable
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -26,6 +26,12 @@ def _one_key(key: str) -> str:
     if key == "space":
         return _("Space")
     return KEY_NAMES.get(key) or (key.upper() if re.fullmatch(r"f\d+", key) else key)
+
+
+def declared(bindings: Iterable[BindingType]) -> list[Binding]:
+    """A class's BINDINGS as Binding objects, as Textual reads them: it also takes a tuple
+    (key, action[, description])."""
+    return [b if isinstance(b, Binding) else Binding(*b) for b in bindings]
 
 
 def key_name(binding: Binding) -> str:

@@ -4,6 +4,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -136,12 +137,13 @@ def run_council_import(args: argparse.Namespace) -> int:
         seats = args.seats or (old.statutory_seats if old else None)
         if not name or not seats:
             return fail("a new council needs --name and --seats; nothing was imported")
+        kept: dict[str, Any] = {"resolution_pattern": old.resolution_pattern,
+                                "next_resolution_number": service.state.next_resolution} if old else {}
         try:
             council = Council(
                 name=name, statutory_seats=seats, members=tuple(members),
-                kind=CouncilKind(args.kind) if args.kind else (old.kind if old else "gmina"),
-                **({"resolution_pattern": old.resolution_pattern,
-                    "next_resolution_number": service.state.next_resolution} if old else {}))
+                kind=CouncilKind(args.kind) if args.kind else (old.kind if old else CouncilKind.GMINA),
+                **kept)
         except ValidationError as error:
             return fail(f"{describe_validation(error)}; nothing was imported")
         try:

@@ -6,6 +6,7 @@ typed while the roster had the focus checked members in and out unseen ("kowal":
 checked the member at the cursor out)."""
 
 from collections.abc import Sequence
+from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -72,7 +73,7 @@ class FindInput(Input):
     printable keys go straight to the input; on a busy machine a seat number typed right
     after Enter was joined to the previous one ("1", Enter, "2" became "12")."""
 
-    def __init__(self, rows: AttendanceRows, **kwargs: object) -> None:
+    def __init__(self, rows: AttendanceRows, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.rows = rows
 
@@ -96,7 +97,7 @@ class AttendancePane(Pane):
     # +, - and Ctrl+U are in F1 and the palette, not the footer: it would overflow, and the
     # search takes + and - as text while it has the focus (Textual would show them anyway)
     BINDINGS = [
-        Binding("space", "toggle", _("In/out")),
+        Binding("space", "check_in_out", _("In/out")),
         Binding("plus", "check_in", _("Check in"), show=False),
         Binding("minus", "check_out", _("Check out"), show=False),
         Binding("ctrl+u", "excuse", _("Excuse"), show=False),
@@ -137,12 +138,12 @@ class AttendancePane(Pane):
             self.app.notify(_("No member matches “{text}”.").format(text=event.value),
                             severity="warning", markup=False)
             return
-        self.action_toggle()
+        self.action_check_in_out()
 
     def _member(self) -> Member | None:
         return self.rows.current
 
-    def action_toggle(self) -> None:
+    def action_check_in_out(self) -> None:
         member, sitting = self._member(), self.sitting
         if member is None or sitting is None:
             return

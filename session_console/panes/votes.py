@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from models import events as ev
 from models.answers import can_answer, provisional_answer
-from models.commands import CancelVote, CloseVote, RecordAnswer
+from models.commands import CancelVote, CloseVote, OpenVote, RecordAnswer, RecordTotals
 from models.council import Member
 from models.decide import vote_result
 from models.events import StoredEvent
@@ -284,13 +284,17 @@ class VotesPane(Pane):
         self.app.push_screen(OpenVoteForm(subject, sitting.roster, revote_of=vote.id,
                                           kind=vote.kind), self._opened)
 
-    def _opened(self, command: object) -> None:
+    def _opened(self, command: OpenVote | None) -> None:
         if command is not None:
             self.undo_stack.clear()
             self.send(command)
 
     def action_totals(self) -> None:
-        self.app.push_screen(TotalsForm(), lambda command: command and self.send(command))
+        self.app.push_screen(TotalsForm(), self._totals_entered)
+
+    def _totals_entered(self, command: RecordTotals | None) -> None:
+        if command is not None:
+            self.send(command)
 
     def action_close_vote(self) -> None:
         sitting, vote = self.sitting, open_vote(self.sitting)

@@ -50,7 +50,7 @@ def item_line(sitting: Sitting | None) -> str:
 def speaker_line(chamber: Chamber, now: datetime) -> str:
     sitting = chamber.sitting
     entry = sitting.speakers.get(sitting.speaking) if sitting and sitting.speaking else None
-    if entry is None:
+    if sitting is None or entry is None:
         return f"{_('speaker')}: —"
     elapsed = entry.elapsed_s
     if entry.running_since is not None:
@@ -64,7 +64,7 @@ def speaker_line(chamber: Chamber, now: datetime) -> str:
 
 def vote_line(sitting: Sitting | None) -> str:
     vote = sitting.votes[sitting.open_vote] if sitting and sitting.open_vote else None
-    if vote is None:
+    if sitting is None or vote is None:
         return f"{_('vote')}: —"
     tally = vote.tally()
     needed = yes_needed(vote.rule, tally, sitting.statutory_seats)
