@@ -8,6 +8,7 @@ viewport, no word or answer spilling out of its tile, and the tile text's size.
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.async_playwright import Axe
 from playwright.async_api import Page, expect
 
 from server.live import LiveServer
@@ -16,6 +17,8 @@ from tests.live.conftest import council_service, run
 from tests.publish.katowice import published
 
 pytestmark = pytest.mark.browser
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        "resultTypes": ["violations"]}
 ARTIFACTS = ROOT / "test-artifacts" / "sizes"
 SIZES = [(1280, 720), (1920, 1080), (3840, 2160), (1080, 1920)]
 LONGEST = "Grodzka-Łopuszyńska Elżbieta"  # the longest name of Rada Miasta Katowice
@@ -112,8 +115,76 @@ async def test_the_whole_grid_is_on_screen_at_every_size_before_and_after_the_cl
         await _check_every_size(pages, members, closed=False)
         await run(service, "close_vote")  # the longest name did not vote: the widest answer
         await _check_every_size(pages, members, closed=True)
+        if members > 60:
+            await _check_the_pages_turn(pages[1920, 1080])
         for page in pages.values():
             await page.close()
     finally:
+        await live.stop()
+        service.close()
+
+
+async def _check_the_pages_turn(page: Page) -> None:
+    compact = page.locator("#compact")
+    await expect(compact).to_have_text(
+        "Widok skrócony: 100 członków — wyniki klubów, lista imienna: strona 1 z 4")
+    await expect(page.locator("#clubs tbody tr")).to_have_count(len(CLUBS))
+    await expect(page.locator("#clubs tbody tr").first).to_contain_text("Forum Samorządowe")
+    await page.evaluate("turnPage()")  # every 8 s by itself
+    await expect(compact).to_contain_text("strona 2 z 4")
+    shown = page.locator("#grid li:not([hidden])")
+    await expect(shown).to_have_count(25)
+    await expect(shown.first).to_have_attribute("data-member", "m0026")
+    layout = await _layout(page)
+    assert layout["outside"] == [] and layout["spilled"] == [], layout
+    results = await Axe().run(page, options=WCAG)  # the clubs' table has real headers
+    assert results.response["violations"] == [], results.generate_report()
+
+
+async def test_the_lost_banner_never_hides_the_presence_line(browser, tmp_path: Path):
+    service = council_service(tmp_path / "rada.db", _names(30), CLUBS, "Rada Miasta Katowice")
+    live = LiveServer(service, port=0, token_dir=tmp_path / "t")
+    await live.start()
+    await run(service, "open_vote", subject="Projekt uchwały", kind="resolution")
+    page = await browser.new_page(viewport={"width": 1280, "height": 720})
+    try:
+        await page.goto(live.urls()["chamber"])
+        await expect(page.locator("#attendance")).to_contain_text("Obecni: 30 / 30")
+        await live.stop()
+        await expect(page.locator("#lost")).to_be_visible()
+        await page.screenshot(path=str(ARTIFACTS / "chamber-lost-1280x720.png"))
+        banner = await page.locator("#lost").bounding_box()
+        presence = await page.locator("#attendance").bounding_box()
+        assert banner["y"] + banner["height"] <= presence["y"], (banner, presence)
+        layout = await _layout(page)
+        assert layout["attendance"] and layout["outside"] == [], layout  # the grid made room
+    finally:
+        await page.close()
+        service.close()
+
+
+async def test_a_committee_meets_in_a_posiedzenie_on_the_chamber_screen_and_the_overlay(
+        browser, tmp_path: Path):
+    service = council_service(tmp_path / "komisja.db", _names(7), CLUBS, "Komisja Budżetu",
+                              sitting_type="committee", number="12")
+    live = LiveServer(service, port=0, token_dir=tmp_path / "t")
+    await live.start()
+    chamber = await browser.new_page(viewport={"width": 1920, "height": 1080})
+    overlay = await browser.new_page(viewport={"width": 1920, "height": 1080})
+    try:
+        await chamber.goto(live.urls()["chamber"])
+        await overlay.goto(live.urls()["overlay"])
+        await expect(chamber.locator("#sitting")).to_have_text("Posiedzenie 12 · 2026-11-23")
+        await expect(chamber).to_have_title("Posiedzenie — ekran sali")
+        await expect(overlay).to_have_title("Posiedzenie — nakładka")
+        await run(service, "close_sitting")
+        await expect(chamber.locator("#idle")).to_have_text("Posiedzenie zamknięte.")
+        await chamber.goto(live.urls()["chamber"] + "&lang=en")
+        await expect(chamber.locator("#sitting")).to_have_text("Meeting 12 · 2026-11-23")
+        await expect(chamber).to_have_title("Meeting — chamber screen")
+        await expect(chamber.locator("#idle")).to_have_text("The meeting is closed.")
+    finally:
+        await chamber.close()
+        await overlay.close()
         await live.stop()
         service.close()
