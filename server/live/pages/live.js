@@ -319,6 +319,7 @@ function fitGrid(tiles, shown) {
   if (key === fitted.key || !shown) return;
   fitted.key = key;
   const best = bestLayout(tiles, shown, box.clientWidth, box.clientHeight, gap, vmin * 0.085);
+  if (!best.font) return;  // no room yet (the box is hidden): its resize brings a new fit
   const font = Math.floor(best.font * SAFETY * 10) / 10;
   const rows = rowLines(tiles, shown, best.cols, best.tileWidth / font - PAD_X);
   grid.style.setProperty("--cols", String(best.cols));
@@ -437,12 +438,13 @@ function renderChamber() {
   item.replaceChildren();
   if (view.item) {
     item.append(el("span", "number", `${view.item.number}.`), el("span", "title", view.item.title));
-    if (view.item.print_number) item.append(el("span", "sub", ` · ${T.print} ${view.item.print_number}`));
+    if (view.item.print_number) item.append(el("div", "sub", `${T.print} ${view.item.print_number}`));
   }
   renderSpeaker();
   const vote = view.vote;
   $("vote").hidden = !vote;
   item.hidden = Boolean(vote);  // the vote's head names it: the grid gets its line
+  document.body.classList.toggle("voting", Boolean(vote));
   if (!vote) return;
   const mode = vote.mode === "secret" ? ` · ${T.secret}` : vote.mode === "summary" ? ` · ${T.summary}` : "";
   const about = view.item ? ` · ${T.item} ${view.item.number}. ${view.item.title}` : "";
