@@ -127,7 +127,7 @@ async def test_the_whole_grid_is_on_screen_at_every_size_before_and_after_the_cl
 async def _check_the_pages_turn(page: Page) -> None:
     compact = page.locator("#compact")
     await expect(compact).to_have_text(
-        "Widok skrócony: 100 członków — wyniki klubów, lista imienna: strona 1 z 4")
+        "Widok skrócony, członków: 100 — wyniki klubów, lista imienna: strona 1 z 4")
     await expect(page.locator("#clubs tbody tr")).to_have_count(len(CLUBS))
     await expect(page.locator("#clubs tbody tr").first).to_contain_text("Forum Samorządowe")
     await page.evaluate("turnPage()")  # every 8 s by itself

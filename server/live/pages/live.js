@@ -31,7 +31,7 @@ const WORDS = {
         guest: "gość", item: "pkt", paused: "wstrzymano", print: "druk nr",
         secret: "głosowanie tajne", summary: "głosowanie zbiorcze", closedSitting: "Sesja zamknięta.",
         closedMeeting: "Posiedzenie zamknięte.", chair: "przewodniczący(-a) obrad",
-        compact: (members, page, pages) => `Widok skrócony: ${members} członków — wyniki klubów, lista imienna: strona ${page} z ${pages}`,
+        compact: (members, page, pages) => `Widok skrócony, członków: ${members} — wyniki klubów, lista imienna: strona ${page} z ${pages}`,
         club: "Klub", noClub: "bez klubu",
         counted: { yes: "za", no: "przeciw", abstain: "wstrzymało się", pending: "czeka",
                    not_voting: "nie głosowało", absent: "nieobecni", recused: "wyłączeni" },
