@@ -13,6 +13,7 @@ from typing import Any
 from models.answers import provisional_answer
 from models.decide import vote_result
 from models.state import Chamber, Sitting, SpeakerEntry, Vote
+from models.terms import SittingType
 
 View = dict[str, Any]
 VIEW_NAMES = ("chamber", "overlay", "public")
@@ -26,11 +27,23 @@ def _compact(data: View) -> View:
     return {key: value for key, value in data.items() if value is not None and value != ""}
 
 
+# what a screen calls the sitting: a council meets in a "sesja", a committee in a "posiedzenie"
+SITTING_NOUN = {"pl": ("sesja", "posiedzenie"), "en": ("sitting", "meeting")}
+
+
+def sitting_label(sitting: Sitting, lang: str) -> str:
+    """ "sesja XV" or "posiedzenie 12", as the screens' headings say it."""
+    noun = SITTING_NOUN[lang][sitting.sitting_type is SittingType.COMMITTEE]
+    return f"{noun} {sitting.number}"
+
+
 def _sitting_head(state: Chamber, sitting: Sitting) -> View:
     return _compact({
         "council": sitting.council_name, "number": sitting.number,
         "type": sitting.sitting_type.value, "date": sitting.date.isoformat(),
         "place": sitting.place, "closed": sitting.closed_at is not None or None,
+        "committee": sitting.sitting_type is SittingType.COMMITTEE or None,
+        "label_pl": sitting_label(sitting, "pl"), "label_en": sitting_label(sitting, "en"),
     })
 
 
@@ -57,8 +70,10 @@ def _speaker(sitting: Sitting) -> View | None:
     else:
         assert entry.guest is not None  # the reducer gives every entry a member or a guest
         name, club, guest = entry.guest.name, entry.guest.role, True
+    chairs = entry.member_id is not None and entry.member_id == sitting.chair
     return _compact({
         "entry": entry.id, "name": name, "club": club, "guest": guest or None,
+        "chair": chairs or None,
         "kind": entry.kind.value, "status": entry.status.value, "limit_s": entry.limit_s,
         "elapsed_ms": round(entry.elapsed_s * 1000),
         "running_since": epoch_ms(entry.running_since) if entry.running_since else None,

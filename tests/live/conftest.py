@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from playwright.async_api import async_playwright
 from websockets.asyncio.client import ClientConnection, connect
 
 from models.commands import DefineCouncil, OpenSitting, parse_command
@@ -17,6 +18,19 @@ from server.service import SittingService
 from server.store import EventStore
 
 DAY = date(2026, 11, 23)
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture
+async def browser():
+    """Debian's chromium, driven by Playwright, for the display pages."""
+    assert Path("/usr/bin/chromium").exists(), "Debian's chromium is needed (bash .ci/run)"
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                                   args=CHROMIUM_ARGS)
+        yield browser
+        await browser.close()
 
 
 @pytest.fixture
@@ -30,15 +44,22 @@ def service(tmp_path: Path):
 
 def big_council_service(path: Path, members: int) -> SittingService:
     """A sitting of `members` members, all present, with one item set as current."""
+    return council_service(path, [f"Radna Testowa Numer {i}" for i in range(1, members + 1)],
+                           clubs=["Klub"], name="Sejmik Testowy")
+
+
+def council_service(path: Path, names: list[str], clubs: list[str], name: str,
+                    sitting_type: str = "ordinary", number: str = "I") -> SittingService:
+    """A sitting of these members (ids m0001…, clubs in turn), all present, item i1 current."""
     service = SittingService(EventStore(path))
-    council = Council(name="Sejmik Testowy", statutory_seats=members, members=tuple(
-        Member(id=f"m{i:04d}", name=f"Radna Testowa Numer {i}", club="Klub", seat=i)
-        for i in range(1, members + 1)))
+    council = Council(name=name, statutory_seats=len(names), members=tuple(
+        Member(id=f"m{i:04d}", name=member, club=clubs[(i - 1) % len(clubs)], seat=i)
+        for i, member in enumerate(names, start=1)))
     service.execute(DefineCouncil(council=council), "test")
     service.execute(OpenSitting.model_validate(
-        {"number": "I", "date": DAY.isoformat(),
+        {"number": number, "date": DAY.isoformat(), "sitting_type": sitting_type,
          "agenda": [{"title": "Uchwały"}, {"title": "Wolne wnioski"}]}), "test")
-    for i in range(1, members + 1):
+    for i in range(1, len(names) + 1):
         service.execute(parse_command({"type": "check_in", "member": f"m{i:04d}"}), "test")
     service.execute(parse_command({"type": "set_current_item", "item": "i1"}), "test")
     return service

@@ -3,11 +3,10 @@
 import json
 import re
 import signal
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.async_playwright import Axe
-from playwright.async_api import async_playwright, expect
+from playwright.async_api import expect
 
 from server.live import LiveServer
 from tests.cli import ROOT
@@ -16,20 +15,8 @@ from tests.live.serve_process import demo_db, serving
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
         "resultTypes": ["violations", "passes"]}
-
-
-@pytest.fixture
-async def browser():
-    assert Path("/usr/bin/chromium").exists(), "Debian's chromium is needed (bash .ci/run)"
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                                   args=CHROMIUM_ARGS)
-        yield browser
-        await browser.close()
 
 
 async def _page(browser, url: str):

@@ -5,10 +5,12 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
+from models.commands import DefineCouncil, OpenSitting
 from models.state import Chamber
+from models.terms import CouncilKind
 from server.live.merge_patch import apply, diff
 from server.live.views import BUILDERS, chamber_view, overlay_view, public_view
-from tests.chamber import opened
+from tests.chamber import Sim, council, opened
 
 leaf = st.one_of(st.integers(), st.text(max_size=5), st.booleans(),
                  st.lists(st.integers(), max_size=3))
@@ -131,3 +133,34 @@ def test_views_hold_no_nulls_and_are_json():
         assert not _nulls(view)
         assert json.loads(json.dumps(view)) == view
     assert chamber_view(Chamber()) == {}
+
+
+def _committee_meeting() -> Sim:
+    sim = Sim()
+    committee = council(5, 5, kind=CouncilKind.COMMITTEE)
+    sim.run(DefineCouncil(council=committee.model_copy(update={"name": "Komisja Budżetu"})))
+    sim.run(OpenSitting.model_validate({
+        "number": "12", "date": "2026-11-24", "sitting_type": "committee", "chair": "m02",
+        "agenda": [{"title": "Opinia do projektu budżetu"}]}))
+    return sim
+
+
+def test_a_committee_meets_in_a_posiedzenie_and_a_council_in_a_sesja():
+    head = chamber_view(_committee_meeting().state)["sitting"]
+    assert (head["committee"], head["label_pl"], head["label_en"]) == (
+        True, "posiedzenie 12", "meeting 12")
+    council_head = overlay_view(opened().state)["sitting"]
+    assert "committee" not in council_head
+    assert (council_head["label_pl"], council_head["label_en"]) == ("sesja XL", "sitting XL")
+
+
+def test_the_speaker_who_chairs_is_marked_as_the_chair():
+    sim = _committee_meeting()
+    sim("set_current_item", item="i1")
+    sim("queue_speaker", member="m02")
+    sim("queue_speaker", member="m03")
+    sim("start_speech")
+    assert overlay_view(sim.state)["speaker"]["chair"] is True
+    sim("start_speech")  # the next in line: not the chair
+    speaker = overlay_view(sim.state)["speaker"]
+    assert speaker["name"] == "Radny 3" and "chair" not in speaker
