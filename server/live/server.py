@@ -107,7 +107,7 @@ class LiveServer:
 
     def urls(self) -> dict[str, str]:
         return live_urls(reachable_host(self.host), self.port, self.tokens.token("display"),
-                         self.feeds, self.public)
+                         self.feeds, self.public, public_token=self.tokens.token("public"))
 
     def allows(self, role: str, token: str) -> bool:
         return self.access.allows(role, token)
