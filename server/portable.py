@@ -99,6 +99,17 @@ def make_private(path: Path) -> None:
         os.chmod(path, 0o700 if path.is_dir() else 0o600)
 
 
+def create_private_file(path: Path) -> bool:
+    """Creates `path` empty, readable by its owner only (0600 on POSIX; on Windows with the
+    access list of its folder), unless it exists; True when it was created."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return False
+    os.close(descriptor)
+    return True
+
+
 def write_private_file(path: Path, text: str) -> None:
     """Writes `text` to `path` whole and durably: a temporary file beside it (0600 on POSIX),
     flushed to disk, then renamed over `path`, then the folder's entry flushed."""

@@ -27,6 +27,7 @@ from sqlmodel import create_engine
 
 from models import events as ev
 from models.chain import Sealed, canonical_event
+from server import portable
 from server.tables import (
     EVENTS,
     HEAD,
@@ -93,12 +94,29 @@ def engine_for(target: str | Path, create: bool = True) -> Engine:
             except OSError as error:
                 raise StoreError(
                     f"cannot create the folder for {path}: {error.strerror}") from error
+            _private_log(path)
         # built, not formatted: a URL's text would read "%20" in a folder's name as a space
         url = URL.create("sqlite", database=str(path))
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _private_log(path: Path) -> None:
+    """The log, its -wal and its -shm readable by their owner only, like the token files:
+    a new log is created 0600 before SQLite opens it (SQLite gives -wal and -shm the mode of
+    the log), and an existing one is tightened. A file of another user that this one may
+    write (chmod: EPERM), or an immutable one, is left as it is."""
+    try:
+        portable.create_private_file(path)
+    except OSError as error:
+        raise StoreError(f"cannot create the event log {path}: {error.strerror}") from error
+    for file in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))):
+        try:
+            portable.make_private(file)
+        except (FileNotFoundError, PermissionError):
+            pass
 
 
 def _reason(error: BaseException) -> str:

@@ -2,8 +2,9 @@
 stored projections, and that every closed vote's result is what the majority rules of its
 own version give for its counts. Every problem names the first bad event.
 
-The service runs the same chain and head checks when it opens a log (`log_problem`),
-so a damaged log is refused before anything is appended to it.
+The service runs the same chain and head checks when it opens a log (`log_problem`,
+every event re-hashed), so a damaged or edited log is refused before anything is served
+from it or appended to it.
 """
 
 from collections.abc import Sequence
@@ -31,7 +32,8 @@ class Report:
         return not self.problems
 
 
-def _walk(rows: Sequence[StoredRow], rehash: bool) -> str | None:
+def chain_problem(rows: Sequence[StoredRow]) -> str | None:
+    """The first event that is missing, out of place or changed, said in one line."""
     expected_prev = GENESIS
     for index, row in enumerate(rows, start=1):
         if row.seq != index:
@@ -40,21 +42,10 @@ def _walk(rows: Sequence[StoredRow], rehash: bool) -> str | None:
         if row.prev_hash != expected_prev:
             return (f"event {row.seq}: does not follow event {row.seq - 1} (broken link); "
                     "events were removed, inserted or reordered")
-        if rehash and stored_link_hash(row.prev_hash, row.seq, row.at, row.actor,
-                                       row.payload) != row.hash:
+        if stored_link_hash(row.prev_hash, row.seq, row.at, row.actor, row.payload) != row.hash:
             return f"event {row.seq}: content changed after it was written (hash mismatch)"
         expected_prev = row.hash
     return None
-
-
-def chain_problem(rows: Sequence[StoredRow]) -> str | None:
-    """The first event that is missing, out of place or changed, said in one line."""
-    return _walk(rows, rehash=True)
-
-
-def link_problem(rows: Sequence[StoredRow]) -> str | None:
-    """The first event that is missing or out of place; cheap, no hashing."""
-    return _walk(rows, rehash=False)
 
 
 def tail_problem(rows: Sequence[StoredRow], head: Head | None) -> str | None:

@@ -20,6 +20,7 @@ from models.rejection import Rejection
 from models.state import Chamber
 from server.live import protocol as p
 from server.live.consoles import joined_log
+from server.live.refusal_log import RefusalLog
 from server.live.session import (
     Action,
     Close,
@@ -32,6 +33,7 @@ from server.live.session import (
     Submit,
     acknowledged,
     refused,
+    server_failed,
 )
 from server.store import StoreError
 
@@ -92,41 +94,62 @@ class Host(Generic[C]):
     consoles: ConsoleStream[C]
     commands: CommandApi
     load_log: Callable[[], Sequence[StoredEvent]]  # the stored events; runs in a thread
+    refusals: RefusalLog = field(default_factory=RefusalLog)  # the operator's log, bounded
     clock: Callable[[], float] = field(default=time.monotonic)  # for the flood gate
     wall_ms: Callable[[], int] = field(default=p.now_ms)  # the clock sent to clients
 
 
 class Handler(Generic[C]):
-    def __init__(self, host: Host[C], connection: C) -> None:
+    def __init__(self, host: Host[C], connection: C, peer: str = "?") -> None:
         self.host = host
         self.connection = connection
+        self.peer = peer  # the client's address, for the log
         self.session = Session(host.allows)
+        self._refused = False  # the log names a connection once
 
     async def run(self) -> None:
+        """The connection from its hello to its end. Nothing a client sends makes it raise:
+        should the server fail on a message all the same (a bug), the client gets an error
+        and a close (1011) and the log one bounded entry, not a traceback per frame."""
         try:
-            try:
-                raw: str | bytes | None = await asyncio.wait_for(self.connection.recv(),
-                                                                 p.HELLO_TIMEOUT_S)
-            except TimeoutError:
-                raw = None
-            if not await self._perform(self.session.hello(raw, self.host.clock(),
-                                                          self.host.wall_ms())):
-                return
-            try:
-                async for raw in self.connection:
-                    if not await self._perform(self.session.receive(raw, self.host.clock(),
-                                                                    self.host.wall_ms())):
-                        return
-            finally:
-                self._leave()
+            await self._converse()
         except ConnectionClosed:
             pass
+        except Exception as failure:
+            self.host.refusals.failed(self.peer, failure)
+            await self._close_failed()
+
+    async def _close_failed(self) -> None:
+        try:
+            await self.connection.send(p.encode(server_failed()))
+            await self.connection.close(p.CLOSE_SERVER_ERROR, "server error")
+        except ConnectionClosed:
+            pass
+
+    async def _converse(self) -> None:
+        try:
+            raw: str | bytes | None = await asyncio.wait_for(self.connection.recv(),
+                                                             p.HELLO_TIMEOUT_S)
+        except TimeoutError:
+            raw = None
+        if not await self._perform(self.session.hello(raw, self.host.clock(),
+                                                      self.host.wall_ms())):
+            return
+        try:
+            async for raw in self.connection:
+                if not await self._perform(self.session.receive(raw, self.host.clock(),
+                                                                self.host.wall_ms())):
+                    return
+        finally:
+            self._leave()
 
     async def _perform(self, actions: list[Action]) -> bool:
         """Does the actions in order; False once the connection is closed."""
         for action in actions:
             match action:
-                case Send(message):
+                case Send(message, refusal):
+                    if refusal:
+                        self._note_refusal(message)
                     await self.connection.send(p.encode(message))
                 case Close(code, reason):
                     await self.connection.close(code, reason)
@@ -164,6 +187,11 @@ class Handler(Generic[C]):
             return
         await self.connection.send(
             p.encode(acknowledged(submit, events, commands.state.last_seq)))
+
+    def _note_refusal(self, message: dict[str, object]) -> None:
+        self.host.refusals.refused(self.peer, not self._refused,
+                                   f"{message['code']}: {message['message_en']}")
+        self._refused = True
 
     def _leave(self) -> None:
         self.host.consoles.discard(self.connection)

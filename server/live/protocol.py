@@ -19,6 +19,7 @@ MAX_FRAME_BYTES = 64 * 1024  # a client message larger than this closes with 100
 HELLO_TIMEOUT_S = 10.0
 COALESCE_S = 0.05  # at most one update per view every 50 ms
 
+CLOSE_SERVER_ERROR = 1011  # the server failed on a message (RFC 6455 section 7.4.1)
 # Close codes (4000-4999 are for applications, RFC 6455 section 7.4.2)
 CLOSE_UNAUTHORIZED = 4001  # missing or wrong token, or a role not switched on
 CLOSE_PROTOCOL = 4002  # no hello first, a wrong protocol version, a bad hello
@@ -56,7 +57,7 @@ class CommandMessage(Message):
 
 class Ping(Message):
     type: Literal["ping"] = "ping"
-    t: float | None = None  # echoed in the pong
+    t: float | None = Field(default=None, allow_inf_nan=False)  # echoed in the pong
 
 
 class Resync(Message):
@@ -124,7 +125,7 @@ class ErrorMessage(Message):
 
 class Pong(Message):
     type: Literal["pong"] = "pong"
-    t: float | None = None
+    t: float | None = Field(default=None, allow_inf_nan=False)
     now: int
 
 
@@ -139,8 +140,9 @@ def now_ms() -> int:
 
 
 def encode(message: dict[str, Any]) -> str:
-    """A server message as the one compact JSON text frame every client receives."""
-    return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+    """A server message as the one compact JSON text frame every client receives; strict
+    JSON (no NaN or Infinity, which `json.dumps` would otherwise write): ValueError."""
+    return json.dumps(message, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def events_message(events: Sequence[StoredEvent], last_seq: int) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.datastructures import Headers
 from websockets.http11 import Request, Response
 
 from models.events import StoredEvent
@@ -28,8 +29,10 @@ from server.live.consoles import Consoles
 from server.live.feeds import ViewFeed
 from server.live.handler import Handler, Host
 from server.live.json_views import JsonViews
+from server.live.plain_http import answering
 from server.live.protocol import COALESCE_S, MAX_FRAME_BYTES
-from server.live.routes import route
+from server.live.refusal_log import RefusalLog
+from server.live.routes import answer, route
 from server.live.slow import SlowClientPolicy
 from server.live.tokens import TokenStore
 from server.live.urls import live_urls, reachable_host
@@ -53,8 +56,9 @@ class LiveServer:
         self.feeds = {name: ViewFeed(name, build, policy) for name, build in BUILDERS.items()}
         self.consoles = Consoles(policy)
         self.json_views = JsonViews(self.feeds, self.access, lambda: self.service.state)
+        self.refusals = RefusalLog()
         self._host = Host(allows=self.access.allows, feeds=self.feeds, consoles=self.consoles,
-                          commands=service, load_log=service.store.load)
+                          commands=service, load_log=service.store.load, refusals=self.refusals)
         self._coalescer = Coalescer(COALESCE_S)
         self._server: Server | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -70,7 +74,7 @@ class LiveServer:
         self._server = await serve(
             self._handle, self.host, self.port, process_request=self._process_request,
             max_size=MAX_FRAME_BYTES, ping_interval=20, ping_timeout=20, close_timeout=2,
-            compression=None)
+            compression=None, create_connection=answering(self._answer_plain_http))
         self.port = self._server.sockets[0].getsockname()[1]
         self._unsubscribe = self.service.subscribe(self._on_events)
         self.consoles.order.next_seq = self.service.state.last_seq + 1  # older: in the log
@@ -90,6 +94,7 @@ class LiveServer:
             self._server.close(close_connections=True)
             await self._server.wait_closed()
             self._server = None
+        self.refusals.close()
 
     # --- what other parts of sesja use -----------------------------------------------
 
@@ -107,7 +112,7 @@ class LiveServer:
 
     def urls(self) -> dict[str, str]:
         return live_urls(reachable_host(self.host), self.port, self.tokens.token("display"),
-                         self.feeds, self.public)
+                         self.feeds, self.public, public_token=self.tokens.token("public"))
 
     def allows(self, role: str, token: str) -> bool:
         return self.access.allows(role, token)
@@ -151,5 +156,16 @@ class LiveServer:
     def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
         return route(request, self.json_views)
 
+    def _answer_plain_http(self, method: str, target: str, headers: Headers) -> Response | None:
+        return answer(method, target, headers, self.json_views)
+
     async def _handle(self, connection: ServerConnection) -> None:
-        await Handler(self._host, connection).run()
+        await Handler(self._host, connection, peer_name(connection.remote_address)).run()
+
+
+def peer_name(address: object) -> str:
+    """"192.0.2.7:51234" or "[2001:db8::7]:51234" for a socket's peer address."""
+    if isinstance(address, tuple) and len(address) >= 2:
+        host, port = address[0], address[1]
+        return f"[{host}]:{port}" if ":" in str(host) else f"{host}:{port}"
+    return str(address)

@@ -10,7 +10,6 @@ going on makes no sense (no or bad hello, a wrong token, a display sending comma
 a flood). Nothing a client sends can crash the server or write anything half-done.
 """
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +20,7 @@ from models.commands import Command, parse_command
 from models.events import StoredEvent
 from models.rejection import Rejection
 from server.live import protocol as p
+from server.live import strict_json
 from server.script import describe_validation
 from server.store import StoreError
 
@@ -63,6 +63,7 @@ class FloodGate:
 @dataclass(frozen=True)
 class Send:
     message: dict[str, Any]
+    refusal: bool = False  # an error for a bad input, which the operator's log notes
 
 
 @dataclass(frozen=True)
@@ -122,17 +123,19 @@ def decode(raw: str | bytes) -> ClientMessage:
         raise BadMessage("binary", "Oczekiwano tekstu JSON, nie danych binarnych.",
                          "Expected JSON text, not binary data.")
     try:
-        data = json.loads(raw)
-    except ValueError:
-        raise BadMessage("bad_json", "Wiadomość nie jest poprawnym JSON.",
-                         "The message is not valid JSON.") from None
+        data = strict_json.loads(raw)
+    except strict_json.NotProtocolJson as refused:
+        raise BadMessage("bad_json", refused.pl, refused.en) from None
     if not isinstance(data, dict):
         raise BadMessage("bad_message", "Wiadomość musi być obiektem JSON.",
                          "The message must be a JSON object.")
-    if data.get("type") not in KNOWN_TYPES:
-        kind = str(data.get("type"))[:40]
-        raise BadMessage("unknown_type", f"Nieznany typ wiadomości: {kind}.",
-                         f"Unknown message type: {kind}.")
+    kind = data.get("type")
+    if not isinstance(kind, str):
+        raise BadMessage("bad_message", "Wiadomość musi mieć pole type z nazwą typu.",
+                         "The message needs a type field naming its type.")
+    if kind not in KNOWN_TYPES:
+        raise BadMessage("unknown_type", f"Nieznany typ wiadomości: {kind[:40]}.",
+                         f"Unknown message type: {kind[:40]}.")
     try:
         return p.CLIENT_ADAPTER.validate_python(data)
     except ValidationError as invalid:
@@ -145,10 +148,17 @@ def decode(raw: str | bytes) -> ClientMessage:
 
 def refusal(bad: BadMessage) -> list[Action]:
     """The error for a bad message, and the close when it is one that ends the connection."""
-    answer: list[Action] = [Send(error(bad.code, bad.pl, bad.en, id=bad.command_id))]
+    answer: list[Action] = [Send(error(bad.code, bad.pl, bad.en, id=bad.command_id),
+                                 refusal=True)]
     if bad.close is not None:
         answer.append(Close(bad.close, bad.en[:120]))
     return answer
+
+
+def server_failed() -> dict[str, Any]:
+    """The error sent before closing with 1011 when the server failed on a message (a bug)."""
+    return error("server_error", "Błąd serwera; połączenie zamknięte (szczegóły w logu serwera).",
+                 "Server error; connection closed (details in the server's log).")
 
 
 def acknowledged(submit: Submit, events: Sequence[StoredEvent], last_seq: int) -> dict[str, Any]:

@@ -21,15 +21,18 @@ def reachable_host(host: str) -> str:
             return "127.0.0.1"
 
 
-def live_urls(host: str, port: int, display_token: str, views: Iterable[str],
-              public: bool) -> dict[str, str]:
-    """Every page (with the display token), the websocket, and each view's JSON document
-    (the public one without a token when the public role is switched on)."""
+def live_urls(host: str, port: int, display_token: str, views: Iterable[str], public: bool,
+              public_token: str) -> dict[str, str]:
+    """Every page (with the display token), the websocket, and each view's JSON document.
+    The public view's carries the public token, the least that opens it (a website or the
+    press gets that address, and the display token would open the screens' views too), or
+    none when the public role is switched on."""
     base = f"{host}:{port}" if ":" not in host else f"[{host}]:{port}"
     urls = {page.removeprefix("/"): f"http://{base}{page}?token={display_token}"
             for page in PAGES}
     urls["websocket"] = f"ws://{base}{WEBSOCKET_PATH}"
     for name in views:
-        query = "" if name == "public" and public else f"?token={display_token}"
+        token = public_token if name == "public" else display_token
+        query = "" if name == "public" and public else f"?token={token}"
         urls[f"{name}_json"] = f"http://{base}/view/{name}.json{query}"
     return urls

@@ -174,6 +174,25 @@ def test_the_service_refuses_to_append_to_a_damaged_log(log, tmp_path):
     assert row(log, EVENTS)[0] == EVENTS and row(log, EVENTS + 1) is None
 
 
+@pytest.mark.parametrize("edit", [
+    "UPDATE event SET payload = replace(payload, '\"yes\"', '\"no\"') WHERE seq = 20",
+    "UPDATE event SET actor = 'cli:someone-else' WHERE seq = 20",
+    "UPDATE event SET at = replace(at, '+00:00', 'Z') WHERE seq = 20",  # the same instant
+])
+def test_the_service_refuses_a_log_whose_stored_event_was_edited(log, tmp_path, edit):
+    tamper(log, (edit,))
+    script = tmp_path / "more.jsonl"
+    script.write_text('{"type":"check_in","member":"m15"}\n', encoding="utf-8")
+    applied = sesja("apply", "--db", str(log), str(script))
+    assert applied.returncode == 1 and "Traceback" not in applied.stderr
+    assert applied.stderr.strip() == (
+        f"sesja: the event log {log} is damaged: event 20: content changed after it was "
+        f"written (hash mismatch); run `sesja verify --db {log}`. Nothing was written.")
+    assert row(log, EVENTS + 1) is None
+    assert failures(log) == [  # verify still reads such a log and names the event
+        "FAIL: event 20: content changed after it was written (hash mismatch)"]
+
+
 def test_verify_on_a_missing_file_says_there_is_no_log(tmp_path):
     missing = tmp_path / "nothing-here.db"
     verified = sesja("verify", "--db", str(missing))

@@ -31,14 +31,22 @@ def test_the_public_role_needs_no_token_only_when_switched_on():
 
 
 def test_urls_carry_the_display_token_except_the_public_view_when_public():
-    urls = live_urls("10.0.0.5", 8765, "TOKEN", ("chamber", "public"), public=True)
+    urls = live_urls("10.0.0.5", 8765, "TOKEN", ("chamber", "public"), public=True,
+                     public_token="PUBLIC")
     assert urls["chamber"] == "http://10.0.0.5:8765/chamber?token=TOKEN"
     assert urls["websocket"] == "ws://10.0.0.5:8765/ws"
     assert urls["chamber_json"] == "http://10.0.0.5:8765/view/chamber.json?token=TOKEN"
     assert urls["public_json"] == "http://10.0.0.5:8765/view/public.json"
-    ipv6 = live_urls("::1", 80, "T", (), public=False)
+    ipv6 = live_urls("::1", 80, "T", (), public=False, public_token="P")
     assert ipv6["overlay"] == "http://[::1]:80/overlay?token=T"
     assert reachable_host("192.168.1.20") == "192.168.1.20"
+
+
+def test_without_public_the_public_view_url_carries_the_public_token_not_the_display_one():
+    urls = live_urls("10.0.0.5", 8765, "DISPLAY", ("chamber", "public"), public=False,
+                     public_token="PUBLIC")
+    assert urls["public_json"] == "http://10.0.0.5:8765/view/public.json?token=PUBLIC"
+    assert urls["chamber_json"] == "http://10.0.0.5:8765/view/chamber.json?token=DISPLAY"
 
 
 def test_json_views_answer_from_the_feed_or_say_why_not(service):

@@ -39,6 +39,14 @@ async def _hello(live: LiveServer, role: str = "control", **extra):
     ('{"type": "hello", "v": 1, "role": "public"}', "unauthorized", p.CLOSE_UNAUTHORIZED),
     ('{"type": "hello", "v": 1, "role": "king", "token": "x"}', "bad_message",
      p.CLOSE_PROTOCOL),
+    ('{"type": [1]}', "bad_message", p.CLOSE_PROTOCOL),  # unhashable: was a 1011 and a traceback
+    ('{"type": {}}', "bad_message", p.CLOSE_PROTOCOL),
+    ('{"v": 1}', "bad_message", p.CLOSE_PROTOCOL),
+    ("[" * 2000 + "]" * 2000, "bad_json", p.CLOSE_PROTOCOL),  # was a RecursionError
+    ('{"type": "\\ud800"}', "bad_json", p.CLOSE_PROTOCOL),  # was no close frame at all
+    ('{"type": "hello", "v": 1, "role": "display", "token": "\\udfff"}', "bad_json",
+     p.CLOSE_PROTOCOL),
+    ('{"type": "hello", "v": NaN, "role": "display"}', "bad_json", p.CLOSE_PROTOCOL),
 ])
 async def test_a_bad_first_message_is_refused_and_closed(live, first, code, close):
     async with connect(live.urls()["websocket"]) as ws:
@@ -75,6 +83,39 @@ async def test_bad_messages_after_hello_get_errors_and_the_connection_stays(live
         assert (await receive(ws))["code"] == code
     await ws.send(json.dumps({"type": "ping"}))
     assert (await receive(ws))["type"] == "pong"
+    await ws.close()
+
+
+def _strict(frame: str) -> dict:
+    """The frame as RFC 8259 JSON: NaN and Infinity are not."""
+    def refuse(name: str):
+        raise AssertionError(f"{name} in a frame: {frame}")
+    return json.loads(frame, parse_constant=refuse)
+
+
+@pytest.mark.parametrize("t", ["NaN", "Infinity", "-Infinity", "1e999", "-1e400"])
+async def test_a_ping_with_a_number_json_has_not_is_refused_in_valid_json(live, t):
+    ws, _ = await display(live)
+    await ws.send(f'{{"type": "ping", "t": {t}}}')
+    error = _strict(await asyncio.wait_for(ws.recv(), 5))
+    assert error["code"] == "bad_json" and t in error["message_en"]
+    await ws.send('{"type": "ping", "t": 1e300}')  # a finite number is echoed
+    assert _strict(await asyncio.wait_for(ws.recv(), 5))["t"] == 1e300
+    await ws.close()
+
+
+async def test_bad_input_after_hello_from_a_console_is_answered_and_it_stays(live, service):
+    ws = await _hello(live)
+    assert (await receive(ws))["type"] == "events"
+    for raw, code in [('{"type": [1]}', "bad_message"), ("[" * 5000 + "]" * 5000, "bad_json"),
+                      ('{"type": "command", "id": "\\ud800", "command": {}}', "bad_json"),
+                      ('{"type": "\\ud800"}', "bad_json")]:
+        await ws.send(raw)
+        assert _strict(await asyncio.wait_for(ws.recv(), 5))["code"] == code
+    await ws.send(json.dumps({"type": "command", "id": "ok", "command": {
+        "type": "check_in", "member": "m01"}}))
+    assert (await receive(ws))["type"] == "events"
+    assert (await receive(ws))["type"] == "ack"
     await ws.close()
 
 

@@ -158,3 +158,29 @@ async def test_a_rejected_command_is_an_error_with_its_id_and_the_connection_sta
     assert (rejected["code"], rejected["id"], rejected["rejection"]) == \
         ("rejected", "k7", "no_open_vote")
     assert connection.closed is None
+
+
+async def test_the_server_failing_on_a_message_closes_with_1011_and_logs_once(caplog):
+    commands = FakeCommands(answer=ZeroDivisionError("a bug in the reducer"))
+    connection = FakeConnection(_hello("control", CONTROL), _command("k1", type="stop_speech"),
+                                '{"type": "ping"}')
+    await Handler(_host(commands), connection, peer="10.0.0.9:4000").run()  # does not raise
+    assert [m["type"] for m in connection.sent] == ["welcome", "events", "error"]
+    assert connection.sent[-1]["code"] == "server_error"
+    assert connection.closed == (p.CLOSE_SERVER_ERROR, "server error")
+    assert len(connection.frames) == 1  # nothing read after the failure
+    (record,) = [r for r in caplog.records if r.name == "sesja.live"]
+    assert "10.0.0.9:4000" in record.getMessage() and record.exc_info[0] is ZeroDivisionError
+
+
+async def test_a_connection_refused_again_and_again_is_logged_once(caplog):
+    caplog.set_level("DEBUG", logger="sesja.live")
+    host = _host()
+    connection = FakeConnection(_hello("display", DISPLAY), *["{oops"] * 30,
+                                '{"type": "ping"}')
+    await Handler(host, connection, peer="10.0.0.9:4001").run()
+    assert [m["code"] for m in connection.sent[1:-1]] == ["bad_json"] * 30
+    assert connection.sent[-1]["type"] == "pong" and connection.closed is None
+    assert [r.getMessage() for r in caplog.records if r.name == "sesja.live"] == [
+        "client 10.0.0.9:4001 refused (bad_json: The message is not valid JSON.); its later "
+        "refusals are not logged"]

@@ -67,6 +67,10 @@ def test_serve_public_switches_on_the_tokenless_public_view(tmp_path):
         assert refused.value.code == 401
     with serving("--db", str(db), "--port", "0") as served:  # off unless asked for
         assert "token=" in served.url("public_json")
+        display_token = served.url("chamber").split("token=")[1]
+        assert display_token not in served.url("public_json")  # the public token opens it
+        with urllib.request.urlopen(served.url("public_json"), timeout=5) as answer:
+            assert json.load(answer)["view"] == "public"
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(served.url("public_json").split("?")[0], timeout=5)
         assert refused.value.code == 401
