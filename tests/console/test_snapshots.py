@@ -33,12 +33,25 @@ def app(service):
                               now=frozen, export_dir=EXPORT_DIR)
 
 
+def pressing(*keys: str):
+    """A run_before that presses KEYS, then stops every text cursor's blinking (shown, not
+    hidden): a blink timer that fires before the picture is taken, as on a loaded machine,
+    would otherwise hide the cursor and fail the comparison by chance."""
+    async def run_before(pilot) -> None:
+        await started(pilot)
+        await pilot.press(*keys)
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
+    return run_before
+
+
 def test_attendance(service, app, snap_compare):
-    assert snap_compare(app(), run_before=started, terminal_size=SIZE)
+    assert snap_compare(app(), run_before=pressing(), terminal_size=SIZE)
 
 
 def test_agenda(service, app, snap_compare):
-    assert snap_compare(app(), press=["f2", "down"], run_before=started, terminal_size=SIZE)
+    assert snap_compare(app(), run_before=pressing("f2", "down"), terminal_size=SIZE)
 
 
 def test_speakers_with_a_speech_running(service, app, snap_compare):
@@ -46,14 +59,14 @@ def test_speakers_with_a_speech_running(service, app, snap_compare):
     service.execute(QueueSpeaker(member="m17", kind=SpeechKind.POINT_OF_ORDER), "setup")
     service.execute(QueueSpeaker(member="m09"), "setup")
     service.execute(StartSpeech(), "setup")
-    assert snap_compare(app(), press=["f4"], run_before=started, terminal_size=SIZE)
+    assert snap_compare(app(), run_before=pressing("f4"), terminal_size=SIZE)
 
 
 def test_votes_during_a_roll_call_with_some_answers(service, app, snap_compare):
     service.execute(OpenVote(subject="w sprawie zmian w budżecie miasta na 2026 rok"), "setup")
     for seat, answer in ((1, Answer.YES), (2, Answer.YES), (3, Answer.NO), (4, Answer.ABSTAIN)):
         service.execute(RecordAnswer(member=f"m{seat:02d}", answer=answer), "setup")
-    assert snap_compare(app(), press=["1"], run_before=started, terminal_size=SIZE)
+    assert snap_compare(app(), run_before=pressing("1"), terminal_size=SIZE)
 
 
 async def log_loaded(pilot) -> None:
@@ -72,21 +85,8 @@ def test_log_with_a_closed_vote_and_the_register(service, app, snap_compare):
     assert snap_compare(app(), run_before=log_loaded, terminal_size=SIZE)
 
 
-def pressing(*keys: str):
-    """A run_before that presses KEYS, then stops every text cursor's blinking (shown, not
-    hidden): a blink timer that fires before the picture is taken, as on a loaded machine,
-    would otherwise hide the cursor and fail the comparison by chance."""
-    async def run_before(pilot) -> None:
-        await started(pilot)
-        await pilot.press(*keys)
-        for field in pilot.app.screen.query(Input):
-            field.cursor_blink = False
-        await pilot.pause()
-    return run_before
-
-
 def test_help(service, app, snap_compare):
-    assert snap_compare(app(), press=["f1"], run_before=started, terminal_size=SIZE)
+    assert snap_compare(app(), run_before=pressing("f1"), terminal_size=SIZE)
 
 
 def test_command_palette(service, app, snap_compare):
