@@ -226,7 +226,9 @@ function renderTally(vote) {
 // page can tell, for each column count, the largest text at which every tile fits.
 const GRID_MAX = 60;  // up to this many members the whole named grid is on screen
 const PAGE_SIZE = 30;  // above it, a compact view: counts per club, the grid in pages
-const PAGE_MS = 8000;
+// how long a page of the compact view's named list stays: `&page_s=` (0 = it turns only
+// when told, e.g. by a test), 8 s by default
+const PAGE_MS = 1000 * Math.min(600, Math.max(0, Number(params.get("page_s") ?? 8) || 0));
 const LINE = 1.15;  // the tiles' line height and spacing, in em, as in live.css
 const WORD_GAP = 0.28;
 const PAD_X = 0.22 + 0.16 + 0.14;
@@ -494,5 +496,5 @@ function render() {
 // while the line is lost the screen keeps what it last knew, dimmed and stamped with its
 // time, and the countdown stands still: a speech may have ended since
 setInterval(() => { if (view && live()) { renderCountdown(); if (VIEW === "overlay") renderOverlay(); } }, 250);
-setInterval(turnPage, PAGE_MS);
+if (PAGE_MS > 0) setInterval(turnPage, PAGE_MS);
 connect();
