@@ -83,7 +83,7 @@ class Link:
 
 def backoff(attempt: int, rand: Callable[[], float] = random.random) -> float:
     """Seconds before reconnect attempt `attempt` (from 1): 0.5, 1, 2, 4, 5, 5, ... +-25 %."""
-    base = min(BACKOFF_MAX_S, BACKOFF_FIRST_S * 2 ** (attempt - 1))
+    base: float = min(BACKOFF_MAX_S, BACKOFF_FIRST_S * 2.0 ** (attempt - 1))
     return base * (1 + BACKOFF_JITTER * (2 * rand() - 1))
 
 

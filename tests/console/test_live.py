@@ -8,11 +8,13 @@ import pytest
 from websockets.asyncio.client import connect
 
 from models.commands import CheckIn
-from server.live import LiveServer
+from server.live import LiveServer, secretaries
 from server.live.remote import RemoteService
 from session_console.app import ConsoleApp
 from session_console.backend import Unavailable
+from session_console.cli.common import actor
 from session_console.local_backend import LocalBackend
+from session_console.panes.log import EventRows
 from session_console.remote_backend import RemoteBackend
 from session_console.widgets.header import DISPLAYS, QUORUM
 from tests.console.conftest import SIZE, frozen
@@ -164,3 +166,39 @@ async def test_a_remote_consoles_header_shows_the_servers_screens(service, tmp_p
                         "the screen gone")
     finally:
         await live.stop()
+
+
+async def test_two_consoles_sign_their_events_with_their_secretaries_and_the_log_tab_shows_them(
+        service, tmp_path):
+    """A console on the log, run by Anna Nowak, and a remote one connected with Jan Kos's
+    personal token (which claims to be someone else): each event says who did it."""
+    live = LiveServer(service, port=0, token_dir=tmp_path / "tokens")
+    jan = secretaries.add(tmp_path / "tokens", "Jan Kos")
+    local = ConsoleApp(LocalBackend(service, actor("console", "Anna Nowak"), displays=live,
+                                    start=live.start, stop=live.stop), now=frozen)
+    async with local.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: getattr(local.focused, "id", None) == "find", "the search")
+        await on_roster(pilot, "22")
+        await pilot.press("plus")
+        await until(pilot, lambda: service.state.sitting.is_present("m22"), "Anna's check-in")
+        # the remote console drives the server that Anna's console serves (--serve)
+        remote = RemoteService(live.urls()["websocket"], jan, "console:Anna Nowak")
+        app = ConsoleApp(RemoteBackend(remote, remote.actor), now=frozen)
+        async with app.run_test(size=SIZE) as remote_pilot:
+            await until(remote_pilot, lambda: getattr(app.focused, "id", None) == "find",
+                        "the remote search")
+            await on_roster(remote_pilot, "20")
+            await remote_pilot.press("plus")
+            await until(remote_pilot, lambda: service.state.sitting.is_present("m20"),
+                        "Jan's check-in")
+            await remote_pilot.press("f6")
+            await until(remote_pilot, lambda: app.log_pane.events, "the Log tab")
+            (row,) = [e for e in app.log_pane.events if e.seq == service.state.last_seq]
+            drawn = "".join(s.text for s in app.log_pane.query_one(EventRows).cells(row, 120))
+            assert "remote:Jan Kos" in drawn
+        await pilot.press("f6")
+        await until(pilot, lambda: local.log_pane.loaded, "the local Log tab")
+        rows = local.log_pane.query_one(EventRows)
+        assert [r.actor for r in rows.rows[-2:]] == ["console:Anna Nowak", "remote:Jan Kos"]
+        drawn = "".join(s.text for s in rows.cells(rows.rows[-2], 120))
+        assert "console:Anna Nowak" in drawn
