@@ -12,7 +12,7 @@ from server.paths import default_db_path
 from session_console.cli.common import add_db_argument, fail
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     token = commands.add_parser("token", help="secretaries' own control tokens (who did what)")
     actions = token.add_subparsers(dest="token_command", metavar="COMMAND", required=True)
     add = actions.add_parser("add", help="make (or replace) a secretary's control token "
