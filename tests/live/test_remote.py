@@ -187,6 +187,7 @@ async def test_a_console_closed_as_too_slow_comes_back_with_since(live, service)
                            delay=lambda n: 0.05)
     await remote.connect()
     try:
+        await _until(lambda: live.controls, "the server has the console")
         (server_side,) = live.controls
         await server_side.close(4009, "console too slow")
         await _until(lambda: remote.link.state == "reconnecting", "reconnecting after 4009")
