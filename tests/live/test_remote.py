@@ -1,14 +1,22 @@
 """RemoteService: a console's replica of the service over the control role."""
 
 import asyncio
+import json
 from dataclasses import replace
 
 import pytest
+from websockets.asyncio.server import serve
 
 from models.commands import parse_command
 from models.rejection import Rejection
 from server.live import LiveServer, secretaries
-from server.live.remote import NotConnected, RemoteError, RemoteService, backoff
+from server.live.remote import (
+    NotConnected,
+    RemoteError,
+    RemoteService,
+    Unconfirmed,
+    backoff,
+)
 from tests.live.proxy import Proxy
 
 
@@ -244,3 +252,23 @@ def test_a_secretarys_name_cannot_be_a_path_or_empty(tmp_path, name):
         secretaries.add(tmp_path, name)
     assert not (tmp_path / "secretaries").exists() or not any(
         (tmp_path / "secretaries").iterdir())
+
+
+async def test_a_command_whose_answer_the_drop_cut_off_is_unconfirmed_not_failed():
+    """A server that reads the command and drops the line before answering: the console
+    cannot know whether it was written, and says so (then reconnects)."""
+    async def drops_on_command(ws) -> None:
+        await ws.recv()  # hello
+        await ws.send(json.dumps({"type": "welcome", "v": 1, "role": "control", "now": 0}))
+        await ws.send(json.dumps({"type": "events", "events": [], "last_seq": 0}))
+        await ws.recv()  # the command
+        ws.transport.abort()
+
+    async with serve(drops_on_command, "127.0.0.1", 0) as server:
+        port = server.sockets[0].getsockname()[1]
+        remote = RemoteService(f"ws://127.0.0.1:{port}", "t", "x", delay=lambda n: 5)
+        await remote.connect()
+        with pytest.raises(Unconfirmed):
+            await remote.submit(command("check_in", member="m01"), "x")
+        await _until(lambda: remote.link.state == "reconnecting", "reconnecting")
+        await remote.close()
