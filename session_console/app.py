@@ -26,7 +26,7 @@ from models.events import StoredEvent
 from models.rejection import Rejection
 from models.state import Chamber
 from session_console import heap
-from session_console.backend import Backend
+from session_console.backend import Backend, Link, NotSent, Unconfirmed
 from session_console.export_screen import ExportScreen, default_export_dir
 from session_console.forms import NewSittingForm
 from session_console.help import HelpScreen, Section, declared, key_name
@@ -78,7 +78,8 @@ class ConsoleApp(App):
         self._in_flight: set[asyncio.Task[object]] = set()
         self.last_key = time.monotonic()
         self.set_reactive(ConsoleApp.chamber, backend.state)
-        self.header = ChamberHeader(now, backend.displays)
+        self.header = ChamberHeader(now, backend.displays, lambda: backend.link)
+        self._unwatch_link: Callable[[], None] | None = None
         self.log_pane = LogPane(backend)
         self.panes: dict[str, Pane] = {"agenda": AgendaPane(), "attendance": AttendancePane(),
                                        "speakers": SpeakersPane(), "votes": VotesPane(),
@@ -108,6 +109,7 @@ class ConsoleApp(App):
             self.exit(return_code=1)
             return
         self._unsubscribe = self.backend.subscribe(self._changed)
+        self._unwatch_link = self.backend.watch_link(self._link_changed)
         self.chamber = self.backend.state
         self.set_interval(1.0, self._tick)
         state = self.chamber
@@ -125,6 +127,8 @@ class ConsoleApp(App):
             log.warning("quitting with %d command(s) unanswered", len(self._in_flight))
         if self._unsubscribe is not None:
             self._unsubscribe()
+        if self._unwatch_link is not None:
+            self._unwatch_link()
         await self.backend.stop()
 
     # --- the snapshot ------------------------------------------------------------------
@@ -135,6 +139,13 @@ class ConsoleApp(App):
             return
         self.recent = events
         self.chamber = state
+
+    def _link_changed(self, link: Link) -> None:
+        """The connection to the server changed: the header says so at once."""
+        if threading.get_ident() != self._thread:
+            self.call_from_thread(self._link_changed, link)
+            return
+        self.header.show_link()
 
     def watch_chamber(self, chamber: Chamber) -> None:
         events = self.recent
@@ -216,6 +227,17 @@ class ConsoleApp(App):
             await self.backend.submit(command)
         except Rejection as rejection:
             tell_rejection(self, rejection)
+            return False
+        except NotSent:
+            self.notify(_("No connection to the server: the command was not sent and nothing "
+                          "was recorded. The console is reconnecting; try again when the "
+                          "header says connected."),
+                        title=_("Not sent"), severity="error", timeout=15)
+            return False
+        except Unconfirmed:
+            self.notify(_("The connection dropped before the server confirmed the command: "
+                          "it may not be recorded. Check it once the console has reconnected."),
+                        title=_("Not confirmed"), severity="error", timeout=30)
             return False
         except Exception as error:  # the boundary where a command fails, for any reason
             self._failed(error)

@@ -8,6 +8,7 @@ part. `LocalBackend` (session_console/local_backend.py) has the log in this proc
 """
 
 from collections.abc import Awaitable, Callable, Collection, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -36,6 +37,33 @@ class Displays(Protocol):
     def display_count(self) -> int: ...
 
     def urls(self) -> dict[str, str]: ...
+
+
+class Link(Protocol):
+    """The connection to a remote server as the header shows it
+    (server.live.remote.Link): `state` is connecting, connected, reconnecting or lost."""
+
+    @property
+    def state(self) -> str: ...
+
+    @property
+    def since(self) -> datetime | None: ...  # when the line went down (UTC)
+
+    @property
+    def attempt(self) -> int: ...  # the reconnect attempt under way
+
+    @property
+    def reason(self) -> str: ...
+
+
+class NotSent(Exception):
+    """The command did not go out: there is no connection to the server now. Nothing of
+    it is recorded; it was not queued either."""
+
+
+class Unconfirmed(Exception):
+    """The command went out but the connection dropped before the server answered: it may
+    be in the log or not, and the events after the reconnect will show which."""
 
 
 class Unavailable(Exception):
@@ -71,6 +99,15 @@ class Backend:
     @property
     def state(self) -> Chamber:
         return self.service.state
+
+    @property
+    def link(self) -> Link | None:
+        """The connection to the server this console drives; None for a log in this process."""
+        return None
+
+    def watch_link(self, listener: Callable[[Link], None]) -> Callable[[], None]:
+        """Calls `listener(link)` whenever the connection's state changes."""
+        return lambda: None
 
     async def submit(self, command: Command) -> tuple[StoredEvent, ...]:
         return await self.service.submit(command, self.actor)

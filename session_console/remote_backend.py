@@ -1,17 +1,41 @@
 """The console's backend on a server on another computer (`sesja console --connect`)."""
 
-from server.live.remote import RemoteService
-from session_console.backend import Backend
+from collections.abc import Callable
+
+from models.commands import Command
+from models.events import StoredEvent
+from server.live.remote import Link, NotConnected, RemoteService
+from server.live.remote import Unconfirmed as LineDropped
+from session_console.backend import Backend, NotSent, Unconfirmed
 
 
 class RemoteBackend(Backend):
     """A replica of the server's state over the control role. It folds the server's events
     but keeps no log of its own, and a package is tied to the log it was made from (its
     manifest names the last event): so no history and no export here; the server's
-    computer exports (`sesja export`, `--publish-dir`)."""
+    computer exports (`sesja export`, `--publish-dir`). The header shows the server's
+    screens (from its `status` messages) and the state of the connection."""
 
     has_history = False
     can_export = False
 
+    service: RemoteService
+
     def __init__(self, remote: RemoteService, actor: str) -> None:
-        super().__init__(remote, actor, start=remote.connect, stop=remote.close)
+        super().__init__(remote, actor, displays=remote, start=remote.connect,
+                         stop=remote.close)
+
+    @property
+    def link(self) -> Link:
+        return self.service.link
+
+    def watch_link(self, listener: Callable[[Link], None]) -> Callable[[], None]:
+        return self.service.watch_link(listener)
+
+    async def submit(self, command: Command) -> tuple[StoredEvent, ...]:
+        try:
+            return await self.service.submit(command, self.actor)
+        except NotConnected as error:
+            raise NotSent(str(error)) from error
+        except LineDropped as error:
+            raise Unconfirmed(str(error)) from error

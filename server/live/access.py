@@ -11,6 +11,8 @@ class Tokens(Protocol):
 
     def role_of(self, token: str) -> str | None: ...
 
+    def holder(self, token: str) -> tuple[str, str] | None: ...
+
 
 class Authoriser:
     def __init__(self, tokens: Tokens, public: bool) -> None:
@@ -23,6 +25,13 @@ class Authoriser:
             return True
         granted = self.tokens.role_of(token) if token else None
         return granted is not None and ROLE_RANK[granted] >= ROLE_RANK[role]
+
+    def actor_of(self, token: str) -> str:
+        """Who a console's commands are signed by: the connection's token, never what the
+        client says. A secretary's personal token gives `remote:NAME`; the shared control
+        token `remote:control`."""
+        found = self.tokens.holder(token) if token else None
+        return f"remote:{found[1] if found else 'control'}"
 
     @staticmethod
     def role_for_view(view: str) -> str:

@@ -7,8 +7,8 @@ comes meanwhile, so between the log and the live stream nothing is lost or doubl
 """
 
 import asyncio
-from collections.abc import Hashable, Sequence
-from typing import Generic, TypeVar
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any, Generic, TypeVar
 
 from websockets.asyncio.server import ServerConnection, broadcast
 
@@ -62,9 +62,12 @@ def joined_log(stored: Sequence[StoredEvent], pending: Sequence[StoredEvent],
 class Consoles:
     """The control connections and the ordered fan-out of events to them."""
 
-    def __init__(self, policy: SlowClientPolicy) -> None:
+    def __init__(self, policy: SlowClientPolicy,
+                 status: Callable[[], dict[str, Any]] | None = None) -> None:
         self.policy = policy
+        self.status = status  # the server's `status` message, sent to each console
         self.connections: set[ServerConnection] = set()
+        self.watching: set[ServerConnection] = set()  # consoles that asked for `status`
         self.order: EventOrder[ServerConnection] = EventOrder()
         self._closing: set[asyncio.Task[None]] = set()
 
@@ -74,11 +77,20 @@ class Consoles:
     def end_join(self, connection: ServerConnection) -> None:
         self.order.end_join(connection)
 
-    def add(self, connection: ServerConnection) -> None:
+    def add(self, connection: ServerConnection, status: bool = False) -> None:
         self.connections.add(connection)
+        if status and self.status is not None:
+            self.watching.add(connection)
+            broadcast((connection,), encode(self.status()))
+
+    def announce(self) -> None:
+        """Tells the consoles that asked the server's status (the number of screens changed)."""
+        if self.status is not None and self.watching:
+            broadcast(self.watching, encode(self.status()))
 
     def discard(self, connection: ServerConnection) -> None:
         self.connections.discard(connection)
+        self.watching.discard(connection)
 
     def forward(self, events: Sequence[StoredEvent]) -> None:
         """Sends the events that are ready to every console; called on the event loop."""
@@ -93,7 +105,7 @@ class Consoles:
 
     def _drop(self, console: ServerConnection) -> None:
         """A console that stopped reading is closed; its reconnect brings what it missed."""
-        self.connections.discard(console)
+        self.discard(console)
         task = asyncio.get_running_loop().create_task(
             console.close(CLOSE_TOO_SLOW, CONSOLE_TOO_SLOW))
         self._closing.add(task)

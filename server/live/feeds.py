@@ -22,8 +22,9 @@ from server.live.views import View
 
 class ViewFeed:
     def __init__(self, name: str, build: Callable[[Chamber], View],
-                 policy: SlowClientPolicy) -> None:
+                 policy: SlowClientPolicy, on_clients: Callable[[], None] | None = None) -> None:
         self.name = name
+        self.on_clients = on_clients  # told when a client joins or leaves
         self.build = build
         self.policy = policy
         self.data: View = {}
@@ -52,10 +53,17 @@ class ViewFeed:
         self.refresh(state)
         self.clients.add(connection)
         self.send_snapshot(connection)
+        self._clients_changed()
 
     def leave(self, connection: ServerConnection) -> None:
-        self.clients.discard(connection)
+        if connection in self.clients:
+            self.clients.discard(connection)
+            self._clients_changed()
         self.behind.discard(connection)
+
+    def _clients_changed(self) -> None:
+        if self.on_clients is not None:
+            self.on_clients()
 
     def send_snapshot(self, connection: ServerConnection) -> None:
         broadcast((connection,), encode(self.snapshot()))

@@ -71,7 +71,7 @@ class ConsoleStream(Protocol[C_contra]):
 
     def end_join(self, connection: C_contra) -> None: ...
 
-    def add(self, connection: C_contra) -> None: ...
+    def add(self, connection: C_contra, status: bool = False) -> None: ...
 
     def discard(self, connection: C_contra) -> None: ...
 
@@ -97,6 +97,7 @@ class Host(Generic[C]):
     refusals: RefusalLog = field(default_factory=RefusalLog)  # the operator's log, bounded
     clock: Callable[[], float] = field(default=time.monotonic)  # for the flood gate
     wall_ms: Callable[[], int] = field(default=p.now_ms)  # the clock sent to clients
+    actor_of: Callable[[str], str] = field(default=lambda token: "remote:control")  # signer
 
 
 class Handler(Generic[C]):
@@ -104,7 +105,7 @@ class Handler(Generic[C]):
         self.host = host
         self.connection = connection
         self.peer = peer  # the client's address, for the log
-        self.session = Session(host.allows)
+        self.session = Session(host.allows, host.actor_of)
         self._refused = False  # the log names a connection once
 
     async def run(self) -> None:
@@ -158,15 +159,15 @@ class Handler(Generic[C]):
                     self.host.feeds[view].join(self.connection, self.host.commands.state)
                 case Leave():
                     self._leave()
-                case Stream(since):
-                    await self._stream(since)
+                case Stream(since, status):
+                    await self._stream(since, status)
                 case Resend(view):
                     self.host.feeds[view].send_snapshot(self.connection)
                 case Submit():
                     await self._submit(action)
         return True
 
-    async def _stream(self, since: int) -> None:
+    async def _stream(self, since: int, status: bool = False) -> None:
         """The log from `since`, then live events, with none lost or doubled in between."""
         consoles = self.host.consoles
         pending = consoles.begin_join(self.connection)
@@ -176,7 +177,7 @@ class Handler(Generic[C]):
             consoles.end_join(self.connection)
         events, last_seq = joined_log(stored, pending, since)
         await self.connection.send(p.encode(p.events_message(events, last_seq)))
-        consoles.add(self.connection)
+        consoles.add(self.connection, status)
 
     async def _submit(self, submit: Submit) -> None:
         commands = self.host.commands

@@ -44,6 +44,7 @@ class Hello(Message):
     token: str = Field(default="", max_length=200)
     view: Literal["chamber", "overlay", "public"] | None = None
     since: int = Field(default=0, ge=0)  # control: the last event seq it already holds
+    status: bool = False  # control: also send `status` (the server's screens) as it changes
 
 
 class CommandMessage(Message):
@@ -123,14 +124,24 @@ class ErrorMessage(Message):
     rejection: str | None = None  # models.rejection code, when the domain said no
 
 
+class Status(Message):
+    """Control only: the server's screens as its own console's header shows them; sent after
+    the first `events` and again whenever the number of screens changes."""
+
+    type: Literal["status"] = "status"
+    displays: int  # display and public clients following a view now
+    pages: dict[str, str]  # the page and view addresses, as `sesja serve` prints them
+
+
 class Pong(Message):
     type: Literal["pong"] = "pong"
     t: float | None = Field(default=None, allow_inf_nan=False)
     now: int
 
 
-ServerMessage = Annotated[Welcome | Snapshot | Patch | EventsMessage | Ack | ErrorMessage | Pong,
-                          Field(discriminator="type")]
+ServerMessage = Annotated[
+    Welcome | Snapshot | Patch | EventsMessage | Ack | ErrorMessage | Pong | Status,
+    Field(discriminator="type")]
 SERVER_ADAPTER: TypeAdapter[ServerMessage] = TypeAdapter(ServerMessage)
 
 

@@ -16,6 +16,7 @@ import asyncio
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.datastructures import Headers
@@ -53,12 +54,14 @@ class LiveServer:
         self.tokens = TokenStore(token_dir)
         self.access = Authoriser(self.tokens, public)
         policy = SlowClientPolicy(buffer_limit, stall_timeout_s)
-        self.feeds = {name: ViewFeed(name, build, policy) for name, build in BUILDERS.items()}
-        self.consoles = Consoles(policy)
+        self.feeds = {name: ViewFeed(name, build, policy, on_clients=self._displays_changed)
+                      for name, build in BUILDERS.items()}
+        self.consoles = Consoles(policy, status=self.status)
         self.json_views = JsonViews(self.feeds, self.access, lambda: self.service.state)
         self.refusals = RefusalLog()
         self._host = Host(allows=self.access.allows, feeds=self.feeds, consoles=self.consoles,
-                          commands=service, load_log=service.store.load, refusals=self.refusals)
+                          commands=service, load_log=service.store.load, refusals=self.refusals,
+                          actor_of=self.access.actor_of)
         self._coalescer = Coalescer(COALESCE_S)
         self._server: Server | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -116,6 +119,13 @@ class LiveServer:
 
     def allows(self, role: str, token: str) -> bool:
         return self.access.allows(role, token)
+
+    def status(self) -> dict[str, Any]:
+        """What a remote console's header shows of this server: its screens and pages."""
+        return {"type": "status", "displays": self.display_count, "pages": self.urls()}
+
+    def _displays_changed(self) -> None:
+        self.consoles.announce()
 
     # --- changes from the service ---------------------------------------------------
 

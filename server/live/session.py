@@ -86,9 +86,10 @@ class Leave:
 
 @dataclass(frozen=True)
 class Stream:
-    """Control: the log after `since`, then every new event."""
+    """Control: the log after `since`, then every new event (and `status`, if asked)."""
 
     since: int
+    status: bool = False
 
 
 @dataclass(frozen=True)
@@ -183,8 +184,11 @@ class Session:
     """One connection from its hello to its close. `now` is a monotonic clock in seconds
     (the flood gate's), `wall_ms` the server clock sent to the client (Unix ms)."""
 
-    def __init__(self, allows: Callable[[str, str], bool]) -> None:
+    def __init__(self, allows: Callable[[str, str], bool],
+                 actor_of: Callable[[str], str] = lambda token: "remote:control") -> None:
         self.allows = allows
+        self.actor_of = actor_of  # a console's commands are signed by its token's holder
+        self.actor = ""
         self.role = ""
         self.view: str | None = None
         self.gate: FloodGate | None = None
@@ -233,8 +237,9 @@ class Session:
     def _join(self, hello: p.Hello, now: float, wall_ms: int) -> list[Action]:
         if hello.role == "control":
             self._accept(hello.role, now)
+            self.actor = self.actor_of(hello.token)
             return [Send(p.Welcome(role="control", now=wall_ms).model_dump()),
-                    Stream(hello.since)]
+                    Stream(hello.since, hello.status)]
         view = hello.view or ("public" if hello.role == "public" else "chamber")
         if hello.role == "public" and view != "public":
             raise BadMessage("forbidden", "Rola publiczna widzi tylko widok public.",
@@ -274,4 +279,4 @@ class Session:
             detail = describe_validation(invalid)
             return Send(error("invalid_command", f"Błędne polecenie: {detail}",
                               f"Invalid command: {detail}", id=message.id))
-        return Submit(message.id, message.actor, command)
+        return Submit(message.id, self.actor, command)  # never the client's own `actor`

@@ -2,7 +2,9 @@
 
 The folder is created 0700 and each token file 0600 (on Windows they keep the access list
 of their parent folder, see `server.portable`); a token is compared with every role's token
-in constant time, so a wrong guess says nothing about the right one.
+in constant time, so a wrong guess says nothing about the right one. Beside the role
+tokens, each secretary may have a personal control token (server.live.secretaries), read
+again whenever its folder changes, so `sesja token add` needs no restart of the server.
 """
 
 import hmac
@@ -10,6 +12,7 @@ import secrets
 from pathlib import Path
 
 from server import portable
+from server.live import secretaries
 
 ROLES = ("control", "display", "public")
 
@@ -27,6 +30,8 @@ class TokenStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._tokens = {role: self._load_or_create(role) for role in ROLES}
+        self._named: dict[str, str] = {}  # a secretary's name -> their control token
+        self._named_stamp: int | None = None
 
     def path(self, role: str) -> Path:
         if role not in ROLES:
@@ -38,12 +43,28 @@ class TokenStore:
 
     def role_of(self, token: str) -> str | None:
         """The role this token belongs to, or None; every comparison is constant-time."""
+        found = self.holder(token)
+        return found[0] if found else None
+
+    def holder(self, token: str) -> tuple[str, str] | None:
+        """(role, name) of the token: a role token is named after its role, a secretary's
+        personal token opens control under the secretary's name. Every token is compared,
+        each in constant time."""
         given = token.encode()
         found = None
         for role, expected in self._tokens.items():
             if hmac.compare_digest(given, expected.encode()):
-                found = role
+                found = (role, role)
+        for name, expected in self._secretaries().items():
+            if hmac.compare_digest(given, expected.encode()):
+                found = ("control", name)
         return found
+
+    def _secretaries(self) -> dict[str, str]:
+        stamp = secretaries.stamp(self.folder)
+        if stamp != self._named_stamp:
+            self._named, self._named_stamp = secretaries.read(self.folder), stamp
+        return self._named
 
     def _load_or_create(self, role: str) -> str:
         try:

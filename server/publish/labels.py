@@ -8,6 +8,23 @@ from models.terms import AttendanceStatus, Outcome, SpeechKind, VoteKind, VoteMo
 
 LOCAL = ZoneInfo("Europe/Warsaw")
 
+# how an event came to the log, by the first part of its actor ("console:Anna Nowak")
+CHANNEL_PL = {
+    "console": "konsola",
+    "remote": "konsola zdalna",
+    "apply": "skrypt",
+    "import": "import",
+}
+
+
+def actor_label(actor: str) -> str:
+    """ "console:Anna Nowak" -> "Anna Nowak (konsola)"; an actor of another shape as it is."""
+    channel, _sep, name = actor.partition(":")
+    if not name or channel not in CHANNEL_PL:
+        return actor
+    return f"{name} ({CHANNEL_PL[channel]})"
+
+
 OUTCOME_PL = {
     Outcome.ADOPTED: "przyjęto",
     Outcome.REJECTED: "odrzucono",

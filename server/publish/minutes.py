@@ -7,8 +7,9 @@ of each item (speakers, votes with results, resolutions), closing.
 from collections.abc import Iterator
 from html import escape
 
+from models.polish import plural
 from server.publish.html_pages import page
-from server.publish.labels import ATTENDANCE_PL, duration, hhmm, long_date
+from server.publish.labels import ATTENDANCE_PL, actor_label, duration, hhmm, long_date
 from server.publish.prose import vote_prose
 from server.publish.record import SittingRecord, VoteRecord
 
@@ -95,6 +96,10 @@ def _course(record: SittingRecord) -> Iterator[Block]:
         yield "p", (f"Przewodniczący zamknął {sitting.number} sesję o {hhmm(sitting.closed_at)}.")
     else:
         yield "p", "Sesja nie została jeszcze zamknięta."
+    if record.recorded_by:
+        yield "p", "Przebieg sesji zapisali w dzienniku zdarzeń: " + "; ".join(
+            f"{actor_label(actor)}, {plural(count, 'zdarzenie', 'zdarzenia', 'zdarzeń')}"
+            for actor, count in record.recorded_by) + "."
 
 
 def blocks(record: SittingRecord) -> list[Block]:

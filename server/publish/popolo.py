@@ -59,6 +59,7 @@ def vote_head(record: SittingRecord, vote: VoteRecord) -> dict[str, Any]:
             "item_title": vote.item_title,
             "revote_of": f"{sitting.id}-{earlier.id}" if earlier else None,
             "resolution": vote.resolution, "answer_changes": v.changes,
+            "opened_by": vote.opened_by, "closed_by": vote.closed_by,
         },
     }
 
@@ -91,6 +92,7 @@ def sitting_document(record: SittingRecord) -> dict[str, Any]:
                          "vote_id": f"{sitting.id}-{r.vote_id}",
                          "voided_by": f"{sitting.id}-{r.voided_by}" if r.voided_by else None}
                         for r in record.register],
+        "recorded_by": [{"actor": actor, "events": count} for actor, count in record.recorded_by],
     }
 
 

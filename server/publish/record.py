@@ -1,11 +1,12 @@
 """What a package publishes about one sitting, derived from the state and the log."""
 
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from models.council import Member
-from models.events import StoredEvent, VoteResult
+from models.events import StoredEvent, VoteClosed, VoteOpened, VoteResult
 from models.state import Chamber, Presence, Resolution, Sitting, Vote
 from models.terms import FinalAnswer
 from server.publish.labels import SPEECH_PL, hhmm, stamp
@@ -40,6 +41,8 @@ class VoteRecord:
     item_title: str
     resolution: str | None
     rows: tuple[NamedAnswer, ...]
+    opened_by: str  # the actor of the vote's opening event, as the log signs it
+    closed_by: str
 
     @property
     def named(self) -> bool:
@@ -83,6 +86,7 @@ class SittingRecord:
     register: tuple[Resolution, ...]
     markers: tuple[Marker, ...]
     last_event: StoredEvent
+    recorded_by: tuple[tuple[str, int], ...]  # (actor, events of this sitting), first first
 
     @property
     def complete(self) -> bool:
@@ -121,15 +125,31 @@ def _numbers(sitting: Sitting) -> dict[str, tuple[str, str]]:
     return {item.item.id: (number, item.item.title) for number, _d, item in sitting.numbered_items()}
 
 
+def _sitting_events(sitting: Sitting, events: Sequence[StoredEvent]) -> list[StoredEvent]:
+    return [e for e in events if getattr(e.event, "sitting_id", None) == sitting.id]
+
+
+def _vote_actors(events: Sequence[StoredEvent]) -> dict[tuple[str, str], str]:
+    """Who opened and who closed each vote: ("opened" | "closed", vote id) -> actor."""
+    actors = {}
+    for stored in events:
+        if isinstance(stored.event, VoteOpened):
+            actors["opened", stored.event.vote_id] = stored.actor
+        elif isinstance(stored.event, VoteClosed):
+            actors["closed", stored.event.vote_id] = stored.actor
+    return actors
+
+
 def _vote_record(sitting: Sitting, vote: Vote, numbers: dict[str, tuple[str, str]],
-                 resolutions: dict[str, str]) -> VoteRecord:
+                 resolutions: dict[str, str], actors: dict[tuple[str, str], str]) -> VoteRecord:
     result = vote.result
     assert result is not None
     answers = dict(result.named)
     rows = tuple(NamedAnswer(i, m, answers[m.id]) for i, m in enumerate(sitting.roster, start=1)
                  if m.id in answers)
     number, title = numbers.get(vote.item_id, ("", "")) if vote.item_id else ("", "")
-    return VoteRecord(vote, result, number, title, resolutions.get(vote.id), rows)
+    return VoteRecord(vote, result, number, title, resolutions.get(vote.id), rows,
+                      actors.get(("opened", vote.id), ""), actors.get(("closed", vote.id), ""))
 
 
 def _speeches(sitting: Sitting, numbers: dict[str, tuple[str, str]], now: datetime) -> tuple[Speech, ...]:
@@ -182,9 +202,11 @@ def sitting_record(state: Chamber, events: Sequence[StoredEvent], sitting_id: st
     register = tuple(r for r in state.register if r.sitting_id == sitting.id)
     resolutions = {r.vote_id: r.number for r in register}
     votes = sorted(sitting.votes.values(), key=lambda v: v.number)
+    own = _sitting_events(sitting, events)
+    actors = _vote_actors(own)
     return SittingRecord(
         sitting=sitting,
-        votes=tuple(_vote_record(sitting, v, numbers, resolutions) for v in votes
+        votes=tuple(_vote_record(sitting, v, numbers, resolutions, actors) for v in votes
                     if v.result is not None and (vote_ids is None or v.id in vote_ids)),
         open_votes=tuple(v for v in votes if v.is_open),
         cancelled_votes=tuple(v for v in votes if v.cancelled_reason is not None),
@@ -194,4 +216,5 @@ def sitting_record(state: Chamber, events: Sequence[StoredEvent], sitting_id: st
         register=register,
         markers=_markers(sitting, numbers),
         last_event=events[-1],
+        recorded_by=tuple(Counter(e.actor for e in own).items()),
     )

@@ -4,9 +4,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from session_console.cli import console, core, export, serve
+from session_console.cli import console, core, export, serve, token
 
-COMMAND_MODULES = (core, serve, console, export)
+COMMAND_MODULES = (core, serve, console, export, token)
 
 
 def build_parser() -> argparse.ArgumentParser:

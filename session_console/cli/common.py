@@ -1,6 +1,7 @@
 """Arguments and helpers that several sub-commands share."""
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -21,9 +22,25 @@ def add_lang_argument(parser: argparse.ArgumentParser) -> None:
                         help="language of messages (default: pl)")
 
 
-def default_actor() -> str:
-    name = login_name()
-    return f"cli:{name}" if name else "cli"
+SECRETARY_VARIABLE = "SESJA_SECRETARY"
+
+
+def add_secretary_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--as", dest="secretary", metavar="NAME", default=None,
+                        help=f"who {what}, as the log records it (default: "
+                             f"${SECRETARY_VARIABLE}, else the login name)")
+
+
+def secretary(name: str | None = None) -> str:
+    """Who is at the keyboard: `--as`, else $SESJA_SECRETARY, else the login name."""
+    chosen = (name or os.environ.get(SECRETARY_VARIABLE, "")).strip()
+    return chosen or login_name() or "unknown"
+
+
+def actor(channel: str, name: str | None = None) -> str:
+    """What the log records as the author of an event: how it came and who, e.g.
+    "console:Anna Nowak", "apply:jan" (a remote console's are signed by the server)."""
+    return f"{channel}:{secretary(name)}"
 
 
 def fail(message: str) -> int:
@@ -45,5 +62,6 @@ def open_service(db: Path | None) -> SittingService:
     return SittingService(EventStore(db or default_db_path()))
 
 
-__all__ = ["StoreError", "add_db_argument", "add_lang_argument", "default_actor", "fail",
+__all__ = ["StoreError", "add_db_argument", "add_lang_argument", "actor",
+           "add_secretary_argument", "fail",
            "open_service", "read_log"]

@@ -15,9 +15,10 @@ from server.store import StoreError
 from session_console import heap, i18n
 from session_console.backend import Backend
 from session_console.cli.common import (
+    actor,
     add_db_argument,
     add_lang_argument,
-    default_actor,
+    add_secretary_argument,
     fail,
     open_service,
 )
@@ -39,7 +40,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     _add_live_arguments(console)
     console.add_argument("--connect", metavar="URL", default=None,
                          help="drive a remote server (ws://HOST:PORT/ws) instead of a local log")
-    console.add_argument("--token", default=None, help="with --connect: the control token")
+    console.add_argument("--token", default=None,
+                         help="with --connect: the control token (a secretary's own, from "
+                              "`sesja token add NAME` on the server, names who did what)")
+    add_secretary_argument(console, "works this console")
     console.set_defaults(run=run_console)
 
     demo = commands.add_parser("demo", help="the console on the demo council, a fresh sitting")
@@ -48,6 +52,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                            f"{default_db_path()})")
     add_lang_argument(demo)
     _add_live_arguments(demo)
+    add_secretary_argument(demo, "works this console")
     demo.set_defaults(run=run_demo)
 
 
@@ -69,7 +74,8 @@ def _local(service: SittingService, db: Path, args: argparse.Namespace) -> int:
         if publisher:
             publisher.start()
         if not args.serve:
-            return _run_app(LocalBackend(service, default_actor()), args.lang)
+            return _run_app(LocalBackend(service, actor("console", args.secretary)),
+                            args.lang)
         if not 0 <= args.port <= 65535:
             return fail(f"--port {args.port} is not a port number (0-65535)")
         try:
@@ -77,7 +83,8 @@ def _local(service: SittingService, db: Path, args: argparse.Namespace) -> int:
                               token_dir=args.token_dir or default_token_dir(db))
         except TokenError as error:
             return fail(str(error))
-        backend = LocalBackend(service, default_actor(), displays=live, start=live.start,
+        backend = LocalBackend(service, actor("console", args.secretary), displays=live,
+                               start=live.start,
                                stop=live.stop)
         return _run_app(backend, args.lang)
     except ExportError as error:
@@ -93,8 +100,9 @@ def _remote(args: argparse.Namespace) -> int:
         return fail("--connect needs --token (the control token of the server)")
     if args.db or args.serve or args.publish_dir:
         return fail("--connect drives a remote server; it takes no --db, --serve or --publish-dir")
-    remote = RemoteService(args.connect, args.token, default_actor())
-    return _run_app(RemoteBackend(remote, default_actor()), args.lang)
+    # the server signs this console's events with its token's holder; this is our own word
+    remote = RemoteService(args.connect, args.token, actor("console", args.secretary))
+    return _run_app(RemoteBackend(remote, remote.actor), args.lang)
 
 
 def run_console(args: argparse.Namespace) -> int:
@@ -133,6 +141,6 @@ def _open_demo(args: argparse.Namespace) -> int:
         service.close()
         return fail(f"{db} already holds a log; open it with `sesja console --db {db}`")
     for command in demo_commands(datetime.now().date()):
-        service.execute(command, default_actor())
+        service.execute(command, actor("console", args.secretary))
     print(f"sesja demo: the log is {db}")
     return _local(service, db, args)

@@ -19,9 +19,10 @@ from server.script import ScriptError, apply_script, describe_validation
 from server.store import EventStore, StoreError
 from server.verify import verify
 from session_console.cli.common import (
+    actor,
     add_db_argument,
     add_lang_argument,
-    default_actor,
+    add_secretary_argument,
     fail,
     open_service,
 )
@@ -33,7 +34,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_db_argument(apply_parser)
     add_lang_argument(apply_parser)
     apply_parser.add_argument("script", type=Path, help="one JSON command a line; - for stdin")
-    apply_parser.add_argument("--actor", default=None, help="who the events are signed by")
+    add_secretary_argument(apply_parser, "applies the script")
+    apply_parser.add_argument("--actor", default=None,
+                              help="the exact signature of the events (default: apply:NAME)")
     apply_parser.set_defaults(run=run_apply)
 
     verify_parser = commands.add_parser("verify", help="check the log's hash chain and replay")
@@ -56,6 +59,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     import_parser.add_argument("--name", help="the council's name (kept if already defined)")
     import_parser.add_argument("--kind", choices=[k.value for k in CouncilKind])
     import_parser.add_argument("--seats", type=int, help="statutory seats (ustawowy skład)")
+    add_secretary_argument(import_parser, "imports the council")
     import_parser.set_defaults(run=run_council_import)
 
 
@@ -77,7 +81,7 @@ def run_apply(args: argparse.Namespace) -> int:
     except StoreError as error:
         return fail(str(error))
     try:
-        applied = apply_script(service, lines, args.actor or default_actor(), args.lang)
+        applied = apply_script(service, lines, args.actor or actor("apply", args.secretary), args.lang)
     except ScriptError as error:
         return fail(f"{args.script}: {error}; nothing from this script was written")
     except StoreError as error:
@@ -147,7 +151,7 @@ def run_council_import(args: argparse.Namespace) -> int:
         except ValidationError as error:
             return fail(f"{describe_validation(error)}; nothing was imported")
         try:
-            service.execute(DefineCouncil(council=council), default_actor())
+            service.execute(DefineCouncil(council=council), actor("import", args.secretary))
         except Rejection as rejection:
             return fail(f"{rejection.message(args.lang).rstrip('.')}; nothing was imported")
     finally:

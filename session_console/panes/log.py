@@ -17,6 +17,7 @@ from session_console.widgets.rows import VirtualRows
 from session_console.words import clock, describe_event
 
 _MUTED = Style(dim=True)
+ACTOR_WIDTH = 24  # "remote:Małgorzata Nowak" whole: the Log tab says who did what
 
 
 class EventRows(VirtualRows[StoredEvent]):
@@ -29,7 +30,7 @@ class EventRows(VirtualRows[StoredEvent]):
 
     def cells(self, row: StoredEvent, width: int) -> list[Segment]:
         return [Segment(f"{row.seq:>6} ", _MUTED), Segment(f"{clock(row.at)} "),
-                Segment(f"{row.actor[:14]:<14} ", _MUTED),
+                Segment(f"{row.actor[:ACTOR_WIDTH]:<{ACTOR_WIDTH}} ", _MUTED),
                 Segment(describe_event(row.event, self.pane.console.chamber))]
 
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from models.rules import yes_needed
 from models.state import Chamber, Sitting
-from session_console.backend import Displays
+from session_console.backend import Displays, Link
 from session_console.i18n import _, pgettext
 from session_console.widgets.lines import TextLines
 from session_console.words import (
@@ -73,12 +73,30 @@ def vote_line(sitting: Sitting | None) -> str:
             f" · {_('yes needed')} {needed}")
 
 
-def displays_line(displays: Displays | None) -> str:
+def link_text(link: Link) -> str:
+    """The connection to a remote server, in words: connected, reconnecting since when and
+    which attempt, or lost (with the server's or the network's reason)."""
+    if link.state == "connected":
+        return _("connected")
+    if link.state == "reconnecting" and link.since is not None:
+        return _("reconnecting… since {time}, attempt {attempt}").format(
+            time=clock(link.since), attempt=link.attempt)
+    if link.state == "lost":
+        return f"{_('no connection to the server')}: {link.reason}"
+    return _("connecting…")
+
+
+def displays_line(displays: Displays | None, link: Link | None = None) -> str:
+    """The screens of the live server; for a remote console, first the connection (the
+    screens it last heard of are not shown while the line is down)."""
+    if link is not None and link.state != "connected":
+        return f"{_('server')}: {link_text(link)}"
+    prefix = f"{_('server')}: {link_text(link)} · " if link is not None else ""
     if displays is None:
-        return f"{_('displays')}: {_('live server off')}"
+        return f"{prefix}{_('displays')}: {_('live server off')}"
     pages = "  ".join(f"{name}: {url}" for name, url in displays.urls().items()
                       if name != "websocket" and not name.endswith("_json"))
-    return f"{_('displays')}: {displays.display_count} · {pages}"
+    return f"{prefix}{_('displays')}: {displays.display_count} · {pages}"
 
 
 SITTING, QUORUM, ITEM, SPEAKER, VOTE, DISPLAYS = range(6)
@@ -91,10 +109,12 @@ class ChamberHeader(TextLines):
     ChamberHeader > .lines--alarm { color: $error; text-style: bold; }
     """
 
-    def __init__(self, now: Callable[[], datetime], displays: Displays | None) -> None:
+    def __init__(self, now: Callable[[], datetime], displays: Displays | None,
+                 link: Callable[[], Link | None] = lambda: None) -> None:
         super().__init__(6)
         self.now = now
         self.displays = displays
+        self.link = link  # the connection to a remote server, if the console drives one
 
     def show(self, chamber: Chamber) -> None:
         sitting = chamber.sitting
@@ -109,4 +129,11 @@ class ChamberHeader(TextLines):
         now = self.now()
         self.set_line(SITTING, sitting_line(chamber), right=clock(now), mark="strong")
         self.set_line(SPEAKER, speaker_line(chamber, now))
-        self.set_line(DISPLAYS, displays_line(self.displays))
+        self.show_link()
+
+    def show_link(self) -> None:
+        """The displays line, with the connection's state (in the alarm style while down)."""
+        link = self.link()
+        down = link is not None and link.state != "connected"
+        self.set_line(DISPLAYS, displays_line(self.displays, link),
+                      mark="alarm" if down else None)

@@ -73,7 +73,8 @@ def _host(commands: FakeCommands | None = None, log: tuple[StoredEvent, ...] = (
     return Host(allows=lambda role, token: roles.get(token) in (role, "control"),
                 feeds={"chamber": FakeFeed(), "overlay": FakeFeed()},
                 consoles=Consoles(SlowClientPolicy()), commands=commands or FakeCommands(),
-                load_log=lambda: log, clock=lambda: 0.0, wall_ms=lambda: 42)
+                load_log=lambda: log, clock=lambda: 0.0, wall_ms=lambda: 42,
+                actor_of=lambda token: "remote:Ewa" if token == CONTROL else "remote:?")
 
 
 def _hello(role: str, token: str, **extra) -> str:
@@ -131,7 +132,9 @@ async def test_a_console_gets_the_log_from_since_then_commands_are_acked(service
     commands = FakeCommands(answer=log[-1:])
     host = _host(commands, log=log)
     connection = FakeConnection(_hello("control", CONTROL, since=log[-3].seq),
-                                _command("k1", type="check_in", member="m01"),
+                                json.dumps({"type": "command", "id": "k1",
+                                            "actor": "console:mallory",  # not trusted
+                                            "command": {"type": "check_in", "member": "m01"}}),
                                 json.dumps({"type": "command", "id": "k2", "actor": "x" * 81,
                                             "command": {"type": "stop_speech"}}))
     handler = Handler(host, connection)
@@ -142,7 +145,8 @@ async def test_a_console_gets_the_log_from_since_then_commands_are_acked(service
     assert events["last_seq"] == log[-1].seq
     assert (ack["type"], ack["id"], ack["seq"]) == ("ack", "k1", log[-1].seq)
     assert (malformed["code"], malformed["id"]) == ("bad_message", "k2")
-    assert [actor for _, actor in commands.submitted] == ["remote"]
+    # signed by the holder of the connection's token, never by what the client says
+    assert [actor for _, actor in commands.submitted] == ["remote:Ewa"]
     assert host.consoles.connections == set()  # it left when the client went
     assert connection.closed is None
 

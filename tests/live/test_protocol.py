@@ -134,5 +134,18 @@ async def test_a_console_gets_the_log_then_the_events_of_its_command_then_its_ac
         assert events["type"] == "events" and ack["type"] == "ack" and ack["id"] == "c1"
         assert ack["seq"] == service.state.last_seq == events["last_seq"]
         assert ack["events"] == events["events"]
-        assert ack["events"][0]["actor"] == "console:ewa"
+        assert ack["events"][0]["actor"] == "remote:control"  # the token's, not the client's
         assert ack["events"][0]["event"]["type"] == "member_checked_in"
+
+
+async def test_a_console_that_asks_gets_the_servers_screens_as_they_change(live, service):
+    async with connect(live.urls()["websocket"]) as ws:
+        await ws.send(json.dumps({"type": "hello", "v": 1, "role": "control", "status": True,
+                                  "token": live.tokens.token("control"), "since": 0}))
+        assert [(await receive(ws))["type"] for _ in range(2)] == ["welcome", "events"]
+        status = SERVER_ADAPTER.validate_python(await receive(ws))
+        assert (status.type, status.displays, status.pages) == ("status", 0, live.urls())
+        screen, _snapshot = await display(live, view="overlay")
+        assert (await receive(ws))["displays"] == 1
+        await screen.close()
+        assert (await receive(ws))["displays"] == 0

@@ -1,14 +1,23 @@
 """RemoteService: a console's replica of the service over the control role."""
 
 import asyncio
+import json
 from dataclasses import replace
 
 import pytest
+from websockets.asyncio.server import serve
 
 from models.commands import parse_command
 from models.rejection import Rejection
-from server.live import LiveServer
-from server.live.remote import RemoteError, RemoteService
+from server.live import LiveServer, secretaries
+from server.live.remote import (
+    NotConnected,
+    RemoteError,
+    RemoteService,
+    Unconfirmed,
+    backoff,
+)
+from tests.live.proxy import Proxy
 
 
 def command(type_: str, **fields):
@@ -38,7 +47,8 @@ async def test_submit_returns_the_events_and_tells_listeners_once(live, service)
                                                         state.last_seq)))
     events = await remote.submit(command("check_in", member="m01"), "console:ewa")
     assert [e.event.type for e in events] == ["member_checked_in"]
-    assert events[0].actor == "console:ewa"
+    # the server signs with the connection's token (the shared one here), not the client's word
+    assert events[0].actor == "remote:control"
     assert heard == [([events[0].seq], events[0].seq)]
     assert remote.state.sitting.is_present("m01") and service.state.sitting.is_present("m01")
     assert remote.state.last_hash == service.state.last_hash
@@ -135,3 +145,130 @@ async def test_a_replica_that_does_not_chain_with_the_server_says_so(live, servi
     assert broken.value.code == "out_of_sync"
     assert service.state.sitting.is_present("m05")  # the server did write it
     await remote.close()
+
+
+# --- losing the line and coming back ---------------------------------------------------------
+
+
+async def _until(condition, what: str, timeout: float = 10) -> None:
+    async with asyncio.timeout(timeout):
+        while not condition():
+            await asyncio.sleep(0.01)
+    assert condition(), what
+
+
+async def test_backoff_doubles_from_half_a_second_to_five_with_a_quarter_of_jitter():
+    assert [backoff(n, lambda: 0.5) for n in (1, 2, 3, 4, 5, 9)] == [0.5, 1, 2, 4, 5, 5]
+    assert backoff(1, lambda: 0.0) == 0.375 and backoff(4, lambda: 1.0) == 5.0
+
+
+async def test_a_cut_line_reconnects_by_itself_and_folds_what_it_missed(live, service):
+    proxy = Proxy(live.port)
+    await proxy.start()
+    links = []
+    remote = RemoteService(proxy.url, live.tokens.token("control"), "x", delay=lambda n: 0.05)
+    remote.watch_link(links.append)
+    try:
+        await remote.connect()
+        await proxy.cut()
+        await _until(lambda: remote.link.state == "reconnecting" and remote.link.attempt >= 2,
+                     "retrying while the line is down")
+        assert remote.link.since is not None and "cannot connect" in remote.link.reason
+        with pytest.raises(NotConnected):  # refused at once, never queued
+            await remote.submit(command("check_in", member="m02"), "x")
+        service.execute(command("check_in", member="m04"), "test")  # written meanwhile
+        await proxy.restore()
+        await _until(lambda: remote.link.up, "connected again")
+        assert remote.state.last_hash == service.state.last_hash
+        assert remote.state.sitting.is_present("m04") and not remote.state.sitting.is_present("m02")
+        events = await remote.submit(command("check_in", member="m05"), "x")
+        assert service.state.sitting.is_present("m05") and events[0].seq == service.state.last_seq
+        states = [link.state for link in links]
+        assert states[0] == "connected" and states[-1] == "connected" and "reconnecting" in states
+    finally:
+        await remote.close()
+        await proxy.close()
+
+
+async def test_a_console_closed_as_too_slow_comes_back_with_since(live, service):
+    remote = RemoteService(live.urls()["websocket"], live.tokens.token("control"), "x",
+                           delay=lambda n: 0.05)
+    await remote.connect()
+    try:
+        await _until(lambda: live.controls, "the server has the console")
+        (server_side,) = live.controls
+        await server_side.close(4009, "console too slow")
+        await _until(lambda: remote.link.state == "reconnecting", "reconnecting after 4009")
+        assert "4009" in remote.link.reason
+        service.execute(command("check_in", member="m06"), "test")
+        await _until(lambda: remote.link.up and remote.state.sitting.is_present("m06"),
+                     "back, with the event it missed")
+        assert remote.state.last_hash == service.state.last_hash
+    finally:
+        await remote.close()
+
+
+async def test_a_token_taken_away_ends_the_retries_as_lost(live, service, tmp_path):
+    token = secretaries.add(tmp_path / "tokens", "Ewa Nowak")
+    proxy = Proxy(live.port)
+    await proxy.start()
+    remote = RemoteService(proxy.url, token, "x", delay=lambda n: 0.05)
+    try:
+        await remote.connect()
+        await proxy.cut()
+        secretaries.remove(tmp_path / "tokens", "Ewa Nowak")
+        await proxy.restore()
+        await _until(lambda: remote.link.state == "lost", "refused for good")
+        assert "nauthorized" in remote.link.reason
+        attempts = proxy.accepted
+        await asyncio.sleep(0.3)
+        assert proxy.accepted == attempts  # no more tries
+    finally:
+        await remote.close()
+        await proxy.close()
+
+
+async def test_a_secretarys_personal_token_signs_their_events_without_a_restart(live, service,
+                                                                               tmp_path):
+    token = secretaries.add(tmp_path / "tokens", "Ewa Nowak")  # the server runs already
+    assert (tmp_path / "tokens" / "secretaries" / "Ewa Nowak.token").stat().st_mode & 0o077 == 0
+    ewa = RemoteService(live.urls()["websocket"], token, "console:someone-else")
+    shared = await _remote(live)
+    await ewa.connect()
+    try:
+        (mine,) = await ewa.submit(command("check_in", member="m01"), "console:mallory")
+        (theirs,) = await shared.submit(command("check_in", member="m02"), "console:ewa-nowak")
+        assert (mine.actor, theirs.actor) == ("remote:Ewa Nowak", "remote:control")
+        assert [e.actor for e in service.store.load()[-2:]] == ["remote:Ewa Nowak",
+                                                               "remote:control"]
+    finally:
+        await ewa.close()
+        await shared.close()
+
+
+@pytest.mark.parametrize("name", ["", "../control", "a/b", "x" * 41, "-rm", "Ewa.", "_x"])
+def test_a_secretarys_name_cannot_be_a_path_or_empty(tmp_path, name):
+    with pytest.raises(secretaries.SecretaryError):
+        secretaries.add(tmp_path, name)
+    assert not (tmp_path / "secretaries").exists() or not any(
+        (tmp_path / "secretaries").iterdir())
+
+
+async def test_a_command_whose_answer_the_drop_cut_off_is_unconfirmed_not_failed():
+    """A server that reads the command and drops the line before answering: the console
+    cannot know whether it was written, and says so (then reconnects)."""
+    async def drops_on_command(ws) -> None:
+        await ws.recv()  # hello
+        await ws.send(json.dumps({"type": "welcome", "v": 1, "role": "control", "now": 0}))
+        await ws.send(json.dumps({"type": "events", "events": [], "last_seq": 0}))
+        await ws.recv()  # the command
+        ws.transport.abort()
+
+    async with serve(drops_on_command, "127.0.0.1", 0) as server:
+        port = server.sockets[0].getsockname()[1]
+        remote = RemoteService(f"ws://127.0.0.1:{port}", "t", "x", delay=lambda n: 5)
+        await remote.connect()
+        with pytest.raises(Unconfirmed):
+            await remote.submit(command("check_in", member="m01"), "x")
+        await _until(lambda: remote.link.state == "reconnecting", "reconnecting")
+        await remote.close()

@@ -23,16 +23,22 @@ from server.live.session import (
 )
 from server.store import StoreError
 
-TOKENS = {"c" * 40: "control", "d" * 40: "display"}
+TOKENS = {"c" * 40: "control", "d" * 40: "display", "a" * 40: "control"}
+HOLDERS = {"a" * 40: "Anna Nowak"}  # a secretary's personal control token
 
 
 class Tokens:
     def role_of(self, token: str) -> str | None:
         return TOKENS.get(token)
 
+    def holder(self, token: str) -> tuple[str, str] | None:
+        role = TOKENS.get(token)
+        return (role, HOLDERS.get(token, role)) if role else None
+
 
 def _session(public: bool = False) -> Session:
-    return Session(Authoriser(Tokens(), public).allows)
+    authoriser = Authoriser(Tokens(), public)
+    return Session(authoriser.allows, authoriser.actor_of)
 
 
 def _hello(role: str, token: str = "", **extra) -> str:
@@ -112,13 +118,16 @@ def test_a_malformed_command_keeps_its_id_and_the_connection():
     assert not any(isinstance(a, Close) for a in too_long + unknown)
 
 
-def test_a_good_command_is_submitted_with_its_id_and_actor():
-    session = _joined("control", "c" * 40)
-    actions = session.receive(json.dumps({"type": "command", "id": "k1", "actor": "Anna",
-                                          "command": {"type": "check_in", "member": "m01"}}),
-                              100.0, 0)
-    assert actions == [Submit("k1", "Anna", parse_command({"type": "check_in",
-                                                           "member": "m01"}))]
+def test_a_good_command_is_submitted_with_its_id_and_the_tokens_holder_as_actor():
+    """The client's own `actor` is not trusted: the token that opened the connection names
+    who did it (a secretary's personal token, else the shared control token)."""
+    check_in = parse_command({"type": "check_in", "member": "m01"})
+    for token, actor in (("a" * 40, "remote:Anna Nowak"), ("c" * 40, "remote:control")):
+        session = _joined("control", token)
+        actions = session.receive(json.dumps({"type": "command", "id": "k1", "actor": "Anna",
+                                              "command": {"type": "check_in", "member": "m01"}}),
+                                  100.0, 0)
+        assert actions == [Submit("k1", actor, check_in)]
 
 
 def test_a_flood_is_refused_and_closed_after_the_burst_and_the_rate_refills_it():
