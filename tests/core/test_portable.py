@@ -19,7 +19,7 @@ from server.publish import ExportError, export_package, package
 from server.publish.check import check_package
 from server.service import SittingService
 from server.store import EventStore
-from session_console.cli.common import default_actor
+from session_console.cli.common import SECRETARY_VARIABLE, actor
 from session_console.cli.serve import serve_until_stopped
 from tests.live.conftest import DAY
 from tests.publish.sittings import rich
@@ -113,12 +113,13 @@ def test_tokens_in_a_polish_folder_on_windows_are_written_whole_and_kept(windows
     assert again.role_of(first.token("display")) == "display"
 
 
-def test_the_actor_is_plain_cli_where_the_system_names_no_user(monkeypatch):
+def test_the_actor_names_an_unknown_secretary_where_the_system_names_no_user(monkeypatch):
     def no_pwd():
         raise ImportError("No module named 'pwd'")  # getpass on Windows without USERNAME
 
     monkeypatch.setattr(getpass, "getuser", no_pwd)
-    assert default_actor() == "cli"
+    monkeypatch.delenv(SECRETARY_VARIABLE, raising=False)
+    assert actor("apply") == "apply:unknown"
 
 
 @pytest.fixture
