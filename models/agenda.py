@@ -5,10 +5,14 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from models.council import Frozen
+from models.rules import MajorityRule
 from models.terms import ItemKind
 
 Title = Annotated[str, Field(min_length=1, max_length=500)]
 PrintNumber = Annotated[str, Field(max_length=40)]
+# The item's number as the council gives it ("6a", "11b", "5.1"); empty: numbered by position.
+Label = Annotated[str, Field(max_length=12, pattern=r"^[0-9A-Za-z.]*$")]
+Rapporteur = Annotated[str, Field(max_length=200)]
 
 
 class ItemSpec(Frozen):
@@ -17,6 +21,9 @@ class ItemSpec(Frozen):
     title: Title
     kind: ItemKind = ItemKind.OTHER
     print_number: PrintNumber = ""
+    label: Label = ""
+    rapporteur: Rapporteur = ""  # who presents the draft (sprawozdawca)
+    rule: MajorityRule | None = None  # the majority the draft needs, if not a simple one
     children: tuple["ItemSpec", ...] = ()
 
 
@@ -28,6 +35,9 @@ class AgendaItem(Frozen):
     title: Title
     kind: ItemKind = ItemKind.OTHER
     print_number: PrintNumber = ""
+    label: Label = ""
+    rapporteur: Rapporteur = ""
+    rule: MajorityRule | None = None
 
 
 class AddItem(Frozen):

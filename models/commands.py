@@ -5,7 +5,7 @@ address the sitting that is open. Member references are member ids.
 """
 
 import json
-from datetime import date
+from datetime import date, time
 from typing import Annotated, Literal
 
 from pydantic import Field, TypeAdapter
@@ -46,6 +46,73 @@ class OpenSitting(Frozen):
     chair: MemberRef | None = None
     agenda: tuple[ItemSpec, ...] = ()
     speech_limits: SpeechLimits = SpeechLimits()
+
+
+class ConveneSitting(Frozen):
+    """Prepares a sitting (zwołanie): it exists, with its proposed agenda, but is not open."""
+
+    type: Literal["convene_sitting"] = "convene_sitting"
+    number: Annotated[str, Field(min_length=1, max_length=12)]
+    sitting_type: SittingType = SittingType.ORDINARY
+    date: date
+    hour: time | None = None
+    place: Annotated[str, Field(max_length=200)] = ""
+    chair: MemberRef | None = None
+    agenda: tuple[ItemSpec, ...] = ()
+    speech_limits: SpeechLimits = SpeechLimits()
+    # for an extraordinary sitting: who asked for it (art. 20 ust. 3 u.s.g. and equivalents)
+    requested_by: Annotated[str, Field(max_length=300)] = ""
+
+
+class StartSitting(SittingCommand):
+    """The chair opens a convened sitting; quorum is stated with it."""
+
+    type: Literal["start_sitting"] = "start_sitting"
+
+
+class StateQuorum(SittingCommand):
+    """The chair states the quorum (after attendance is taken, e.g. on a continued day)."""
+
+    type: Literal["state_quorum"] = "state_quorum"
+
+
+class StartBreak(SittingCommand):
+    type: Literal["start_break"] = "start_break"
+    reason: Reason = ""
+
+
+class EndBreak(SittingCommand):
+    type: Literal["end_break"] = "end_break"
+
+
+class AdjournSitting(SittingCommand):
+    """Interrupts the sitting to be continued on another day (a second open period)."""
+
+    type: Literal["adjourn_sitting"] = "adjourn_sitting"
+    resume_on: date | None = None
+    reason: Reason = ""
+
+
+class ContinueSitting(SittingCommand):
+    """Resumes an adjourned sitting on its new day; attendance is taken again."""
+
+    type: Literal["continue_sitting"] = "continue_sitting"
+    date: date
+
+
+class HandOverChair(SittingCommand):
+    """The chair hands the sitting over to another member (a vice-chair) or takes it back."""
+
+    type: Literal["hand_over_chair"] = "hand_over_chair"
+    member: MemberRef
+
+
+class DeclareRecusal(SittingCommand):
+    """A member declares a recusal from the open vote, before answering in it."""
+
+    type: Literal["declare_recusal"] = "declare_recusal"
+    member: MemberRef
+    reason: Reason = ""
 
 
 class CloseSitting(SittingCommand):
@@ -131,6 +198,8 @@ class OpenVote(SittingCommand):
     mode: VoteMode = VoteMode.ROLL_CALL
     recused: tuple[MemberRef, ...] = ()
     revote_of: str | None = None
+    revote_reason: Reason = ""  # a re-vote's (reasumpcja) grounds
+    revote_motion: MemberRef | None = None  # on whose motion; None: the chair's
 
 
 class RecordAnswer(SittingCommand):
@@ -151,7 +220,11 @@ class RecordTotals(SittingCommand):
 
 
 class CloseVote(SittingCommand):
+    """Closes the open vote. `confirmed_revision` is the vote's revision as the chair saw
+    its result; if the vote changed since, the close is refused (the result shown is stale)."""
+
     type: Literal["close_vote"] = "close_vote"
+    confirmed_revision: int | None = Field(default=None, ge=0)
 
 
 class CancelVote(SittingCommand):
@@ -161,6 +234,8 @@ class CancelVote(SittingCommand):
 
 Command = Annotated[
     DefineCouncil | OpenSitting | CloseSitting | SetCurrentItem | ProposeAgendaChange
+    | ConveneSitting | StartSitting | StateQuorum | StartBreak | EndBreak | AdjournSitting
+    | ContinueSitting | HandOverChair | DeclareRecusal
     | CheckIn | CheckOut | Excuse
     | QueueSpeaker | RemoveSpeaker | MoveSpeaker | StartSpeech | PauseSpeech | ResumeSpeech
     | StopSpeech

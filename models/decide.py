@@ -14,7 +14,6 @@ from models.agenda import (
     AddItem,
     AgendaChange,
     AgendaItem,
-    ItemSpec,
     MoveItem,
     WithdrawItem,
     describe_change,
@@ -25,12 +24,14 @@ from models.polish import ANSWER_PL, plural
 from models.rejection import Rejection
 from models.roman import is_roman
 from models.rules import RULES_VERSION, MajorityRule, decide_outcome, quorum_problem
+from models.sitting_life import LIFE_DECIDERS, convene, flatten_agenda, in_session, require_status
 from models.state import Chamber, Sitting, SpeakerEntry, Vote
 from models.terms import (
     Answer,
     FinalAnswer,
     MajorityKind,
     Outcome,
+    SittingStatus,
     SpeechKind,
     SpeechStatus,
     VoteKind,
@@ -114,21 +115,17 @@ def _define_council(state: Chamber, command: cmd.DefineCouncil) -> Events:
     return (ev.CouncilDefined(council=command.council),)
 
 
-def _flatten(specs: tuple[ItemSpec, ...], parent: str | None,
-             out: list[AgendaItem]) -> list[AgendaItem]:
-    for spec in specs:
-        item = AgendaItem(id=f"i{len(out) + 1}", parent_id=parent, title=spec.title,
-                          kind=spec.kind, print_number=spec.print_number)
-        out.append(item)
-        _flatten(spec.children, item.id, out)
-    return out
-
-
-def _open_sitting(state: Chamber, command: cmd.OpenSitting) -> Events:
+def _new_sitting_checks(state: Chamber,
+                        command: cmd.OpenSitting | cmd.ConveneSitting) -> tuple[str, tuple[Member, ...]]:
+    """The number (upper case) and roster of a sitting about to be opened or convened."""
     council = state.council
     if council is None:
         raise Rejection("no_council", "Najpierw określ radę (skład i ustawowy skład).",
                         "Define the council first (members and statutory seats).")
+    if state.sitting is not None and state.sitting.status is SittingStatus.PREPARED:
+        raise Rejection("sitting_prepared",
+                        f"Sesja {state.sitting.number} jest zwołana; najpierw ją otwórz i zamknij.",
+                        f"Sitting {state.sitting.number} is convened; open and close it first.")
     if state.sitting is not None and state.sitting.is_open:
         raise Rejection("sitting_open", f"Sesja {state.sitting.number} jest wciąż otwarta.",
                         f"Sitting {state.sitting.number} is still open.")
@@ -141,14 +138,25 @@ def _open_sitting(state: Chamber, command: cmd.OpenSitting) -> Events:
     if command.chair is not None and command.chair not in {m.id for m in roster}:
         raise Rejection("member_unknown", f"Przewodniczący {command.chair} nie jest radnym.",
                         f"Chair {command.chair} is not a member.")
+    return number, roster
+
+
+def _open_sitting(state: Chamber, command: cmd.OpenSitting) -> Events:
+    number, roster = _new_sitting_checks(state, command)
+    assert state.council is not None, "checked above"
     return (ev.SittingOpened(
         sitting_id=f"s{len(state.sittings) + 1}", number=number,
         sitting_type=command.sitting_type, date=command.date, place=command.place,
-        chair=command.chair, council_name=council.name,
-        statutory_seats=council.statutory_seats, roster=roster,
-        agenda=tuple(_flatten(command.agenda, None, [])),
+        chair=command.chair, council_name=state.council.name,
+        statutory_seats=state.council.statutory_seats, roster=roster,
+        agenda=tuple(flatten_agenda(command.agenda)),
         speech_limits=command.speech_limits,
     ),)
+
+
+def _convene_sitting(state: Chamber, command: cmd.ConveneSitting) -> Events:
+    number, roster = _new_sitting_checks(state, command)
+    return (convene(state, command, number, roster),)
 
 
 def _serves_on(member: Member, day: date) -> bool:
@@ -158,6 +166,7 @@ def _serves_on(member: Member, day: date) -> bool:
 
 
 def _close_sitting(state: Chamber, sitting: Sitting, command: cmd.CloseSitting) -> Events:
+    require_status(sitting, SittingStatus.OPEN, SittingStatus.BREAK, SittingStatus.ADJOURNED)
     _no_open_vote(sitting)
     return (*_end_speech(sitting), ev.SittingClosed(sitting_id=sitting.id))
 
@@ -210,6 +219,7 @@ def _check_change(sitting: Sitting, change: AgendaChange) -> dict[str, str]:
 
 def _propose_agenda_change(state: Chamber, sitting: Sitting,
                            command: cmd.ProposeAgendaChange) -> Events:
+    in_session(sitting)
     _no_open_vote(sitting)
     titles = _check_change(sitting, command.change)
     return (ev.VoteOpened(
@@ -333,6 +343,7 @@ def _end_speech(sitting: Sitting) -> Events:
 
 
 def _start_speech(state: Chamber, sitting: Sitting, command: cmd.StartSpeech) -> Events:
+    in_session(sitting)
     if command.entry is not None:
         entry = _waiting_entry(sitting, command.entry)
     else:
@@ -374,32 +385,66 @@ def _stop_speech(state: Chamber, sitting: Sitting, command: cmd.StopSpeech) -> E
 # --- votes -----------------------------------------------------------------------------
 
 
+def _revoted(sitting: Sitting, command: cmd.OpenVote) -> Vote | None:
+    """The closed vote a re-vote (reasumpcja) repeats, or None for a new vote."""
+    if command.revote_of is None:
+        return None
+    earlier = sitting.votes.get(command.revote_of)
+    if earlier is None or earlier.result is None:
+        raise Rejection("revote_unknown",
+                        f"Reasumpcja dotyczy zamkniętego głosowania; {command.revote_of} nim nie jest.",
+                        f"A re-vote needs a closed vote; {command.revote_of} is not one.")
+    if command.revote_motion is not None:
+        _member(sitting, command.revote_motion)
+    return earlier
+
+
+def _amendments_before(sitting: Sitting, command: cmd.OpenVote, item_id: str | None) -> tuple[str, ...]:
+    """An amendment needs its draft's item and comes before the draft's own vote; the
+    resolution vote records the amendment votes closed on its item before it."""
+    on_item = [v for v in sitting.votes.values() if v.item_id == item_id and item_id]
+    if command.kind is VoteKind.AMENDMENT:
+        if item_id is None:
+            raise Rejection("no_item", "Poprawka dotyczy projektu: wybierz jego punkt porządku obrad.",
+                            "An amendment needs the agenda item of the draft it amends.")
+        if any(v.kind is VoteKind.RESOLUTION and v.result is not None
+               and v.result.outcome is not Outcome.INVALID for v in on_item):
+            raise Rejection("amendment_late", "Nad projektem już głosowano; poprawki głosuje się "
+                            "przed głosowaniem nad całym projektem.",
+                            "The draft was already voted on; amendments are voted before it.")
+    if command.kind is not VoteKind.RESOLUTION:
+        return ()
+    return tuple(v.id for v in on_item if v.kind is VoteKind.AMENDMENT and v.result is not None)
+
+
 def _open_vote_command(state: Chamber, sitting: Sitting, command: cmd.OpenVote) -> Events:
+    in_session(sitting)
     _no_open_vote(sitting)
-    item_id = command.item or sitting.current_item
+    earlier = _revoted(sitting, command)
+    item_id = command.item or (earlier.item_id if earlier else None) or sitting.current_item
     if item_id is not None:
         _item(sitting, item_id)
-    if command.kind is VoteKind.RESOLUTION and item_id is None:
+    kind = earlier.kind if earlier is not None else command.kind
+    if kind is VoteKind.RESOLUTION and item_id is None:
         raise Rejection("no_item", "Głosowanie nad uchwałą wymaga punktu porządku obrad.",
                         "A vote on a resolution needs an agenda item.")
-    if command.kind is VoteKind.AGENDA_CHANGE:
+    if kind is VoteKind.AGENDA_CHANGE and earlier is None:
         raise Rejection("use_agenda_change",
                         "Zmianę porządku obrad zgłoś jako wniosek o zmianę porządku.",
                         "Propose an agenda change with propose_agenda_change.")
     for member_id in command.recused:
         _member(sitting, member_id)
-    if command.revote_of is not None:
-        earlier = sitting.votes.get(command.revote_of)
-        if earlier is None or earlier.result is None:
-            raise Rejection("revote_unknown",
-                            f"Reasumpcja dotyczy zamkniętego głosowania; {command.revote_of} nim nie jest.",
-                            f"A re-vote needs a closed vote; {command.revote_of} is not one.")
+    recused = (*(sorted(earlier.recused) if earlier else ()), *command.recused)
     number = len(sitting.votes) + 1
     return (ev.VoteOpened(
         sitting_id=sitting.id, vote_id=f"v{number}", number=number, item_id=item_id,
-        subject=command.subject, kind=command.kind, rule=command.rule, mode=command.mode,
-        recused=tuple(dict.fromkeys(command.recused)), present_at_open=sitting.present_count,
-        revote_of=command.revote_of,
+        subject=command.subject, kind=kind,
+        rule=earlier.rule if earlier and earlier.agenda_change else command.rule,
+        mode=command.mode, recused=tuple(dict.fromkeys(recused)),
+        present_at_open=sitting.present_count, revote_of=command.revote_of,
+        agenda_change=earlier.agenda_change if earlier else None,
+        revote_reason=command.revote_reason.strip(), revote_motion=command.revote_motion,
+        amendments=_amendments_before(sitting, command, item_id) if earlier is None else (),
     ),)
 
 
@@ -495,8 +540,32 @@ def _register_events(state: Chamber, sitting: Sitting, vote: Vote,
                                     title=item.item.title),)
 
 
+def _check_confirmation(vote: Vote, confirmed: int | None) -> None:
+    if confirmed is not None and confirmed != vote.revision:
+        changes = vote.revision - confirmed
+        raise Rejection("stale_confirmation",
+                        f"Wynik zmienił się od chwili, gdy go pokazano (zmian: {changes}); "
+                        "sprawdź wynik i zamknij głosowanie jeszcze raz.",
+                        f"The result changed since it was shown ({changes} changes); "
+                        "check it and close the vote again.")
+
+
+def _change_applies(sitting: Sitting, vote: Vote, result: ev.VoteResult) -> bool:
+    """An adopted agenda change is applied once: a re-vote that adopts what its earlier
+    vote already adopted changes nothing more."""
+    if vote.agenda_change is None or result.outcome is not Outcome.ADOPTED:
+        return False
+    earlier = sitting.votes.get(vote.revote_of) if vote.revote_of else None
+    while earlier is not None:
+        if earlier.result is not None and earlier.result.outcome is Outcome.ADOPTED:
+            return False
+        earlier = sitting.votes.get(earlier.revote_of) if earlier.revote_of else None
+    return True
+
+
 def _close_vote(state: Chamber, sitting: Sitting, command: cmd.CloseVote) -> Events:
     vote = _open_vote(sitting)
+    _check_confirmation(vote, command.confirmed_revision)
     if not vote.mode.named and vote.totals is None:
         raise Rejection("no_totals", "Najpierw wpisz wyniki głosowania.",
                         "Record the vote's totals first.")
@@ -504,7 +573,7 @@ def _close_vote(state: Chamber, sitting: Sitting, command: cmd.CloseVote) -> Eve
     closed = ev.VoteClosed(sitting_id=sitting.id, vote_id=vote.id, result=result,
                            rules_version=RULES_VERSION)
     follow: Events = ()
-    if vote.agenda_change is not None and result.outcome is Outcome.ADOPTED:
+    if _change_applies(sitting, vote, result):
         follow = _agenda_change_events(sitting, vote)
     return (closed, *follow, *_register_events(state, sitting, vote, result))
 
@@ -517,6 +586,7 @@ def _cancel_vote(state: Chamber, sitting: Sitting, command: cmd.CancelVote) -> E
 _CHAMBER_DECIDERS: dict[type, Callable[..., Events]] = {
     cmd.DefineCouncil: _define_council,
     cmd.OpenSitting: _open_sitting,
+    cmd.ConveneSitting: _convene_sitting,
 }
 
 _SITTING_DECIDERS: dict[type, Callable[..., Events]] = {
@@ -538,4 +608,5 @@ _SITTING_DECIDERS: dict[type, Callable[..., Events]] = {
     cmd.RecordTotals: _record_totals,
     cmd.CloseVote: _close_vote,
     cmd.CancelVote: _cancel_vote,
+    **LIFE_DECIDERS,
 }

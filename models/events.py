@@ -1,6 +1,6 @@
 """Events: facts, appended durably before anyone is told, folded into the state."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Annotated, Literal
 
 from pydantic import Field, TypeAdapter
@@ -44,6 +44,78 @@ class SittingOpened(SittingEvent):
     roster: tuple[Member, ...]
     agenda: tuple[AgendaItem, ...]  # in order, parents before their children
     speech_limits: SpeechLimits
+
+
+class SittingConvened(SittingEvent):
+    """A sitting prepared (zwołana): its roster, seats and proposed agenda are fixed here;
+    it opens later with `sitting_started`."""
+
+    type: Literal["sitting_convened"] = "sitting_convened"
+    number: str
+    sitting_type: SittingType
+    date: date
+    hour: time | None
+    place: str
+    chair: str | None
+    council_name: str
+    statutory_seats: int
+    roster: tuple[Member, ...]
+    agenda: tuple[AgendaItem, ...]  # in order, parents before their children
+    speech_limits: SpeechLimits
+    requested_by: str = ""
+
+
+class SittingStarted(SittingEvent):
+    """The chair opened a convened sitting."""
+
+    type: Literal["sitting_started"] = "sitting_started"
+    chair: str | None
+
+
+class QuorumStated(SittingEvent):
+    type: Literal["quorum_stated"] = "quorum_stated"
+    present: int
+    needed: int
+    statutory_seats: int
+    quorum: bool
+
+
+class BreakStarted(SittingEvent):
+    type: Literal["break_started"] = "break_started"
+    reason: str = ""
+
+
+class BreakEnded(SittingEvent):
+    type: Literal["break_ended"] = "break_ended"
+
+
+class SittingAdjourned(SittingEvent):
+    """Interrupted, to continue on another day; everyone present is checked out."""
+
+    type: Literal["sitting_adjourned"] = "sitting_adjourned"
+    resume_on: date | None
+    reason: str = ""
+
+
+class SittingContinued(SittingEvent):
+    """A new open period of the same sitting, on its own day; attendance starts anew."""
+
+    type: Literal["sitting_continued"] = "sitting_continued"
+    date: date
+
+
+class ChairHandedOver(SittingEvent):
+    type: Literal["chair_handed_over"] = "chair_handed_over"
+    member_id: str
+
+
+class RecusalDeclared(SittingEvent):
+    """A recusal declared after the vote opened (the opening event's list stays as it was)."""
+
+    type: Literal["recusal_declared"] = "recusal_declared"
+    vote_id: str
+    member_id: str
+    reason: str = ""
 
 
 class SittingClosed(SittingEvent):
@@ -148,6 +220,9 @@ class VoteOpened(SittingEvent):
     present_at_open: int
     revote_of: str | None
     agenda_change: AgendaChange | None = None
+    revote_reason: str = ""
+    revote_motion: str | None = None
+    amendments: tuple[str, ...] = ()  # a resolution vote: the amendment votes put before it
 
 
 class AnswerRecorded(SittingEvent):
@@ -220,6 +295,8 @@ class ResolutionVoided(SittingEvent):
 
 Event = Annotated[
     CouncilDefined | SittingOpened | SittingClosed | CurrentItemSet
+    | SittingConvened | SittingStarted | QuorumStated | BreakStarted | BreakEnded
+    | SittingAdjourned | SittingContinued | ChairHandedOver | RecusalDeclared
     | AgendaItemAdded | AgendaItemMoved | AgendaItemWithdrawn
     | MemberCheckedIn | MemberCheckedOut | MemberExcused
     | SpeakerQueued | SpeakerRemoved | SpeakerMoved

@@ -12,17 +12,21 @@ from typing import cast
 from models import events as ev
 from models.rules import Tally
 from models.state import (
+    Break,
+    ChairTurn,
     Chamber,
     Item,
     ItemVisit,
+    Period,
     Presence,
+    QuorumStatement,
     Resolution,
     Sitting,
     SpeakerEntry,
     Vote,
     evolve,
 )
-from models.terms import AttendanceStatus, SpeechStatus
+from models.terms import AttendanceStatus, SittingStatus, SpeechStatus
 from models.trail import Trail
 
 
@@ -57,12 +61,12 @@ def _council_defined(state: Chamber, event: ev.CouncilDefined, at: datetime) -> 
                                        event.council.next_resolution_number))
 
 
-def _sitting_opened(state: Chamber, event: ev.SittingOpened, at: datetime) -> Chamber:
+def _new_sitting(event: ev.SittingOpened | ev.SittingConvened, at: datetime) -> Sitting:
     children: dict[str | None, tuple[str, ...]] = {}
     for agenda_item in event.agenda:
         siblings = children.get(agenda_item.parent_id, ())
         children[agenda_item.parent_id] = (*siblings, agenda_item.id)
-    sitting = Sitting(
+    return Sitting(
         id=event.sitting_id, number=event.number, sitting_type=event.sitting_type,
         date=event.date, place=event.place, chair=event.chair,
         council_name=event.council_name, statutory_seats=event.statutory_seats,
@@ -70,13 +74,95 @@ def _sitting_opened(state: Chamber, event: ev.SittingOpened, at: datetime) -> Ch
         items={i.id: Item(i) for i in event.agenda}, children=children,
         item_serial=len(event.agenda),
         attendance={m.id: Presence() for m in event.roster},
-        members_by_id={m.id: m for m in event.roster},
+        members_by_id={m.id: m for m in event.roster}, chairing=event.chair,
     )
+
+
+def _chair_turns(sitting: Sitting, member_id: str | None, at: datetime) -> tuple[ChairTurn, ...]:
+    if member_id is None:
+        return sitting.chair_turns
+    return (*sitting.chair_turns, ChairTurn(at, member_id))
+
+
+def _sitting_opened(state: Chamber, event: ev.SittingOpened, at: datetime) -> Chamber:
+    sitting = _new_sitting(event, at)
+    sitting = evolve(sitting, periods=(Period(event.date, at),),
+                     chair_turns=_chair_turns(sitting, event.chair, at))
     return evolve(_with_sitting(state, sitting), current_sitting=sitting.id)
 
 
+def _sitting_convened(state: Chamber, event: ev.SittingConvened, at: datetime) -> Chamber:
+    sitting = evolve(_new_sitting(event, at), status=SittingStatus.PREPARED, hour=event.hour,
+                     requested_by=event.requested_by)
+    return evolve(_with_sitting(state, sitting), current_sitting=sitting.id)
+
+
+def _sitting_started(sitting: Sitting, event: ev.SittingStarted, at: datetime) -> Sitting:
+    return evolve(sitting, status=SittingStatus.OPEN, opened_at=at, chairing=event.chair,
+                  periods=(Period(sitting.date, at),),
+                  chair_turns=_chair_turns(sitting, event.chair, at))
+
+
+def _period_ended(sitting: Sitting, at: datetime) -> tuple[Period, ...]:
+    if not sitting.periods or sitting.periods[-1].ended_at is not None:
+        return sitting.periods
+    return (*sitting.periods[:-1], evolve(sitting.periods[-1], ended_at=at))
+
+
+def _break_ended_at(sitting: Sitting, at: datetime) -> tuple[Break, ...]:
+    if sitting.on_break is None:
+        return sitting.breaks
+    return (*sitting.breaks[:-1], evolve(sitting.breaks[-1], ended_at=at))
+
+
 def _sitting_closed(sitting: Sitting, event: ev.SittingClosed, at: datetime) -> Sitting:
-    return evolve(sitting, closed_at=at, item_visits=_item_left(sitting, at))
+    return evolve(sitting, closed_at=at, item_visits=_item_left(sitting, at),
+                  status=SittingStatus.CLOSED, periods=_period_ended(sitting, at),
+                  breaks=_break_ended_at(sitting, at))
+
+
+def _quorum_stated(sitting: Sitting, event: ev.QuorumStated, at: datetime) -> Sitting:
+    statement = QuorumStatement(at, event.present, event.needed, event.quorum)
+    return evolve(sitting, quorum_statements=(*sitting.quorum_statements, statement))
+
+
+def _break_started(sitting: Sitting, event: ev.BreakStarted, at: datetime) -> Sitting:
+    return evolve(sitting, status=SittingStatus.BREAK,
+                  breaks=(*sitting.breaks, Break(at, None, event.reason)))
+
+
+def _break_ended(sitting: Sitting, event: ev.BreakEnded, at: datetime) -> Sitting:
+    return evolve(sitting, status=SittingStatus.OPEN, breaks=_break_ended_at(sitting, at))
+
+
+def _sitting_adjourned(sitting: Sitting, event: ev.SittingAdjourned, at: datetime) -> Sitting:
+    attendance = {}
+    for member_id, presence in sitting.attendance.items():
+        stays = presence.stays
+        if stays and stays[-1][1] is None:
+            stays = (*stays[:-1], (stays[-1][0], at))
+        attendance[member_id] = Presence(AttendanceStatus.ABSENT, stays)
+    return evolve(sitting, status=SittingStatus.ADJOURNED, attendance=attendance,
+                  present_count=0, periods=_period_ended(sitting, at),
+                  breaks=_break_ended_at(sitting, at), item_visits=_item_left(sitting, at),
+                  current_item=None)
+
+
+def _sitting_continued(sitting: Sitting, event: ev.SittingContinued, at: datetime) -> Sitting:
+    return evolve(sitting, status=SittingStatus.OPEN,
+                  periods=(*sitting.periods, Period(event.date, at)))
+
+
+def _chair_handed_over(sitting: Sitting, event: ev.ChairHandedOver, at: datetime) -> Sitting:
+    return evolve(sitting, chairing=event.member_id,
+                  chair_turns=_chair_turns(sitting, event.member_id, at))
+
+
+def _recusal_declared(sitting: Sitting, event: ev.RecusalDeclared, at: datetime) -> Sitting:
+    vote = sitting.votes[event.vote_id]
+    return _with_vote(sitting, evolve(
+        vote, recused=vote.recused | {event.member_id}, revision=vote.revision + 1,
+        recused_after_open=(*vote.recused_after_open, event.member_id)))
 
 
 def _item_left(sitting: Sitting, at: datetime) -> Trail[ItemVisit]:
@@ -228,7 +314,8 @@ def _vote_opened(sitting: Sitting, event: ev.VoteOpened, at: datetime) -> Sittin
         id=event.vote_id, number=event.number, item_id=event.item_id, subject=event.subject,
         kind=event.kind, rule=event.rule, mode=event.mode, recused=frozenset(event.recused),
         present_at_open=event.present_at_open, revote_of=event.revote_of,
-        agenda_change=event.agenda_change, opened_at=at,
+        agenda_change=event.agenda_change, opened_at=at, revote_reason=event.revote_reason,
+        revote_motion=event.revote_motion, amendments=event.amendments,
     )
     return _with_vote(sitting, vote, open_vote=vote.id)
 
@@ -239,14 +326,16 @@ def _answer_recorded(sitting: Sitting, event: ev.AnswerRecorded, at: datetime) -
     changed = answers.pop(event.member_id, None) is not None
     if event.answer is not None:
         answers[event.member_id] = event.answer
-    return _with_vote(sitting, evolve(vote, answers=answers, changes=vote.changes + changed))
+    return _with_vote(sitting, evolve(vote, answers=answers, changes=vote.changes + changed,
+                                      revision=vote.revision + 1))
 
 
 def _totals_recorded(sitting: Sitting, event: ev.TotalsRecorded, at: datetime) -> Sitting:
     vote = sitting.votes[event.vote_id]
     changed = vote.totals is not None
     totals = Tally(event.yes, event.no, event.abstain)
-    return _with_vote(sitting, evolve(vote, totals=totals, changes=vote.changes + changed))
+    return _with_vote(sitting, evolve(vote, totals=totals, changes=vote.changes + changed,
+                                      revision=vote.revision + 1))
 
 
 def _vote_closed(sitting: Sitting, event: ev.VoteClosed, at: datetime) -> Sitting:
@@ -283,12 +372,21 @@ def _resolution_voided(state: Chamber, event: ev.ResolutionVoided, at: datetime)
 _CHAMBER_CHANGES: dict[type, Callable[..., Chamber]] = {
     ev.CouncilDefined: _council_defined,
     ev.SittingOpened: _sitting_opened,
+    ev.SittingConvened: _sitting_convened,
     ev.ResolutionRegistered: _resolution_registered,
     ev.ResolutionVoided: _resolution_voided,
 }
 
 _SITTING_CHANGES: dict[type, Callable[..., Sitting]] = {
     ev.SittingClosed: _sitting_closed,
+    ev.SittingStarted: _sitting_started,
+    ev.QuorumStated: _quorum_stated,
+    ev.BreakStarted: _break_started,
+    ev.BreakEnded: _break_ended,
+    ev.SittingAdjourned: _sitting_adjourned,
+    ev.SittingContinued: _sitting_continued,
+    ev.ChairHandedOver: _chair_handed_over,
+    ev.RecusalDeclared: _recusal_declared,
     ev.CurrentItemSet: _current_item_set,
     ev.AgendaItemAdded: _item_added,
     ev.AgendaItemMoved: _item_moved,

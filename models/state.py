@@ -8,7 +8,7 @@ shares instead of copying.
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import cache
 from typing import TypeVar
 
@@ -21,6 +21,7 @@ from models.rules import MajorityRule, Tally, has_quorum, quorum_needed
 from models.terms import (
     Answer,
     AttendanceStatus,
+    SittingStatus,
     SittingType,
     SpeechKind,
     SpeechStatus,
@@ -30,6 +31,7 @@ from models.terms import (
 from models.trail import Trail
 
 T = TypeVar("T")
+Day = date  # a name a class with a `date` field can use in its annotations
 
 
 @cache
@@ -102,6 +104,38 @@ class SpeakerEntry:
 
 
 @dataclass(frozen=True)
+class Period:
+    """One day's open period of a sitting: the first, and one more for each continuation."""
+
+    day: date
+    started_at: datetime
+    ended_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Break:
+    started_at: datetime
+    ended_at: datetime | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class QuorumStatement:
+    at: datetime
+    present: int
+    needed: int
+    quorum: bool
+
+
+@dataclass(frozen=True)
+class ChairTurn:
+    """Who took the chair, and when (the convened chair first, when the sitting opens)."""
+
+    at: datetime
+    member_id: str
+
+
+@dataclass(frozen=True)
 class Vote:
     id: str
     number: int
@@ -121,6 +155,11 @@ class Vote:
     closed_at: datetime | None = None
     result: VoteResult | None = None
     cancelled_reason: str | None = None
+    recused_after_open: tuple[str, ...] = ()  # declared after the opening (in `recused` too)
+    revision: int = 0  # one more for each answer, totals or recusal: what a close confirms
+    revote_reason: str = ""
+    revote_motion: str | None = None
+    amendments: tuple[str, ...] = ()
 
     @property
     def is_open(self) -> bool:
@@ -176,10 +215,28 @@ class Sitting:
     votes: Mapping[str, Vote] = field(default_factory=dict)
     open_vote: str | None = None
     members_by_id: Mapping[str, Member] = field(default_factory=dict, repr=False)
+    status: SittingStatus = SittingStatus.OPEN
+    hour: time | None = None
+    requested_by: str = ""
+    chairing: str | None = None  # who chairs now (the chair, or whom it was handed to)
+    chair_turns: tuple[ChairTurn, ...] = ()
+    periods: tuple[Period, ...] = ()  # open periods, one per day the sitting sat
+    breaks: tuple[Break, ...] = ()
+    quorum_statements: tuple[QuorumStatement, ...] = ()
 
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
+
+    @property
+    def days(self) -> tuple[Day, ...]:
+        """Every day the sitting sat (or, before it opened, the day it was convened for)."""
+        return tuple(dict.fromkeys(p.day for p in self.periods)) or (self.date,)
+
+    @property
+    def on_break(self) -> Break | None:
+        last = self.breaks[-1] if self.breaks else None
+        return last if last is not None and last.ended_at is None else None
 
     @property
     def quorum_needed(self) -> int:
@@ -194,7 +251,10 @@ class Sitting:
         return presence is not None and presence.status is AttendanceStatus.PRESENT
 
     def numbered_items(self) -> list[tuple[str, int, Item]]:
-        """(number such as "5.1", depth, item) in agenda order; withdrawn items get "—"."""
+        """(number such as "5.1", depth, item) in agenda order; withdrawn items get "—".
+
+        An item with a label the council gave ("6a") is numbered by it, never renumbered;
+        the others by position, counting on from the last numeric label before them."""
         rows: list[tuple[str, int, Item]] = []
 
         def walk(parent: str | None, prefix: str, depth: int) -> None:
@@ -204,6 +264,12 @@ class Sitting:
                 if item.withdrawn:
                     rows.append(("—", depth, item))
                     walk(item_id, "—.", depth + 1)
+                    continue
+                label = item.item.label
+                if label:
+                    counter = int(label) if label.isdigit() else counter
+                    rows.append((label, depth, item))
+                    walk(item_id, f"{label}.", depth + 1)
                     continue
                 counter += 1
                 number = f"{prefix}{counter}"

@@ -17,6 +17,16 @@ class SittingType(StrEnum):
     COMMITTEE = "committee"  # posiedzenie komisji
 
 
+class SittingStatus(StrEnum):
+    """Where a sitting is in its life: convened, then open <-> on a break, then closed."""
+
+    PREPARED = "prepared"  # zwołana, jeszcze nie otwarta
+    OPEN = "open"  # obraduje
+    BREAK = "break"  # przerwa
+    ADJOURNED = "adjourned"  # przerwana, do kontynuacji innego dnia
+    CLOSED = "closed"  # zamknięta
+
+
 class ItemKind(StrEnum):
     PROCEDURAL = "procedural"  # sprawy porządkowe
     RESOLUTION = "resolution"  # projekt uchwały (druk nr)
