@@ -72,7 +72,7 @@ def _new_sitting(event: ev.SittingOpened | ev.SittingConvened, at: datetime) -> 
         council_name=event.council_name, statutory_seats=event.statutory_seats,
         roster=event.roster, speech_limits=event.speech_limits, opened_at=at,
         items={i.id: Item(i) for i in event.agenda}, children=children,
-        item_serial=len(event.agenda),
+        item_serial=len(event.agenda), proposed_items=len(event.agenda),
         attendance={m.id: Presence() for m in event.roster},
         members_by_id={m.id: m for m in event.roster}, chairing=event.chair,
     )

@@ -223,6 +223,7 @@ class Sitting:
     periods: tuple[Period, ...] = ()  # open periods, one per day the sitting sat
     breaks: tuple[Break, ...] = ()
     quorum_statements: tuple[QuorumStatement, ...] = ()
+    proposed_items: int = 0  # items i1..iN are the agenda as proposed (convened or opened)
 
     @property
     def is_open(self) -> bool:

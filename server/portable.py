@@ -186,3 +186,56 @@ def _plain_handlers(loop: asyncio.AbstractEventLoop, stop: Callable[[], None]) -
     finally:
         for number, earlier in previous.items():
             signal.signal(number, signal.SIG_DFL if earlier is None else earlier)
+
+
+_STILL_ACTIVE = 259
+_PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this machine. On Windows os.kill would end
+    it, so the process is opened for a query instead (OpenProcess, GetExitCodeProcess)."""
+    if pid <= 0:
+        return False
+    if WINDOWS:
+        return _windows_process_alive(pid)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it runs, as another user
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def _windows_process_alive(pid: int) -> bool:
+    try:
+        kernel32 = getattr(ctypes, "WinDLL")("kernel32", use_last_error=True)  # noqa: B009
+    except (AttributeError, OSError):  # not Windows after all (a forced test): assume it runs
+        return True
+    handle = kernel32.OpenProcess(_PROCESS_QUERY_LIMITED_INFORMATION, False, pid)
+    if not handle:
+        return False
+    try:
+        code = ctypes.c_ulong()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return code.value == _STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
+
+
+def create_exclusive(path: Path, text: str) -> bool:
+    """Creates `path` holding `text` only if nothing has that name (O_EXCL, atomic on every
+    system and on network shares that honour it); False if it already exists."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return False
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(text)
+        file.flush()
+        os.fsync(file.fileno())
+    return True

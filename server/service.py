@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
-from models.chain import Sealed
+from models.chain import Sealed, stored_link_hash
 from models.clock import Clock, utc_now
 from models.commands import Command
 from models.events import StoredEvent
@@ -27,7 +27,7 @@ from models.reducer import fold
 from models.rejection import Rejection
 from models.state import Chamber
 from models.step import step
-from server.store import EventStore, StoredRow, StoreError, stored_from_row
+from server.store import EventStore, LogMovedOn, StoredRow, StoreError, stored_from_row
 from server.verify import log_problem
 
 log = logging.getLogger("sesja.service")
@@ -52,6 +52,7 @@ class SittingService:
         self.last_at: datetime | None = events[-1].at if events else None
         self._lock = threading.Lock()
         self._listeners: list[Listener] = []
+        self._on_close: list[Callable[[], None]] = []
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sesja-writer")
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -72,20 +73,57 @@ class SittingService:
 
     def _commit(self, commands: Sequence[Command],
                 actor: str) -> tuple[tuple[StoredEvent, ...], Chamber]:
-        """Decides every command in memory, then writes all their events in one transaction."""
+        """Decides every command in memory, then writes all their events in one transaction.
+
+        If another process appended to the log meanwhile, its events are read and folded
+        first (and told to the listeners with these), and the commands decided again on
+        the state they made: a console never fails key after key on a log that moved on."""
         with self._lock:
-            state, at = self.state, self._now()
-            sealed: list[Sealed] = []
-            for index, command in enumerate(commands):
-                try:
-                    done = step(state, command, at, actor)
-                except Rejection as rejection:  # nothing written
-                    raise BatchRejected(index, rejection) from rejection
-                state = done.state
-                sealed.extend(done.sealed)
-            self.store.append(sealed)  # raises StoreError: nothing written, state unchanged
-            self.state, self.last_at = state, at
-            return tuple(item.stored for item in sealed), state
+            try:
+                return self._decide_and_write(commands, actor, ())
+            except LogMovedOn:
+                caught = self._catch_up()
+                return self._decide_and_write(commands, actor, caught)
+
+    def _decide_and_write(self, commands: Sequence[Command], actor: str,
+                          caught: tuple[StoredEvent, ...]
+                          ) -> tuple[tuple[StoredEvent, ...], Chamber]:
+        state, at = self.state, self._now()
+        sealed: list[Sealed] = []
+        for index, command in enumerate(commands):
+            try:
+                done = step(state, command, at, actor)
+            except Rejection as rejection:  # nothing written
+                if caught:
+                    self._notify(caught, state)
+                raise BatchRejected(index, rejection) from rejection
+            state = done.state
+            sealed.extend(done.sealed)
+        self.store.append(sealed)  # raises StoreError: nothing written, state unchanged
+        self.state, self.last_at = state, at
+        return (*caught, *(item.stored for item in sealed)), state
+
+    def _catch_up(self) -> tuple[StoredEvent, ...]:
+        """Folds the events other processes appended after ours; the log must go on from
+        where this service's state ends (same seq and hash), or it is refused."""
+        rows = [row for row in self.store.rows() if row.seq > self.state.last_seq]
+        seq, previous = self.state.last_seq, self.state.last_hash
+        for row in rows:  # linked and re-hashed, as opening a log checks every event
+            if (row.seq != seq + 1 or row.prev_hash != previous
+                    or stored_link_hash(previous, row.seq, row.at, row.actor, row.payload) != row.hash):
+                raise StoreError(f"the event log {self.store.target} changed under this "
+                                 f"program (event {row.seq} does not follow event {seq}); "
+                                 "restart to reload it")
+            seq, previous = row.seq, row.hash
+        if not rows:
+            raise StoreError(f"the event log {self.store.target}'s head moved but no event "
+                             "follows ours; run `sesja verify`")
+        caught = tuple(stored_from_row(row) for row in rows)
+        self.state = fold(caught, self.state)
+        self.last_at = max(self.last_at or caught[-1].at, caught[-1].at)
+        log.info("caught up with events %d-%d written by another process",
+                 caught[0].seq, caught[-1].seq)
+        return caught
 
     def _notify(self, events: tuple[StoredEvent, ...], state: Chamber) -> None:
         """Tells every listener the events and the state right after them (not a later one,
@@ -125,9 +163,15 @@ class SittingService:
         self._notify(events, state)
         return events
 
+    def on_close(self, action: Callable[[], None]) -> None:
+        """Runs `action` when the service closes (e.g. releasing the log's writer lock)."""
+        self._on_close.append(action)
+
     def close(self) -> None:
         self._writer.shutdown(wait=True)
         self.store.close()
+        for action in self._on_close:
+            action()
 
 
 def _checked_events(store: EventStore) -> list[StoredEvent]:

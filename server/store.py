@@ -44,6 +44,10 @@ class StoreError(Exception):
     """The log cannot be opened or written; the message says what to do."""
 
 
+class LogMovedOn(StoreError):
+    """Another process appended to the log since this one read it; nothing was written."""
+
+
 class StoredRow(NamedTuple):
     """An event row as stored, before parsing (what `verify` checks)."""
 
@@ -278,7 +282,7 @@ class EventStore:
             connection.commit()
         except dbapi.IntegrityError as error:
             connection.rollback()
-            raise StoreError(
+            raise LogMovedOn(
                 f"event {first.seq} already exists in {self.target}: another process "
                 "writes this log; restart to reload it") from error
         except dbapi.Error as error:

@@ -6,7 +6,7 @@ from typing import Any
 
 from models.events import StoredEvent
 from models.state import Sitting
-from server.publish import FORMATS, ExportError
+from server.publish import DEFAULT_FORMATS, ExportError
 from server.publish.from_log import export_log
 from server.publish.record import package_name
 from server.service import SittingService
@@ -19,7 +19,7 @@ class LocalBackend(Backend):
 
     has_history = True
     can_export = True
-    export_formats = FORMATS
+    export_formats = DEFAULT_FORMATS
 
     service: SittingService
 

@@ -44,6 +44,22 @@ def _sitting_head(state: Chamber, sitting: Sitting) -> View:
         "place": sitting.place, "closed": sitting.closed_at is not None or None,
         "committee": sitting.sitting_type is SittingType.COMMITTEE or None,
         "label_pl": sitting_label(sitting, "pl"), "label_en": sitting_label(sitting, "en"),
+        **_life(sitting),
+    })
+
+
+def _life(sitting: Sitting) -> View:
+    """Where the sitting stands (prepared, open, break, adjourned, closed), every day it
+    sat, who chairs now and, on a break, since when and why (for the pages to show)."""
+    chairing = sitting.members_by_id.get(sitting.chairing) if sitting.chairing else None
+    pause = sitting.on_break
+    return _compact({
+        "status": sitting.status.value,
+        "dates": [day.isoformat() for day in sitting.days] if len(sitting.days) > 1 else None,
+        "hour": sitting.hour.strftime("%H:%M") if sitting.hour else None,
+        "chairing": {"id": chairing.id, "name": chairing.name} if chairing else None,
+        "break": _compact({"since": epoch_ms(pause.started_at), "reason": pause.reason})
+        if pause else None,
     })
 
 
@@ -70,7 +86,7 @@ def _speaker(sitting: Sitting) -> View | None:
     else:
         assert entry.guest is not None  # the reducer gives every entry a member or a guest
         name, club, guest = entry.guest.name, entry.guest.role, True
-    chairs = entry.member_id is not None and entry.member_id == sitting.chair
+    chairs = entry.member_id is not None and entry.member_id == sitting.chairing
     return _compact({
         "entry": entry.id, "name": name, "club": club, "guest": guest or None,
         "chair": chairs or None,

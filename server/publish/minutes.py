@@ -5,15 +5,14 @@ of each item (speakers, votes with results, resolutions), closing.
 """
 
 from collections.abc import Iterator
-from html import escape
 
 from models.polish import plural
-from server.publish.html_pages import page
-from server.publish.labels import ATTENDANCE_PL, actor_label, duration, hhmm, long_date
+from server.publish import blocks as rendered
+from server.publish.blocks import Block
+from server.publish.labels import ATTENDANCE_PL, actor_label, duration, hhmm
+from server.publish.life_lines import days_text, life_lines
 from server.publish.prose import vote_prose
 from server.publish.record import SittingRecord, VoteRecord
-
-Block = tuple[str, str]  # ("h1" | "h2" | "h3" | "p" | "li", text)
 
 
 def _vote_line(record: SittingRecord, vote: VoteRecord) -> str:
@@ -42,7 +41,7 @@ def _votes_of(record: SittingRecord, number: str, listed: set[str]) -> list[tupl
 def _opening(record: SittingRecord) -> Iterator[Block]:
     sitting = record.sitting
     yield "h1", f"Protokół nr {sitting.number}/{sitting.date.year} (projekt)"
-    yield "p", (f"{sitting.council_name}: {sitting.number} sesja, odbyta {long_date(sitting.date)}"
+    yield "p", (f"{sitting.council_name}: {sitting.number} sesja, odbyta {days_text(sitting)}"
                 + (f", miejsce: {sitting.place}." if sitting.place else ""))
     hours = f"Obrady rozpoczęto o {hhmm(sitting.opened_at)}"
     hours += f" i zakończono o {hhmm(sitting.closed_at)}." if sitting.closed_at else "; sesja trwa."
@@ -51,6 +50,8 @@ def _opening(record: SittingRecord) -> Iterator[Block]:
         yield "p", record.partial_note
     if sitting.chair and sitting.chair in sitting.members_by_id:
         yield "p", f"Obradom przewodniczył(a): {sitting.members_by_id[sitting.chair].name}."
+    for line in life_lines(sitting):
+        yield "p", line
     first = record.votes[0].result.present_at_open if record.votes else sitting.present_count
     moment = "przy pierwszym głosowaniu" if record.votes else "w chwili sporządzenia projektu"
     verdict = ("co stanowi kworum; obrady były prawomocne" if first >= sitting.quorum_needed
@@ -107,31 +108,8 @@ def blocks(record: SittingRecord) -> list[Block]:
 
 
 def markdown(record: SittingRecord) -> str:
-    prefixes = {"h1": "# ", "h2": "## ", "h3": "### "}
-    lines: list[str] = []
-    for kind, text in blocks(record):
-        if kind == "li":
-            depth = (len(text) - len(text.lstrip(" "))) // 4
-            lines.append(f"{'  ' * depth}- {text.lstrip(' ')}")
-            continue
-        if lines and lines[-1].lstrip().startswith("- "):
-            lines.append("")
-        lines.extend((prefixes.get(kind, "") + text, ""))
-    return "\n".join(lines).rstrip() + "\n"
+    return rendered.markdown(blocks(record))
 
 
 def html(record: SittingRecord) -> str:
-    parts: list[str] = []
-    in_list = False
-    for kind, text in blocks(record):
-        if kind == "li" and not in_list:
-            parts.append("<ul>")
-        if kind != "li" and in_list:
-            parts.append("</ul>")
-        in_list = kind == "li"
-        tag = "p" if kind == "p" else kind
-        parts.append(f"<{tag}>{escape(text.strip())}</{tag}>")
-    if in_list:
-        parts.append("</ul>")
-    title = blocks(record)[0][1]
-    return page(title, "".join(parts))
+    return rendered.html(blocks(record))

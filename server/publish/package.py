@@ -16,11 +16,14 @@ from pathlib import Path
 from models.events import StoredEvent
 from models.state import Chamber
 from server import portable
-from server.publish import chapters, csv_files, html_pages, manifest, minutes, popolo
+from server.publish import chapters, csv_files, html_pages, manifest, minutes, notice, popolo
 from server.publish.file_names import VOTES_FOLDER
 from server.publish.record import ExportError, SittingRecord, VoteRecord, sitting_record
 
-FORMATS = ("csv", "csv-excel", "json", "html", "pdf", "md")
+# The package's formats; the convocation notice ("zawiadomienie", published before the
+# sitting) is made only when asked for, since the record after the sitting is another file.
+DEFAULT_FORMATS = ("csv", "csv-excel", "json", "html", "pdf", "md")
+FORMATS = (*DEFAULT_FORMATS, "zawiadomienie")
 
 Step = Callable[[SittingRecord, Path], object]  # what a step returns is not used
 
@@ -46,12 +49,13 @@ STEPS: dict[str, Step] = {
     "pdf": _pdf,
     "md": lambda record, folder: (folder / "protokol.md").write_text(minutes.markdown(record),
                                                                      encoding="utf-8"),
+    "zawiadomienie": notice.write,
     "html": _html,  # last: the index page links to the files that exist
 }
 
 
 def _formats(formats: Collection[str] | None) -> list[str]:
-    chosen = list(FORMATS) if not formats else list(dict.fromkeys(formats))
+    chosen = list(DEFAULT_FORMATS) if not formats else list(dict.fromkeys(formats))
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown:
         raise ExportError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")

@@ -8,7 +8,7 @@ from datetime import datetime
 from models.council import Member
 from models.events import StoredEvent, VoteClosed, VoteOpened, VoteResult
 from models.state import Chamber, Presence, Resolution, Sitting, Vote
-from models.terms import FinalAnswer
+from models.terms import CouncilKind, FinalAnswer
 from server.publish.labels import SPEECH_PL, hhmm, stamp
 
 
@@ -87,6 +87,7 @@ class SittingRecord:
     markers: tuple[Marker, ...]
     last_event: StoredEvent
     recorded_by: tuple[tuple[str, int], ...]  # (actor, events of this sitting), first first
+    council_kind: CouncilKind = CouncilKind.GMINA  # names the right act's articles
 
     @property
     def complete(self) -> bool:
@@ -217,4 +218,5 @@ def sitting_record(state: Chamber, events: Sequence[StoredEvent], sitting_id: st
         markers=_markers(sitting, numbers),
         last_event=events[-1],
         recorded_by=tuple(Counter(e.actor for e in own).items()),
+        council_kind=state.council.kind if state.council else CouncilKind.GMINA,
     )

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from models.events import StoredEvent
+from server.log_lock import LogHeld, LogLock
 from server.paths import default_db_path
 from server.portable import login_name
 from server.service import SittingService
@@ -57,11 +58,20 @@ def read_log(db: Path | None) -> tuple[StoredEvent, ...]:
         store.close()
 
 
-def open_service(db: Path | None) -> SittingService:
-    """Opens the event log (replaying it); raises StoreError with a clear message."""
-    return SittingService(EventStore(db or default_db_path()))
+def open_service(db: Path | None, holder: str) -> SittingService:
+    """Opens the event log (replaying it) as its one writer for the service's life: another
+    console, server or script holding it raises LogHeld (a StoreError) naming it."""
+    target = db or default_db_path()
+    lock = LogLock(target, holder).acquire()
+    try:
+        service = SittingService(EventStore(target))
+    except BaseException:
+        lock.release()
+        raise
+    service.on_close(lock.release)
+    return service
 
 
-__all__ = ["StoreError", "add_db_argument", "add_lang_argument", "actor",
+__all__ = ["LogHeld", "StoreError", "add_db_argument", "add_lang_argument", "actor",
            "add_secretary_argument", "fail",
            "open_service", "read_log"]

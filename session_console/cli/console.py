@@ -115,7 +115,7 @@ def _open_console(args: argparse.Namespace) -> int:
         return _remote(args)
     db = args.db or default_db_path()
     try:
-        service = open_service(db)
+        service = open_service(db, "sesja console")
     except StoreError as error:
         return fail(str(error))
     return _local(service, db, args)
@@ -134,7 +134,7 @@ def run_demo(args: argparse.Namespace) -> int:
 def _open_demo(args: argparse.Namespace) -> int:
     db = args.db or demo_path()
     try:
-        service = open_service(db)
+        service = open_service(db, "sesja demo")
     except StoreError as error:
         return fail(str(error))
     if service.state.last_seq:

@@ -19,6 +19,7 @@ from server.script import ScriptError, apply_script, describe_validation
 from server.store import EventStore, StoreError
 from server.verify import verify
 from session_console.cli.common import (
+    LogHeld,
     actor,
     add_db_argument,
     add_lang_argument,
@@ -77,7 +78,9 @@ def run_apply(args: argparse.Namespace) -> int:
     except UnicodeDecodeError as error:
         return fail(f"{args.script} is not UTF-8 (byte {error.start})")
     try:
-        service = open_service(args.db)
+        service = open_service(args.db, "sesja apply")
+    except LogHeld as held:
+        return fail(held.message(args.lang))
     except StoreError as error:
         return fail(str(error))
     try:
@@ -132,7 +135,9 @@ def run_council_import(args: argparse.Namespace) -> int:
             print(f"{args.csv}: {problem}", file=sys.stderr)
         return fail("nothing was imported")
     try:
-        service = open_service(args.db)
+        service = open_service(args.db, "sesja council import")
+    except LogHeld as held:
+        return fail(held.message(args.lang))
     except StoreError as error:
         return fail(str(error))
     try:

@@ -5,7 +5,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from server.publish import FORMATS, ExportError
+from server.publish import DEFAULT_FORMATS, FORMATS, ExportError
 from server.publish.check import check_package
 from server.publish.from_log import export_log
 from server.publish.manifest import NAME
@@ -18,8 +18,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_db_argument(parser)
     parser.add_argument("--sitting", default=None,
                         help="the sitting's id, e.g. s1 (default: the most recent)")
-    parser.add_argument("--format", default=",".join(FORMATS),
-                        help=f"comma-separated, from {','.join(FORMATS)} (default: all)")
+    parser.add_argument("--format", default=",".join(DEFAULT_FORMATS),
+                        help=f"comma-separated, from {','.join(FORMATS)} (default: all but "
+                             "zawiadomienie, the convocation notice)")
     parser.add_argument("--out", type=Path, required=True,
                         help="the package's folder (replaced whole if it holds an earlier one)")
     parser.add_argument("--video-start", type=_moment, default=None,

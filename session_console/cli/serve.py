@@ -79,7 +79,7 @@ def run_serve(args: argparse.Namespace) -> int:
         return fail(f"--port {args.port} is not a port number (0-65535)")
     db = args.db or default_db_path()
     try:
-        service: SittingService = open_service(db)
+        service: SittingService = open_service(db, "sesja serve")
     except StoreError as error:
         return fail(str(error))
     publisher = LivePublisher(service, args.publish_dir) if args.publish_dir else None

@@ -146,24 +146,32 @@ def test_unsubscribe_stops_the_calls_and_may_be_called_twice(service):
     assert heard == [3]
 
 
-def test_a_second_writer_on_the_same_log_is_stopped_and_the_log_stays_whole(tmp_path):
+def test_a_writer_whose_log_moved_on_catches_up_and_the_log_stays_whole(tmp_path):
+    """The issue's walk-through: `sesja apply` wrote while a console ran, and every later key
+    of the console failed with "another process writes this log". Now the console's service
+    folds what the other wrote, tells its listeners, and decides its own command on that."""
     path = tmp_path / "sesja.db"
     first = opened_service(path)
     second = SittingService(EventStore(path))
+    heard = []
+    second.subscribe(lambda events, state: heard.append([e.seq for e in events]))
     try:
         first.execute(CheckIn(member="m01"), "first")
-        before = second.state
-        with pytest.raises(StoreError, match="another process writes this log"):
-            second.execute(CheckIn(member="m02"), "second")
-        assert second.state is before
-        first.execute(CheckIn(member="m03"), "first")
+        second.execute(CheckIn(member="m02"), "second")
+        assert heard == [[3, 4]]  # the other's event, then its own
+        assert second.state.sitting.is_present("m01") and second.state.sitting.is_present("m02")
+        with pytest.raises(Rejection):  # decided on the caught-up state: m01 is present
+            second.execute(CheckIn(member="m01"), "second")
+        first_seen = first.state.last_seq
+        first.execute(CheckIn(member="m03"), "first")  # the first catches up in its turn
+        assert first.state.last_seq == first_seen + 2
     finally:
         first.close()
         second.close()
     store = EventStore(path, readonly=True)
     try:
         assert verify(store).ok
-        assert [row.actor for row in store.rows()] == ["test", "test", "first", "first"]
+        assert [row.actor for row in store.rows()] == ["test", "test", "first", "second", "first"]
     finally:
         store.close()
 
