@@ -44,8 +44,9 @@ _RULES = {
 }
 
 
-class AgendaFileError(Exception):
-    """The file cannot be read as an agenda; `problems` name the rows, in Polish."""
+class AgendaFileError(ValueError):
+    """The file cannot be read as an agenda; `problems` name the rows, in Polish (a
+    ValueError, which a console's form shows as the form's error)."""
 
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))

@@ -25,7 +25,7 @@ from models.commands import Command
 from models.events import StoredEvent
 from models.rejection import Rejection
 from models.state import Chamber
-from session_console import heap
+from session_console import heap, sitting_actions
 from session_console.backend import Backend, Link, NotSent, Unconfirmed
 from session_console.export_screen import ExportScreen, default_export_dir
 from session_console.forms import NewSittingForm
@@ -48,7 +48,7 @@ TABS = (("f2", "agenda", AgendaPane), ("f3", "attendance", AttendancePane),
 QUIT_WAIT_S = 5.0  # how long quitting waits for commands on their way (a remote server)
 
 
-class ConsoleApp(App):
+class ConsoleApp(sitting_actions.SittingActions, App):
     CSS_PATH = "console.tcss"
     TITLE = "sesja"
     AUTO_FOCUS = None  # each tab focuses its own first widget when it opens
@@ -62,6 +62,7 @@ class ConsoleApp(App):
         Binding("f7", "export", _("Export"), priority=True),  # priority: see action_export
         Binding("ctrl+q", "quit", _("Quit")),
         Binding("ctrl+p", "command_palette", _("Commands"), show=False, priority=True),
+        *sitting_actions.BINDINGS,
     ]
     chamber: reactive[Chamber] = reactive(Chamber, always_update=True, init=False, repaint=False)
 
@@ -151,6 +152,9 @@ class ConsoleApp(App):
         events = self.recent
         self.recent = None
         self.header.show(chamber)
+        follow = getattr(self.screen, "follow_chamber", None)  # a dialog that follows the tally
+        if follow is not None:
+            follow(chamber)
         if events is not None:
             self.log_pane.collect(events)
         active = self._active_pane()
@@ -297,6 +301,8 @@ class ConsoleApp(App):
             yield SystemCommand(binding.description, key_name(binding),
                                 lambda action=binding.action: self.run_action(action))
         yield SystemCommand(_("Open a new sitting"), "", self.action_new_sitting)
+        for title, action in sitting_actions.palette_entries():
+            yield SystemCommand(title, "", lambda action=action: self.run_action(action))
         for tab_id, pane in self.panes.items():
             for binding in declared(pane.BINDINGS):
                 if binding.description:

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from models.agenda import ItemSpec
 from models.commands import Command
 from models.events import StoredEvent
 from models.listeners import Listener
@@ -122,6 +123,11 @@ class Backend:
     async def stop(self) -> None:
         if self._stop is not None:
             await self._stop()
+
+    def read_agenda(self, path: Path) -> tuple[ItemSpec, ...]:
+        """A proposed agenda from a CSV or JSON file on this computer; raises ValueError
+        naming the bad rows (in Polish)."""
+        raise ValueError("Ten pulpit nie czyta plików z porządkiem obrad.")
 
     def load_history(self) -> Sequence[StoredEvent]:
         """Every event of the log (slow: called in a worker thread)."""

@@ -4,8 +4,10 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
+from models.agenda import ItemSpec
 from models.events import StoredEvent
 from models.state import Sitting
+from server.agenda_file import read_agenda
 from server.publish import DEFAULT_FORMATS, ExportError
 from server.publish.from_log import export_log
 from server.publish.record import package_name
@@ -22,6 +24,9 @@ class LocalBackend(Backend):
     export_formats = DEFAULT_FORMATS
 
     service: SittingService
+
+    def read_agenda(self, path: Path) -> tuple[ItemSpec, ...]:
+        return read_agenda(path)  # the file is on the secretary's computer, as is this console
 
     def load_history(self) -> Sequence[StoredEvent]:
         return self.service.store.load()

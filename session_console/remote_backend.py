@@ -1,9 +1,12 @@
 """The console's backend on a server on another computer (`sesja console --connect`)."""
 
 from collections.abc import Callable
+from pathlib import Path
 
+from models.agenda import ItemSpec
 from models.commands import Command
 from models.events import StoredEvent
+from server.agenda_file import read_agenda
 from server.live.remote import Link, NotConnected, RemoteService
 from server.live.remote import Unconfirmed as LineDropped
 from session_console.backend import Backend, NotSent, Unconfirmed
@@ -39,3 +42,6 @@ class RemoteBackend(Backend):
             raise NotSent(str(error)) from error
         except LineDropped as error:
             raise Unconfirmed(str(error)) from error
+
+    def read_agenda(self, path: Path) -> tuple[ItemSpec, ...]:
+        return read_agenda(path)  # the file is on the secretary's computer, as is this console

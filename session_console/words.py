@@ -213,4 +213,9 @@ def describe_event(event: ev.Event, chamber: Chamber) -> str:  # noqa: C901 - on
                                                             title=event.title)
         case ev.ResolutionVoided():
             return _("resolution {number} voided").format(number=event.number)
+    from session_console.life_words import describe_life_event  # it reads this module's words
+
+    described = describe_life_event(event, chamber)
+    if described is not None:
+        return described
     raise TypeError(f"no description for {type(event).__name__}")

@@ -14,12 +14,13 @@ from models import events as ev
 from models.answers import can_answer, provisional_answer
 from models.commands import CancelVote, CloseVote, OpenVote, RecordAnswer, RecordTotals
 from models.council import Member
-from models.decide import vote_result
 from models.events import StoredEvent
 from models.rules import yes_needed
+from models.sitting_life import quorum_warning
 from models.state import Chamber, Sitting, Vote
 from models.terms import Answer, FinalAnswer, ItemKind, VoteKind
-from session_console.dialogs import Confirm, Prompt
+from session_console.close_vote import CloseVoteConfirm
+from session_console.dialogs import Confirm, MemberPicker, Prompt
 from session_console.forms import OpenVoteForm, TotalsForm
 from session_console.i18n import _, lang
 from session_console.named_list import NamedList
@@ -285,9 +286,35 @@ class VotesPane(Pane):
                                           kind=vote.kind), self._opened)
 
     def _opened(self, command: OpenVote | None) -> None:
-        if command is not None:
-            self.undo_stack.clear()
-            self.send(command)
+        if command is None:
+            return
+        if command.revote_of is not None and not command.revote_reason:
+            self.app.push_screen(Prompt("Reasumpcja: z jakiego powodu?"),
+                                 lambda reason: self._revote_motion(command, reason))
+            return
+        warning = quorum_warning(self.console.chamber, self.sitting) if self.sitting else None
+        if warning is None:
+            self._open(command)
+            return
+        self.app.push_screen(Confirm("Brak kworum", warning),
+                             lambda yes: self._open(command) if yes else None)
+
+    def _revote_motion(self, command: OpenVote, reason: str | None) -> None:
+        """A re-vote says why and on whose motion (Escape in the picker: the chair's own)."""
+        sitting = self.sitting
+        if reason is None or sitting is None:
+            return
+
+        def moved(member: str | None) -> None:
+            self._opened(command.model_copy(update={"revote_reason": reason,
+                                                    "revote_motion": member}))
+
+        self.app.push_screen(MemberPicker("Reasumpcja: na czyj wniosek? (Esc: przewodniczącego)",
+                                          sitting.roster), moved)
+
+    def _open(self, command: OpenVote) -> None:
+        self.undo_stack.clear()
+        self.send(command)
 
     def action_totals(self) -> None:
         self.app.push_screen(TotalsForm(), self._totals_entered)
@@ -300,14 +327,14 @@ class VotesPane(Pane):
         sitting, vote = self.sitting, open_vote(self.sitting)
         if sitting is None or vote is None or self.refused(CloseVote()):
             return
-        body = result_text(vote_result(sitting, vote))
+
+        dialog = CloseVoteConfirm(self.console.chamber, vote.id, result_text)
 
         def close(confirmed: bool | None) -> None:
-            if confirmed:
-                self.send(CloseVote())
+            if confirmed and dialog.revision is not None:
+                self.send(CloseVote(confirmed_revision=dialog.revision))
 
-        self.app.push_screen(Confirm(_("Close vote no. {number}?").format(number=vote.number),
-                                     body), close)
+        self.app.push_screen(dialog, close)
 
     def action_cancel_vote(self) -> None:
         def cancel(reason: str | None) -> None:

@@ -8,6 +8,7 @@ from models.rules import yes_needed
 from models.state import Chamber, Sitting
 from session_console.backend import Displays, Link
 from session_console.i18n import _, pgettext
+from session_console.life_words import stage_text
 from session_console.widgets.lines import TextLines
 from session_console.words import (
     clock,
@@ -29,7 +30,8 @@ def sitting_line(chamber: Chamber) -> str:
               if not sitting.is_open else "")
     noun = _("committee meeting") if committee else _("sitting")
     return (f"{sitting.council_name} · {noun} {sitting.number} "
-            f"({sitting_type_label(sitting.sitting_type)}) · {sitting.date.isoformat()}{closed}")
+            f"({sitting_type_label(sitting.sitting_type)}) · {sitting.date.isoformat()}{closed}"
+            f"{stage_text(chamber)}")
 
 
 def quorum_line(sitting: Sitting | None) -> str:

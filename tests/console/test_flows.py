@@ -535,9 +535,16 @@ async def test_re_vote_of_a_closed_vote_is_linked_to_it(service):
         await started(pilot)
         await tab(pilot, "f5")
         await modal(pilot, "r", OpenVoteForm)
-        await submit(pilot)
+        await pilot.press("enter")  # the form; then the re-vote's reason and motion
+        await until(pilot, lambda: isinstance(app.screen, Prompt), "the reason")
+        await type_text(pilot, "pomyłka")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, MemberPicker), "the motion")
+        await submit(pilot, "escape")  # on the chair's own motion
         assert sitting(service).votes["v2"].revote_of == "v1"
         assert sitting(service).votes["v2"].subject == "Reasumpcja: budżet"
+        assert sitting(service).votes["v2"].revote_reason == "pomyłka"
+        assert sitting(service).votes["v2"].revote_motion is None
 
 
 async def test_enter_on_a_closed_vote_shows_how_each_member_voted(service):
