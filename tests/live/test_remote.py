@@ -9,6 +9,7 @@ from websockets.asyncio.server import serve
 
 from models.commands import parse_command
 from models.rejection import Rejection
+from models.terms import SittingStatus
 from server.live import LiveServer, secretaries
 from server.live.remote import (
     NotConnected,
@@ -272,3 +273,23 @@ async def test_a_command_whose_answer_the_drop_cut_off_is_unconfirmed_not_failed
             await remote.submit(command("check_in", member="m01"), "x")
         await _until(lambda: remote.link.state == "reconnecting", "reconnecting")
         await remote.close()
+
+
+async def test_a_remote_console_sees_the_break_the_chair_and_the_close_at_once(live, service):
+    """The sitting's life travels as events: a remote replica folds them like the server."""
+    remote = await _remote(live)
+    seen = []
+    remote.subscribe(lambda events, state: seen.append(state.sitting.status))
+    for seat in range(1, 13):
+        service.execute(command("check_in", member=f"m{seat:02d}"), "test")
+    await asyncio.to_thread(service.execute, command("start_break", reason="narada"), "script")
+    await remote.submit(command("hand_over_chair", member="m02"), "console:ewa")
+    await asyncio.to_thread(service.execute, command("close_sitting"), "script")
+    for _ in range(100):
+        if remote.state.last_seq == service.state.last_seq:
+            break
+        await asyncio.sleep(0.05)
+    assert SittingStatus.BREAK in seen and remote.state.sitting.chairing == "m02"
+    assert remote.state.sitting.status is SittingStatus.CLOSED
+    assert remote.state.last_hash == service.state.last_hash
+    await remote.close()
