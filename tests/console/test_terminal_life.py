@@ -109,7 +109,9 @@ def test_a_whole_sitting_from_the_convocation_to_the_last_gavel(terminal, tmp_pa
     terminal.wait_for("Otwórz głosowanie")
     terminal.keys("End")
     terminal.type(" – poprawka nr 1")
-    terminal.keys("Tab", "Space", "Down", "Enter", "Enter")  # kind: poprawka; confirm
+    terminal.keys("Tab", "Space", "Down", "Enter")  # kind: poprawka
+    terminal.wait_for("poprawka  ")
+    terminal.keys("Enter")
     terminal.wait_for("Głosowanie nr 1")
     _answer_all(terminal, PRESENT)
     _close_vote(terminal)
@@ -165,7 +167,9 @@ def test_a_whole_sitting_from_the_convocation_to_the_last_gavel(terminal, tmp_pa
     _take_up(terminal, 8, "8")  # a secret ballot: the committee's totals
     terminal.keys("F5", "v")
     terminal.wait_for("Otwórz głosowanie")
-    terminal.keys("Tab", "Tab", "Tab", "Space", "Down", "Down", "Enter", "Enter")
+    terminal.keys("Tab", "Tab", "Tab", "Space", "Down", "Down", "Enter")  # mode: tajne
+    terminal.wait_for("tajne  ")
+    terminal.keys("Enter")
     terminal.wait_for("Głosowanie nr 5")
     terminal.keys("t")
     terminal.wait_for("Wyniki głosowania")
