@@ -118,8 +118,8 @@ class ConsoleApp(sitting_actions.SittingActions, App):
             self.notify(_("No council is defined in this log. Import one with "
                           "`sesja council import`, or try `sesja demo`."),
                         severity="warning", timeout=30)
-        elif state.sitting is None:
-            self.action_new_sitting()
+        elif state.sitting is None:  # convened with its agenda, not opened with none
+            self.action_convene()
 
     async def on_unmount(self) -> None:
         try:  # a command on its way is answered before the end, unless the server is lost

@@ -31,8 +31,9 @@ from server.service import SittingService
 from server.store import EventStore
 from session_console import app as app_module
 from session_console.dialogs import Confirm, MemberPicker, Prompt
-from session_console.forms import AddItemForm, NewSittingForm, OpenVoteForm, TotalsForm
+from session_console.forms import AddItemForm, OpenVoteForm, TotalsForm
 from session_console.help import HelpScreen
+from session_console.life_screens import ConveneForm
 from session_console.named_list import NamedList
 from session_console.widgets.header import ITEM, SPEAKER
 from session_console.widgets.rows import PAGE_MARGIN
@@ -658,12 +659,14 @@ async def test_f1_lists_the_keys_with_what_they_do(service):
         assert "Wstrzymuje się" in text and "Cofnij" in text and "Wniosek formalny" in text
 
 
-async def test_a_log_without_a_sitting_offers_to_open_one(tmp_path):
+async def test_a_log_without_a_sitting_offers_to_convene_one(tmp_path):
+    """The walk-through's new sitting had an empty agenda: the first form now convenes one,
+    with its agenda from a file or an earlier sitting (tests/console/test_sitting_life.py)."""
     fresh = SittingService(EventStore(tmp_path / "new.db"), clock=frozen)
     fresh.execute(DefineCouncil(council=demo_council()), "setup")
     app = console(fresh)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, NewSittingForm), "the sitting form")
+        await until(pilot, lambda: isinstance(app.screen, ConveneForm), "the convening form")
         await type_text(pilot, "XLI")
         await submit(pilot)
         assert fresh.state.sitting.number == "XLI"

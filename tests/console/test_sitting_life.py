@@ -12,7 +12,7 @@ from server.store import EventStore
 from session_console.app import ConsoleApp
 from session_console.close_vote import CloseVoteConfirm
 from session_console.dialogs import Confirm, MemberPicker, Prompt
-from session_console.forms import NewSittingForm, OpenVoteForm
+from session_console.forms import OpenVoteForm
 from session_console.life_screens import (
     LIFE_ACTIONS,
     CloseSittingConfirm,
@@ -47,9 +47,6 @@ async def test_convene_open_break_hand_over_and_close_through_the_console(tmp_pa
     service.execute(DefineCouncil(council=demo_council()), "setup")
     app = console(service)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, NewSittingForm), "the sitting form")
-        await submit(pilot, "escape")
-        await menu(pilot, "convene")
         await until(pilot, lambda: isinstance(app.screen, ConveneForm), "the convening form")
         form = app.screen
         form.query_one("#number").value = "XLI"

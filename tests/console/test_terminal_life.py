@@ -76,11 +76,7 @@ def test_a_whole_sitting_from_the_convocation_to_the_last_gavel(terminal, tmp_pa
 
     terminal.start("console", "--db", str(db))
     terminal.wait_for("Rada Miasta Nadwarcie")
-    terminal.keys("Escape")  # the quick "open a new sitting" form: this one is convened
-    terminal.keys("F8")
-    terminal.wait_for("Zwołaj sesję")
-    terminal.keys("Enter")
-    terminal.wait_for("Zwołanie sesji")
+    terminal.wait_for("Zwołanie sesji")  # a log without a sitting starts by convening one
     terminal.type("XLI")
     terminal.keys("Tab", "Tab", "Tab")  # the type, the day (today), then the hour
     terminal.type("16:00")

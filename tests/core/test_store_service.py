@@ -2,6 +2,7 @@
 
 import asyncio
 import logging
+import sqlite3
 import subprocess
 import threading
 from contextlib import contextmanager
@@ -174,6 +175,23 @@ def test_a_writer_whose_log_moved_on_catches_up_and_the_log_stays_whole(tmp_path
         assert [row.actor for row in store.rows()] == ["test", "test", "first", "second", "first"]
     finally:
         store.close()
+
+
+def test_events_written_elsewhere_that_do_not_hash_are_not_folded(tmp_path):
+    path = tmp_path / "sesja.db"
+    first = opened_service(path)
+    second = SittingService(EventStore(path))
+    try:
+        first.execute(CheckIn(member="m01"), "first")
+        with sqlite3.connect(path) as db:  # the other's event edited after it was written
+            db.execute("UPDATE event SET actor = 'someone' WHERE seq = 3")
+        before = second.state
+        with pytest.raises(StoreError, match="changed under this program"):
+            second.execute(CheckIn(member="m02"), "second")
+        assert second.state is before
+    finally:
+        first.close()
+        second.close()
 
 
 def test_a_folder_given_as_the_log_is_refused_clearly(tmp_path):

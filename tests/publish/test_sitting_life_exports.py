@@ -101,3 +101,16 @@ def test_the_screens_view_says_break_chair_and_days():
     sim("continue_sitting", date=date(2026, 12, 10).isoformat())
     head = chamber_view(sim.state)["sitting"]
     assert head["dates"] == ["2026-12-03", "2026-12-10"] and "break" not in head
+
+
+def test_the_speaker_who_chairs_is_whoever_has_the_chair_now():
+    sim = _convened()
+    for i in range(1, 7):
+        sim("check_in", member=f"m{i:02d}")
+    sim("start_sitting")
+    sim("set_current_item", item="i1")
+    sim("queue_speaker", member="m02")
+    sim("start_speech")
+    assert "chair" not in chamber_view(sim.state)["speaker"]
+    sim("hand_over_chair", member="m02")  # the vice-chair speaks from the chair
+    assert chamber_view(sim.state)["speaker"]["chair"] is True
