@@ -15,6 +15,7 @@ from server.store import StoreError
 from session_console import heap, i18n
 from session_console.backend import Backend
 from session_console.cli.common import (
+    LogHeld,
     actor,
     add_db_argument,
     add_lang_argument,
@@ -116,6 +117,8 @@ def _open_console(args: argparse.Namespace) -> int:
     db = args.db or default_db_path()
     try:
         service = open_service(db, "sesja console")
+    except LogHeld as held:
+        return fail(held.message(args.lang))
     except StoreError as error:
         return fail(str(error))
     return _local(service, db, args)
@@ -135,6 +138,8 @@ def _open_demo(args: argparse.Namespace) -> int:
     db = args.db or demo_path()
     try:
         service = open_service(db, "sesja demo")
+    except LogHeld as held:
+        return fail(held.message(args.lang))
     except StoreError as error:
         return fail(str(error))
     if service.state.last_seq:

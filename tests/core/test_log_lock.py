@@ -78,3 +78,11 @@ def test_windows_refuses_a_held_log_and_never_kills_to_check_a_holder(tmp_path, 
     finally:
         child.kill()
         child.wait()
+
+
+def test_a_second_console_on_a_held_log_is_refused_in_polish(tmp_path):
+    db = tmp_path / "sesja.db"
+    with LogLock(db, "sesja serve"):
+        done = sesja("console", "--db", str(db))
+    assert done.returncode == 1
+    assert "jest otwarty do zapisu przez sesja serve" in done.stderr
