@@ -149,3 +149,21 @@ async def test_the_close_dialog_follows_the_tally_and_a_stale_close_is_refused(t
         closed = events_of(service, "vote_closed")[0]
         assert (closed.result.yes, closed.result.no) == (1, 6)  # what the dialog showed last
     service.close()
+
+
+async def test_a_recusal_declared_from_the_menu_while_the_vote_is_open(tmp_path):
+    service = demo_service(tmp_path / "sesja.db", present=12, current="i6")
+    service.execute(OpenVote(subject="budżet"), "setup")
+    service.execute(RecordAnswer(member="m01", answer=Answer.YES), "setup")
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await menu(pilot, "recuse")
+        picker = await until_screen(pilot, MemberPicker)
+        offered = [o.id for o in picker.query_one("#matches").options]
+        assert "m01" not in offered and "m02" in offered  # who answered cannot recuse
+        await pilot.press(*"bąk")
+        await submit(pilot)
+        vote = service.state.sitting.votes["v1"]
+        assert vote.recused_after_open == ("m02",) and "m02" in vote.recused
+    service.close()
