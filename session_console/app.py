@@ -9,12 +9,15 @@ import asyncio
 import logging
 import threading
 import time
-from collections.abc import Callable, Coroutine, Iterable, Sequence
+from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from textual import events
+from textual.actions import ActionParseResult
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer
@@ -29,6 +32,7 @@ from session_console import heap, sitting_actions
 from session_console.backend import Backend, Link, NotSent, Unconfirmed
 from session_console.export_screen import ExportScreen, default_export_dir
 from session_console.forms import NewSittingForm
+from session_console.guard import Survives, describe, guarded
 from session_console.help import HelpScreen, Section, declared, key_name
 from session_console.i18n import _
 from session_console.palette import FoldingCommands, Palette
@@ -48,7 +52,7 @@ TABS = (("f2", "agenda", AgendaPane), ("f3", "attendance", AttendancePane),
 QUIT_WAIT_S = 5.0  # how long quitting waits for commands on their way (a remote server)
 
 
-class ConsoleApp(sitting_actions.SittingActions, App):
+class ConsoleApp(Survives, sitting_actions.SittingActions, App):
     CSS_PATH = "console.tcss"
     TITLE = "sesja"
     AUTO_FOCUS = None  # each tab focuses its own first widget when it opens
@@ -77,6 +81,7 @@ class ConsoleApp(sitting_actions.SittingActions, App):
         self._unsubscribe: Callable[[], None] | None = None
         self._thread = threading.get_ident()
         self._in_flight: set[asyncio.Task[object]] = set()
+        self.failures: list[str] = []  # what the guard caught (session_console/guard.py)
         self.last_key = time.monotonic()
         self.set_reactive(ConsoleApp.chamber, backend.state)
         self.header = ChamberHeader(now, backend.displays, lambda: backend.link)
@@ -178,20 +183,67 @@ class ConsoleApp(sitting_actions.SittingActions, App):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
             self.last_key = time.monotonic()
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            self._redirect(event)
         await super().on_event(event)
+
+    def _redirect(self, event: events.Key | events.Paste) -> None:
+        """A focused widget may send a key elsewhere (the roster: typing searches). The
+        focus moves here, in the app's one queue of keys, before the key is handed on,
+        so the keys behind it follow it in order."""
+        redirect = getattr(self.focused, "redirect", None)
+        target = redirect(event) if callable(redirect) else None
+        if target is not None:
+            self.screen.set_focus(target)
 
     def _active_pane(self) -> Pane | None:
         return self.panes.get(self.tabs.active)
 
     @staticmethod
     def _focus_into(pane: Pane) -> None:
-        """Focuses the pane's first focusable widget now, not after the next refresh, so the
-        keys typed right after a tab key (or during start-up) land in the new tab."""
-        for widget in pane.query("*"):
+        """Focuses the pane's own widget (`Pane.FOCUS`) or its first focusable one now, not
+        after the next refresh, so the keys typed right after a tab key (or during
+        start-up) land in the new tab."""
+        chosen = pane.query(pane.FOCUS) if pane.FOCUS else None
+        for widget in [*(chosen or ()), *pane.query("*")]:
             if widget.focusable and widget.display:
                 widget.screen.set_focus(widget)
                 return
         pane.screen.set_focus(pane)
+
+    # --- the guard (session_console/guard.py) -----------------------------------------
+
+    def survived(self, error: Exception, where: str) -> None:
+        """What failed is told and logged; the console goes on. Bad input (a value the
+        model refuses) is a warning in the console's words; anything else is a bug,
+        kept in `failures` for the tests that look for it."""
+        text, bug = describe(error)
+        if not bug:
+            log.info("%s: refused input: %s", where, text)
+            self.notify(text, title=_("Not done"), severity="warning", markup=False)
+            return
+        log.error("%s failed; the console goes on", where, exc_info=error)
+        self.failures.append(f"{where}: {text}")
+        self.notify(_("This did not work ({error}). The console goes on; check the screen "
+                      "before you continue.").format(error=text),
+                    title=_("Error"), severity="error", timeout=20, markup=False)
+
+    async def run_action(self, action: "str | ActionParseResult",
+                         default_namespace: DOMNode | None = None,
+                         namespaces: Mapping[str, DOMNode] | None = None) -> bool:
+        """Every action (a key, the palette, a click), guarded."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except Exception as error:
+            self.survived(error, f"action {action}")
+            return True
+
+    def push_screen(self, screen: Any, callback: Any = None,
+                    wait_for_dismiss: bool = False) -> Any:
+        """Every dialog's result callback, guarded."""
+        if callback is not None:
+            callback = guarded(self, callback, f"{type(screen).__name__} callback")
+        return super().push_screen(screen, callback, wait_for_dismiss=wait_for_dismiss)
 
     # --- commands ----------------------------------------------------------------------
 
@@ -306,9 +358,9 @@ class ConsoleApp(sitting_actions.SittingActions, App):
         for tab_id, pane in self.panes.items():
             for binding in declared(pane.BINDINGS):
                 if binding.description:
+                    action = pane.PALETTE.get(binding.action, binding.action)
                     yield SystemCommand(f"{pane.TAB_TITLE}: {binding.description}",
-                                        key_name(binding),
-                                        self._runner(tab_id, pane, binding.action))
+                                        key_name(binding), self._runner(tab_id, pane, action))
 
     def _runner(self, tab_id: str, pane: Pane, action: str) -> Callable[[], object]:
         async def run() -> None:

@@ -1,8 +1,11 @@
 """Small modal questions: a line of text, a yes/no confirmation, a member by name."""
 
+import logging
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -10,8 +13,14 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from models.council import Member
+from session_console.guard import Survives
 from session_console.i18n import _
 from session_console.search import find_members
+from session_console.validation import Limits
+from session_console.widgets.field import LimitedInput
+
+log = logging.getLogger(__name__)
+Result = TypeVar("Result")
 
 _DIALOG_CSS = """
 ModalScreen { align: center middle; }
@@ -32,10 +41,30 @@ def dialog_css(screen: str) -> str:
     return _DIALOG_CSS.replace("ModalScreen", screen)
 
 
+class Dialog(Survives, ModalScreen[Result]):
+    """Every dialog of the console: its handlers are guarded (session_console/guard.py),
+    and it answers once, and only while it is the screen on top.
+
+    Textual's `dismiss` calls the dialog's callback and then pops whatever screen is on
+    top: a second Enter or Escape queued before the first was handled, or an answer that
+    arrives while Help or the palette covers the dialog, popped the main screen
+    (ScreenStackError) or set the answer twice (InvalidStateError)."""
+
+    _answered = False
+
+    def dismiss(self, result: Result | None = None) -> AwaitComplete:
+        if self._answered or self.app.screen is not self:
+            log.info("%s: an answer while %s; left out", type(self).__name__,
+                     "answered already" if self._answered else "covered")
+            return AwaitComplete.nothing()
+        self._answered = True
+        return super().dismiss(result)
+
+
 Check = Callable[[str], str | None]  # returns an error message, or None when the text is fine
 
 
-class Prompt(ModalScreen[str | None]):
+class Prompt(Dialog[str | None]):
     """Asks for one line of text; Enter answers, Escape cancels."""
 
     AUTO_FOCUS = "*"
@@ -44,15 +73,19 @@ class Prompt(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", _("Cancel"))]
 
     def __init__(self, title: str, value: str = "", hint: str = "",
-                 check: Check | None = None) -> None:
+                 check: Check | None = None, limit: Limits | None = None,
+                 label: str = "") -> None:
+        """`limit` and `label`: the model's limits of what is typed (see validation.py)."""
         super().__init__()
         self.title_text, self.value, self.hint, self.check = title, value, hint, check
+        self.limit, self.label = limit, label
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.title_text, classes="title", markup=False)
-            yield Input(self.value, id="answer")
-            yield Label("", id="error", classes="error")
+            yield (LimitedInput(self.value, limit=self.limit, label=self.label, id="answer")
+                   if self.limit else Input(self.value, id="answer"))
+            yield Label("", id="error", classes="error", markup=False)
             yield Label(self.hint or _("Enter: confirm · Esc: cancel"), classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -68,7 +101,7 @@ class Prompt(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(Dialog[bool]):
     """A question that changes the record: Enter or y confirms, Escape or n does not."""
 
     AUTO_FOCUS = "*"
@@ -93,7 +126,7 @@ class Confirm(ModalScreen[bool]):
         self.dismiss(confirmed)
 
 
-class MemberPicker(ModalScreen[str | None]):
+class MemberPicker(Dialog[str | None]):
     """Finds a member by a few letters of the name or the seat number."""
 
     AUTO_FOCUS = "*"

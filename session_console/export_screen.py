@@ -11,13 +11,12 @@ from typing import cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, SelectionList
 from textual.worker import Worker, WorkerState
 
 from models.state import Sitting
 from session_console.backend import Backend
-from session_console.dialogs import dialog_css
+from session_console.dialogs import Dialog, dialog_css
 from session_console.i18n import _
 from session_console.words import counted, is_committee
 
@@ -56,7 +55,7 @@ def title_text(sitting: Sitting) -> str:
     return title.format(number=sitting.number, date=sitting.date.isoformat())
 
 
-class ExportScreen(ModalScreen[None]):
+class ExportScreen(Dialog[None]):
     """Folder and formats, then F7 or Enter exports; Escape closes when nothing runs."""
 
     AUTO_FOCUS = "#folder"

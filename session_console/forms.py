@@ -1,7 +1,7 @@
 """Forms that build a command: open a vote, enter a secret vote's totals, open a sitting,
 add an agenda item."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TypeVar
 
@@ -9,7 +9,6 @@ from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
 
 from models.agenda import AddItem
@@ -17,9 +16,11 @@ from models.commands import OpenSitting, OpenVote, RecordTotals
 from models.council import Member
 from models.rules import MajorityRule
 from models.terms import ItemKind, MajorityKind, VoteKind, VoteMode
-from session_console.dialogs import dialog_css
+from session_console.dialogs import Dialog, dialog_css
 from session_console.i18n import _, lang
 from session_console.search import find_members
+from session_console.validation import explain
+from session_console.widgets.field import model_input
 from session_console.words import item_kind_label, kind_label, mode_label
 
 RULES: tuple[MajorityRule, ...] = (
@@ -56,7 +57,7 @@ class Choice(Select):
     BINDINGS = [Binding("enter", "screen.confirm", show=False)]
 
 
-class Form(ModalScreen):
+class Form(Dialog[object]):
     """A modal form: Enter submits, Escape cancels (or closes an open list), errors show at
     the bottom."""
 
@@ -79,7 +80,7 @@ class Form(ModalScreen):
         try:
             command = self.build()
         except ValidationError as error:
-            self.query_one("#error", Label).update(error.errors()[0]["msg"])
+            self.query_one("#error", Label).update(explain(error))
             return
         except ValueError as error:
             self.query_one("#error", Label).update(str(error))
@@ -96,7 +97,7 @@ class Form(ModalScreen):
         self.dismiss(None)
 
     def footer(self) -> ComposeResult:
-        yield Label("", id="error", classes="error")
+        yield Label("", id="error", classes="error", markup=False)
         yield Label(_("Enter: confirm · Tab: next field · Esc: cancel"), classes="hint")
 
     def text(self, field_id: str) -> str:
@@ -128,8 +129,9 @@ class OpenVoteForm(Form):
             title = _("Re-vote") if self.revote_of else _("Open a vote")
             yield Label(title, classes="title")
             yield Label(_("Subject"))
-            yield Input(self.subject, id="subject")
-            yield Choice([(kind_label(k), k) for k in VOTE_KINDS], value=self.kind,
+            yield model_input(OpenVote, "subject", self.subject, id="subject")
+            kinds = VOTE_KINDS if self.kind in VOTE_KINDS else (*VOTE_KINDS, self.kind)
+            yield Choice([(kind_label(k), k) for k in kinds], value=self.kind,
                          allow_blank=False, id="kind")
             yield Choice([(r.label(lang()), i)
                           for i, r in enumerate(RULES)], value=0, allow_blank=False, id="rule")
@@ -152,19 +154,37 @@ class OpenVoteForm(Form):
 
 
 class TotalsForm(Form):
-    """The counting committee's totals of a secret or summary vote."""
+    """The counting committee's totals of a secret or summary vote. Totals the law refuses
+    (`check`: the pane asks models.decide) are refused here, with what was typed kept;
+    0/0/0 is asked about once (Enter again records it)."""
+
+    def __init__(self, check: Callable[[RecordTotals], str | None] | None = None) -> None:
+        super().__init__()
+        self.check = check
+        self.zero_asked = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(_("Totals of the vote"), classes="title")
             for field_id, label in (("yes", _("yes")), ("no", _("no")), ("abstain", _("abstain"))):
                 yield Label(label)
-                yield Input("0", id=field_id, type="integer")
+                yield model_input(RecordTotals, field_id, "0", id=field_id)
             yield from self.footer()
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.zero_asked = False  # a changed number is asked about again
+
     def build(self) -> RecordTotals:
-        return RecordTotals(yes=self.number("yes", _("yes")), no=self.number("no", _("no")),
-                            abstain=self.number("abstain", _("abstain")))
+        command = RecordTotals(yes=self.number("yes", _("yes")), no=self.number("no", _("no")),
+                               abstain=self.number("abstain", _("abstain")))
+        problem = self.check(command) if self.check else None
+        if problem:
+            raise ValueError(problem)
+        if not (command.yes or command.no or command.abstain) and not self.zero_asked:
+            self.zero_asked = True
+            raise ValueError(_("Every total is 0: nobody voted? Press Enter again to record "
+                               "it, or type the totals."))
+        return command
 
 
 class NewSittingForm(Form):
@@ -178,11 +198,11 @@ class NewSittingForm(Form):
         with Vertical():
             yield Label(_("Open a new sitting"), classes="title")
             yield Label(_("Number (Roman, e.g. XLI)"))
-            yield Input(id="number")
+            yield model_input(OpenSitting, "number", id="number")
             yield Label(_("Date (YYYY-MM-DD)"))
             yield Input(self.today.isoformat(), id="date")
             yield Label(_("Place"))
-            yield Input(id="place")
+            yield model_input(OpenSitting, "place", id="place")
             yield from self.footer()
 
     def build(self) -> OpenSitting:
@@ -207,11 +227,11 @@ class AddItemForm(Form):
         with Vertical():
             yield Label(_("Add an item (after the highlighted one)"), classes="title")
             yield Label(_("Title"))
-            yield Input(id="title")
+            yield model_input(AddItem, "title", id="title")
             yield Choice([(item_kind_label(k), k) for k in ItemKind], value=ItemKind.RESOLUTION,
                          allow_blank=False, id="kind")
             yield Label(_("Print number (of a draft resolution)"))
-            yield Input(id="print")
+            yield model_input(AddItem, "print_number", id="print")
             yield from self.footer()
 
     def build(self) -> AddItem:

@@ -6,10 +6,9 @@ from collections.abc import Iterable
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from session_console.dialogs import dialog_css
+from session_console.dialogs import Dialog, dialog_css
 from session_console.i18n import _
 
 Section = tuple[str, Iterable[Binding]]
@@ -48,7 +47,7 @@ def help_text(sections: Iterable[Section]) -> str:
     return "\n".join(lines)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     AUTO_FOCUS = "*"
     DEFAULT_CSS = dialog_css("HelpScreen") + """
     HelpScreen > VerticalScroll {

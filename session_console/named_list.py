@@ -3,12 +3,11 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from models.state import Sitting, Vote
-from session_console.dialogs import dialog_css
+from session_console.dialogs import Dialog, dialog_css
 from session_console.i18n import _
 from session_console.words import answer_label
 
@@ -24,7 +23,7 @@ def named_lines(sitting: Sitting, vote: Vote) -> list[str]:
     return lines
 
 
-class NamedList(ModalScreen[None]):
+class NamedList(Dialog[None]):
     """Escape or Enter closes it; the arrows scroll a long list."""
 
     DEFAULT_CSS = dialog_css("NamedList") + "NamedList OptionList { max-height: 30; }"

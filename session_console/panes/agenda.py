@@ -17,6 +17,7 @@ from session_console.dialogs import Prompt
 from session_console.forms import AddItemForm
 from session_console.i18n import _
 from session_console.panes.base import Pane
+from session_console.validation import field_label, limits
 
 _AGENDA_EVENTS = (ev.SittingOpened, ev.CurrentItemSet, ev.AgendaItemAdded, ev.AgendaItemMoved,
                   ev.AgendaItemWithdrawn, ev.ResolutionRegistered, ev.ResolutionVoided)
@@ -130,4 +131,6 @@ class AgendaPane(Pane):
 
         title = sitting.items[item_id].item.title
         self.app.push_screen(Prompt(_("Why withdraw “{title}”?").format(title=title),
-                                    check=lambda text: None), withdraw)
+                                    check=lambda text: None,
+                                    limit=limits(WithdrawItem, "reason"),
+                                    label=field_label("reason")), withdraw)

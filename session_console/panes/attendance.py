@@ -13,6 +13,7 @@ from rich.style import Style
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.widget import Widget
 from textual.widgets import Input
 
 from models import events as ev
@@ -21,10 +22,11 @@ from models.council import Member
 from models.events import StoredEvent
 from models.state import Chamber, Presence
 from models.terms import AttendanceStatus
-from session_console.dialogs import Prompt
+from session_console.dialogs import MemberPicker, Prompt
 from session_console.i18n import _
 from session_console.panes.base import MemberRows, Pane
 from session_console.search import find_members
+from session_console.validation import field_label, limits
 from session_console.words import attendance_label, clock
 
 STATUS_STYLES = {
@@ -49,14 +51,19 @@ def presence_text(presence: Presence) -> str:
 
 
 class AttendanceRows(MemberRows):
-    def on_key(self, event: events.Key) -> None:
-        """A letter or digit starts a new search: the search takes the focus and the key."""
-        if event.character and event.character.isalnum():
-            event.stop()
-            find = self.pane.query_one("#find", Input)
-            find.value = event.character
-            find.cursor_position = len(find.value)
-            find.focus()
+    pane: "AttendancePane"
+
+    def redirect(self, event: events.Key | events.Paste) -> Widget | None:
+        """A letter or digit (or a paste) typed on the roster starts a new search: the app
+        moves the focus to the search before it hands the key on (ConsoleApp.on_event),
+        so every key of a burst lands in the search, in order. When this widget handled
+        the key itself, the keys queued behind it still came here: each replaced the
+        search, and a space in the name checked the member at the cursor in or out."""
+        if isinstance(event, events.Key) and not (event.character or "").isalnum():
+            return None
+        find = self.pane.query_one("#find", Input)
+        find.value = ""
+        return find
 
     def cells(self, row: Member, width: int) -> list[Segment]:
         sitting = self.pane.sitting
@@ -94,6 +101,8 @@ class FindInput(Input):
 
 class AttendancePane(Pane):
     TAB_TITLE = _("Attendance")
+    FOCUS = "#roster"  # the keys F1 lists (Space, +, -, Ctrl+U) work at once
+    PALETTE = {"excuse": "excuse_someone"}
     # +, - and Ctrl+U are in F1 and the palette, not the footer: it would overflow, and the
     # search takes + and - as text while it has the focus (Textual would show them anyway)
     BINDINGS = [
@@ -161,16 +170,35 @@ class AttendancePane(Pane):
             self.send(CheckOut(member=member.id))
 
     def action_excuse(self) -> None:
-        member = self._member()
-        if member is None or self.refused(Excuse(member=member.id)):
+        """Ctrl+U: the member at the cursor, named in the question."""
+        if (member := self._member()) is not None:
+            self.excuse(member)
+
+    def action_excuse_someone(self) -> None:
+        """The palette's entry asks whom first: it acted on whoever was highlighted."""
+        sitting = self.sitting
+        if sitting is None:
+            return
+
+        def chosen(member_id: str | None) -> None:
+            member = next((m for m in sitting.roster if m.id == member_id), None)
+            if member is not None:
+                self.excuse(member)
+
+        self.app.push_screen(MemberPicker(_("Who is excused?"), sitting.roster), chosen)
+
+    def excuse(self, member: Member) -> None:
+        if self.refused(Excuse(member=member.id)):
             return
 
         def excuse(reason: str | None) -> None:
             if reason is not None:
                 self.send(Excuse(member=member.id, reason=reason))
+                self.query_one("#find", Input).value = ""  # the next digits start anew
 
         self.app.push_screen(Prompt(_("Reason for the absence of {name}").format(
-            name=member.name), check=lambda text: None), excuse)
+            name=member.name), check=lambda text: None, limit=limits(Excuse, "reason"),
+            label=field_label("reason")), excuse)
 
     def action_search(self) -> None:
         self.query_one("#find", Input).focus()

@@ -13,6 +13,7 @@ from models.decide import decide
 from models.events import StoredEvent
 from models.rejection import Rejection
 from models.state import Chamber, Sitting
+from session_console.guard import Survives
 from session_console.i18n import _, lang
 from session_console.widgets.rows import VirtualRows
 
@@ -29,11 +30,13 @@ class Console(Protocol):
     def dispatch(self, work: Coroutine[object, object, object]) -> None: ...
 
 
-class Pane(Vertical, can_focus=True):
+class Pane(Survives, Vertical, can_focus=True):
     """A tab's content. `show` gets the new snapshot and the events that made it (None
     when the pane must render everything, e.g. when its tab is opened)."""
 
     TAB_TITLE = ""
+    FOCUS: str | None = None  # the widget that takes the focus when the tab opens (None: the first)
+    PALETTE: dict[str, str] = {}  # a binding's action -> the palette's own action for it
 
     @property
     def console(self) -> Console:
@@ -58,6 +61,14 @@ class Pane(Vertical, can_focus=True):
             tell_rejection(self.app, rejection)
             return True
         return False
+
+    def refusal(self, command: Command) -> str | None:
+        """Why the law refuses `command` now, for a dialog to show beside what was typed."""
+        try:
+            decide(self.console.chamber, command)
+        except Rejection as rejection:
+            return rejection.message(lang())
+        return None
 
 
 def tell_rejection(app: App, rejection: Rejection) -> None:

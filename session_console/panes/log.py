@@ -91,7 +91,12 @@ class LogPane(Pane):
         self.app.call_from_thread(self._loaded, history)
 
     def _loaded(self, history: list[StoredEvent]) -> None:
+        """The whole log, opened at its end: the latest events are what the secretary
+        looks for (it used to open at the start of the day)."""
         last = history[-1].seq if history else 0
         self.events = history + [e for e in self.events if e.seq > last]
         self.loaded = True
+        rows = self.query_one(EventRows)
+        rows.set_rows(self.events)
+        rows.move_to(len(rows.rows) - 1)
         self.show(self.console.chamber, None)

@@ -25,6 +25,7 @@ from models.terms import SpeechKind, SpeechStatus
 from session_console.dialogs import MemberPicker, Prompt
 from session_console.i18n import _
 from session_console.panes.base import Pane
+from session_console.validation import Limits, field_label, limits, too_long
 from session_console.words import member_name, minutes, speaker_name, speech_label
 
 _SPEAKER_EVENTS = (ev.SpeakerQueued, ev.SpeakerRemoved, ev.SpeakerMoved, ev.SpeechStarted,
@@ -36,6 +37,24 @@ def parse_guest(text: str) -> Guest:
     """ "Anna Nowak, skarbnik" -> a guest with a role."""
     name, _sep, role = text.partition(",")
     return Guest(name=name.strip(), role=role.strip())
+
+
+def guest_problem(text: str) -> str | None:
+    """Why "name, role" cannot be a guest (each part within the model's limits), or None."""
+    name, _sep, role = (part.strip() for part in text.partition(","))
+    if not name:
+        return _("Type a name.")
+    for field, value in (("name", name), ("role", role)):
+        limit = limits(Guest, field).max_length
+        if limit is not None and len(value) > limit:
+            return too_long(field_label(field), limit)
+    return None
+
+
+def guest_limit() -> Limits:
+    """What the one line "name, role" may hold: both parts and the comma between."""
+    name, role = limits(Guest, "name").max_length, limits(Guest, "role").max_length
+    return Limits(max_length=(name or 0) + len(", ") + (role or 0))
 
 
 class SpeakersPane(Pane):
@@ -126,8 +145,7 @@ class SpeakersPane(Pane):
 
         self.app.push_screen(Prompt(_("Guest speaker"), hint=_(
             "Name, role (e.g. Anna Nowak, skarbnik miasta) · Enter: add · Esc: cancel"),
-            check=lambda text: None if text.partition(",")[0].strip() else _("Type a name.")),
-            queue)
+            check=guest_problem, limit=guest_limit(), label=_("Guest speaker")), queue)
 
     def action_start(self) -> None:
         """The floor goes to the next in line (points of order first), wherever the cursor

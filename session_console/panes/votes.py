@@ -5,6 +5,7 @@ from collections.abc import Sequence
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import OptionList, Static
@@ -25,6 +26,7 @@ from session_console.forms import OpenVoteForm, TotalsForm
 from session_console.i18n import _, lang
 from session_console.named_list import NamedList
 from session_console.panes.base import MemberRows, Pane
+from session_console.validation import field_label, limits
 from session_console.widgets.lines import TextLines
 from session_console.words import answer_label, kind_label, mode_label, outcome_label
 
@@ -49,6 +51,14 @@ def tally_text(sitting: Sitting, vote: Vote) -> str:
     return (f"{_('yes')} {tally.yes} · {_('no')} {tally.no} · {_('abstain')} {tally.abstain}"
             f" · {_('yes needed')} {needed} · {_('in the room')} {sitting.present_count}"
             f" ({_('quorum') if sitting.has_quorum else _('NO QUORUM')})")
+
+
+def vote_row(vote: Vote) -> Text:
+    """A line of the list of votes, cut at the list's width (not at a fixed length)."""
+    state = (outcome_label(vote.result.outcome) if vote.result
+             else _("cancelled") if vote.cancelled_reason else _("open"))
+    return Text(f"{vote.number:>3}. {vote.subject} · {state}", no_wrap=True,
+                overflow="ellipsis")
 
 
 def result_text(result: ev.VoteResult) -> str:
@@ -99,6 +109,7 @@ class VotesPane(Pane):
     def __init__(self) -> None:
         super().__init__()
         self.undo_stack: list[tuple[str, Answer | None]] = []
+        self._listed = (0, 0)  # votes listed, closed among them
         # where the next answer goes while earlier ones are in flight, or WALK_END
         self.walk: int | None = None
 
@@ -136,11 +147,11 @@ class VotesPane(Pane):
         named = vote is not None and vote.mode.named
         self.rows.display = named
         self.refresh_bindings()
-        votes.display = vote is None
+        votes.set_class(vote is not None, "beside-vote")  # shorter while a vote is open
+        self._list_votes(sitting)
         if vote is None or sitting is None:
             title.update(_("No vote is open. v opens a vote on the current item."))
             self.tally.set_line(0, "")
-            self._list_votes(sitting)
             return
         title.update(f"{_('Vote')} {_('no.')} {vote.number}: {vote.subject}\n"
                      f"{kind_label(vote.kind)} · {vote.rule.label(lang())} · {mode_label(vote.mode)}")
@@ -153,16 +164,20 @@ class VotesPane(Pane):
             self.rows.refresh()
 
     def _list_votes(self, sitting: Sitting | None) -> None:
+        """Every vote of the sitting, the open one too; a vote opened or closed since the
+        last time brings the highlight to the newest (Reasumpcja and the result line
+        act on it), otherwise the secretary's choice stays."""
         votes = self.query_one("#votes", OptionList)
-        highlighted = votes.highlighted
+        highlighted, known = votes.highlighted, self._listed
         votes.clear_options()
-        for vote in (sitting.votes.values() if sitting else ()):
-            state = (outcome_label(vote.result.outcome) if vote.result
-                     else _("cancelled") if vote.cancelled_reason else "")
-            votes.add_option(Option(f"{vote.number:>3}. {vote.subject[:60]} · {state}", id=vote.id))
+        listed = list(sitting.votes.values()) if sitting else []
+        self._listed = (len(listed), sum(v.result is not None for v in listed))
+        for vote in listed:
+            votes.add_option(Option(vote_row(vote), id=vote.id))
         if votes.option_count:
-            votes.highlighted = min(highlighted if highlighted is not None else votes.option_count - 1,
-                                    votes.option_count - 1)
+            newest = votes.option_count - 1
+            votes.highlighted = (newest if highlighted is None or self._listed != known
+                                 else min(highlighted, newest))
         self._show_detail()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -178,6 +193,8 @@ class VotesPane(Pane):
     def _show_detail(self) -> None:
         vote = self._highlighted_vote()
         detail = self.query_one("#vote-detail", Static)
+        if open_vote(self.sitting) is not None:
+            return  # the open vote's own line stays (the totals key of a secret vote)
         if vote is None:
             detail.update("")
         elif vote.result is not None:
@@ -187,7 +204,7 @@ class VotesPane(Pane):
 
     def _highlighted_vote(self) -> Vote | None:
         votes, sitting = self.query_one("#votes", OptionList), self.sitting
-        if sitting is None or votes.highlighted is None or not votes.display:
+        if sitting is None or votes.highlighted is None:
             return None
         return sitting.votes.get(votes.get_option_at_index(votes.highlighted).id or "")
 
@@ -277,9 +294,13 @@ class VotesPane(Pane):
         self.app.push_screen(OpenVoteForm(subject, sitting.roster, kind=kind), self._opened)
 
     def action_revote(self) -> None:
+        """A re-vote of the vote highlighted in the list (the newest after a close); one
+        the law does not allow now (an agenda change's) is refused before the form."""
         vote, sitting = self._highlighted_vote(), self.sitting
         if vote is None or sitting is None or vote.result is None:
             self.app.notify(_("Choose a closed vote in the list first."), severity="warning")
+            return
+        if self.refused(OpenVote(subject=vote.subject, kind=vote.kind, revote_of=vote.id)):
             return
         subject = _("Re-vote: {subject}").format(subject=vote.subject)
         self.app.push_screen(OpenVoteForm(subject, sitting.roster, revote_of=vote.id,
@@ -317,7 +338,7 @@ class VotesPane(Pane):
         self.send(command)
 
     def action_totals(self) -> None:
-        self.app.push_screen(TotalsForm(), self._totals_entered)
+        self.app.push_screen(TotalsForm(check=self.refusal), self._totals_entered)
 
     def _totals_entered(self, command: RecordTotals | None) -> None:
         if command is not None:
@@ -341,4 +362,6 @@ class VotesPane(Pane):
             if reason:
                 self.send(CancelVote(reason=reason))
 
-        self.app.push_screen(Prompt(_("Why is the vote cancelled?")), cancel)
+        self.app.push_screen(Prompt(_("Why is the vote cancelled?"),
+                                    limit=limits(CancelVote, "reason"),
+                                    label=field_label("reason")), cancel)

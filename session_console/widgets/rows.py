@@ -79,6 +79,7 @@ class VirtualRows(ScrollView, Generic[Row], can_focus=True):
             return
         index = max(0, min(index, len(self.rows) - 1))
         if index == self.cursor:
+            self._keep_visible()  # End on the last row still brings it into view
             return
         self.refresh_line(self.cursor)
         self.cursor = index

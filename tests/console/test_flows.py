@@ -590,9 +590,30 @@ async def test_too_many_totals_are_refused_with_the_reason(service):
         await started(pilot)
         form = await modal(pilot, "t", TotalsForm)
         form.query_one("#yes").value = "30"
-        await submit(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
         assert sitting(service).votes["v1"].totals is None
-        assert any("uprawnionych obecnych" in str(n.message) for n in app._notifications)
+        # the reason is said in the dialog, which keeps what was typed to be corrected
+        assert app.screen is form and form.query_one("#yes").value == "30"
+        assert "uprawnionych obecnych" in str(form.query_one("#error").content)
+        form.query_one("#yes").value = "10"
+        await submit(pilot)
+        assert sitting(service).votes["v1"].totals.yes == 10
+
+
+async def test_totals_of_0_0_0_are_asked_about_before_they_are_recorded(service):
+    service.execute(OpenVote(subject="wybór", mode=VoteMode.SECRET), "setup")
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        form = await modal(pilot, "t", TotalsForm)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is form and sitting(service).votes["v1"].totals is None
+        assert "Wszystkie sumy to 0" in str(form.query_one("#error").content)
+        await submit(pilot)  # Enter again: nobody voted, as the committee counted
+        totals = sitting(service).votes["v1"].totals
+        assert (totals.yes, totals.no, totals.abstain) == (0, 0, 0)
 
 
 # --- restart, palette, help, a new sitting ---------------------------------------------
