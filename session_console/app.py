@@ -315,7 +315,10 @@ class ConsoleApp(Survives, sitting_actions.SittingActions, App):
         self.action_tab(event.tab_id)
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.sections()))
+        notes = {pane.TAB_TITLE: list(pane.HELP) for pane in self.panes.values()}
+        notes[_("Everywhere")] = [(_("Ctrl+P"), _("a new sitting: “Open a new sitting” in the "
+                                                 "palette (also offered when there is none)"))]
+        self.push_screen(HelpScreen(self.sections(), notes))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """F7 opens the export from the main screen; on the Export screen it exports."""

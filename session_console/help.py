@@ -12,6 +12,7 @@ from session_console.dialogs import Dialog, dialog_css
 from session_console.i18n import _
 
 Section = tuple[str, Iterable[Binding]]
+Note = tuple[str, str]  # keys as printed, what they do: help that no binding carries
 
 
 KEY_NAMES = {"slash": "/", "plus": "+", "minus": "-", "up": "↑", "down": "↓",
@@ -38,11 +39,12 @@ def key_name(binding: Binding) -> str:
     return ", ".join(_one_key(key) for key in binding.key.split(","))
 
 
-def help_text(sections: Iterable[Section]) -> str:
+def help_text(sections: Iterable[Section], notes: dict[str, list[Note]] | None = None) -> str:
     lines: list[str] = []
     for title, bindings in sections:
         lines.append(f"[b]{title}[/b]")
         lines.extend(f"  {key_name(b):<22} {b.description}" for b in bindings if b.description)
+        lines.extend(f"  {keys:<22} {text}" for keys, text in (notes or {}).get(title, ()))
         lines.append("")
     return "\n".join(lines)
 
@@ -57,11 +59,12 @@ class HelpScreen(Dialog[None]):
     """
     BINDINGS = [Binding("escape,f1,q", "dismiss", _("Close"))]
 
-    def __init__(self, sections: Iterable[Section]) -> None:
+    def __init__(self, sections: Iterable[Section],
+                 notes: dict[str, list[Note]] | None = None) -> None:
         super().__init__()
-        self.sections = list(sections)
+        self.sections, self.notes = list(sections), notes
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(f"[b]{_('sesja: keys')}[/b]\n\n" + help_text(self.sections) + _(
+            yield Static(f"[b]{_('sesja: keys')}[/b]\n\n" + help_text(self.sections, self.notes) + _(
                 "Ctrl+P opens the command palette with every action."))

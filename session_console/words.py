@@ -41,6 +41,12 @@ def attendance_label(status: AttendanceStatus) -> str:
     }[status]
 
 
+def page_label(name: str) -> str:
+    """A live page's name in the header ("chamber" is "sala")."""
+    return {"chamber": _("chamber"), "overlay": _("overlay"), "public": _("public"),
+            "public_page": _("public")}.get(name, name)
+
+
 def outcome_label(outcome: Outcome) -> str:
     return {Outcome.ADOPTED: _("adopted"), Outcome.REJECTED: _("rejected"),
             Outcome.INVALID: _("invalid")}[outcome]

@@ -37,6 +37,7 @@ class Pane(Survives, Vertical, can_focus=True):
     TAB_TITLE = ""
     FOCUS: str | None = None  # the widget that takes the focus when the tab opens (None: the first)
     PALETTE: dict[str, str] = {}  # a binding's action -> the palette's own action for it
+    HELP: tuple[tuple[str, str], ...] = ()  # F1's lines for keys no binding of the pane has
 
     @property
     def console(self) -> Console:

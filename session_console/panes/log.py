@@ -46,6 +46,8 @@ def register_text(chamber: Chamber) -> str:
 
 class LogPane(Pane):
     TAB_TITLE = _("Log")
+    HELP = ((_("Up, Down, PageUp, PageDown"), _("move through the log (it opens at its end)")),
+            (_("Home, End"), _("the first event, the last event")))
     DEFAULT_CSS = """
     LogPane #register { height: auto; max-height: 10; border-top: solid $primary; }
     """

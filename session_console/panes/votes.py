@@ -91,6 +91,8 @@ class RollCallRows(MemberRows):
 
 class VotesPane(Pane):
     TAB_TITLE = _("Votes")
+    HELP = ((_("Enter"), _("on a closed named vote in the list: how each member voted")),
+            (_("Up, Down"), _("choose a vote in the list (r and the result line take it)")))
     BINDINGS = [
         Binding("v", "open_vote", _("Open vote")),
         # priority: the answer keys act as the app receives them, without first travelling
@@ -100,7 +102,7 @@ class VotesPane(Pane):
         Binding("3,w", "answer('abstain')", _("Abstain"), priority=True),
         Binding("0", "answer('')", _("No answer"), priority=True, show=False),  # F1 has it
         Binding("backspace,u", "undo", _("Undo")),
-        Binding("t", "totals", _("Totals")),
+        Binding("t", "totals", _("Enter totals")),
         Binding("c", "close_vote", _("Close vote")),
         Binding("x", "cancel_vote", _("Cancel vote")),
         Binding("r", "revote", _("Re-vote")),

@@ -15,6 +15,7 @@ from session_console.words import (
     is_committee,
     minutes,
     mode_label,
+    page_label,
     sitting_type_label,
     speaker_name,
 )
@@ -96,7 +97,7 @@ def displays_line(displays: Displays | None, link: Link | None = None) -> str:
     prefix = f"{_('server')}: {link_text(link)} · " if link is not None else ""
     if displays is None:
         return f"{prefix}{_('displays')}: {_('live server off')}"
-    pages = "  ".join(f"{name}: {url}" for name, url in displays.urls().items()
+    pages = "  ".join(f"{page_label(name)}: {url}" for name, url in displays.urls().items()
                       if name != "websocket" and not name.endswith("_json"))
     return f"{prefix}{_('displays')}: {displays.display_count} · {pages}"
 
