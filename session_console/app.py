@@ -204,7 +204,8 @@ class ConsoleApp(Survives, sitting_actions.SittingActions, App):
         """Focuses the pane's own widget (`Pane.FOCUS`) or its first focusable one now, not
         after the next refresh, so the keys typed right after a tab key (or during
         start-up) land in the new tab."""
-        chosen = pane.query(pane.FOCUS) if pane.FOCUS else None
+        target = pane.focus_target()
+        chosen = pane.query(target) if target else None
         for widget in [*(chosen or ()), *pane.query("*")]:
             if widget.focusable and widget.display:
                 widget.screen.set_focus(widget)

@@ -50,6 +50,10 @@ class Pane(Survives, Vertical, can_focus=True):
     def show(self, chamber: Chamber, events: Sequence[StoredEvent] | None) -> None:
         raise NotImplementedError
 
+    def focus_target(self) -> str | None:
+        """The selector of the widget that takes the focus when the tab opens."""
+        return self.FOCUS
+
     def send(self, command: Command) -> None:
         self.console.send(command)
 

@@ -6,14 +6,17 @@ from collections.abc import Sequence
 from rich.segment import Segment
 from rich.style import Style
 from textual.app import ComposeResult
-from textual.widgets import Static
+from textual.binding import Binding
+from textual.widgets import Input, Static
 
 from models.events import StoredEvent
+from models.polish import fold
 from models.state import Chamber
 from session_console.backend import Backend
 from session_console.i18n import _
 from session_console.panes.base import Pane
 from session_console.widgets.rows import VirtualRows
+from session_console.widgets.search_input import SearchInput
 from session_console.words import clock, describe_event
 
 _MUTED = Style(dim=True)
@@ -46,6 +49,8 @@ def register_text(chamber: Chamber) -> str:
 
 class LogPane(Pane):
     TAB_TITLE = _("Log")
+    FOCUS = "#events"
+    BINDINGS = [Binding("slash", "search", _("Find"))]
     HELP = ((_("Up, Down, PageUp, PageDown"), _("move through the log (it opens at its end)")),
             (_("Home, End"), _("the first event, the last event")))
     DEFAULT_CSS = """
@@ -61,6 +66,8 @@ class LogPane(Pane):
         self._loading = False
 
     def compose(self) -> ComposeResult:
+        yield SearchInput("#events", id="log-find", placeholder=_(
+            "/ finds events by words (a name, a subject) or by their number"))
         yield EventRows(self)
         yield Static(id="register", markup=False)  # resolution titles are plain
 
@@ -75,11 +82,30 @@ class LogPane(Pane):
         rows = self.query_one(EventRows)
         follow = rows.cursor >= len(rows.rows) - 1
         if events is None:
-            rows.set_rows(self.events)
+            rows.set_rows(self._found(self.events))
         else:
-            rows.extend(events)
+            rows.extend(self._found(events))
         if follow:
             rows.move_to(len(rows.rows) - 1)
+
+    def _found(self, events: Sequence[StoredEvent]) -> Sequence[StoredEvent]:
+        """The events the search finds: its number, or every word in the event's line."""
+        query = self.query_one("#log-find", Input).value.strip()
+        if not query:
+            return events
+        if query.isdigit():
+            return [e for e in events if e.seq == int(query)]
+        words, chamber = fold(query).split(), self.console.chamber
+        return [e for e in events
+                if all(w in fold(f"{e.actor} {describe_event(e.event, chamber)}") for w in words)]
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        rows = self.query_one(EventRows)
+        rows.set_rows(self._found(self.events))
+        rows.move_to(len(rows.rows) - 1)
+
+    def action_search(self) -> None:
+        self.query_one("#log-find", Input).focus()
 
     def _load(self) -> None:
         if self._loading or not self.backend.has_history:
@@ -99,6 +125,6 @@ class LogPane(Pane):
         self.events = history + [e for e in self.events if e.seq > last]
         self.loaded = True
         rows = self.query_one(EventRows)
-        rows.set_rows(self.events)
+        rows.set_rows(self._found(self.events))
         rows.move_to(len(rows.rows) - 1)
         self.show(self.console.chamber, None)

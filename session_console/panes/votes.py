@@ -8,7 +8,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from models import events as ev
@@ -16,6 +16,7 @@ from models.answers import can_answer, provisional_answer
 from models.commands import CancelVote, CloseVote, OpenVote, RecordAnswer, RecordTotals
 from models.council import Member
 from models.events import StoredEvent
+from models.polish import fold
 from models.rules import yes_needed
 from models.sitting_life import quorum_warning
 from models.state import Chamber, Sitting, Vote
@@ -28,6 +29,7 @@ from session_console.named_list import NamedList
 from session_console.panes.base import MemberRows, Pane
 from session_console.validation import field_label, limits
 from session_console.widgets.lines import TextLines
+from session_console.widgets.search_input import SearchInput
 from session_console.words import answer_label, kind_label, mode_label, outcome_label
 
 ANSWER_STYLES = {
@@ -59,6 +61,15 @@ def vote_row(vote: Vote) -> Text:
              else _("cancelled") if vote.cancelled_reason else _("open"))
     return Text(f"{vote.number:>3}. {vote.subject} · {state}", no_wrap=True,
                 overflow="ellipsis")
+
+
+def vote_matches(vote: Vote, query: str) -> bool:
+    """A vote's number ("12") or every word of the query in its subject, letters folded."""
+    query = query.strip()
+    if query.isdigit():
+        return vote.number == int(query)
+    subject = fold(vote.subject)
+    return all(word in subject for word in fold(query).split())
 
 
 def result_text(result: ev.VoteResult) -> str:
@@ -106,6 +117,7 @@ class VotesPane(Pane):
         Binding("c", "close_vote", _("Close vote")),
         Binding("x", "cancel_vote", _("Cancel vote")),
         Binding("r", "revote", _("Re-vote")),
+        Binding("slash", "search", _("Find"), show=False),
     ]
 
     def __init__(self) -> None:
@@ -119,6 +131,8 @@ class VotesPane(Pane):
         yield Static(id="vote-title", markup=False)  # the subject is the council's text
         yield TextLines(1, id="vote-tally")
         yield RollCallRows(self, id="rollcall")
+        yield SearchInput("#votes", id="votes-find", placeholder=_(
+            "/ finds a vote by its number or words of its subject"))
         yield OptionList(id="votes", markup=False)
         yield Static(id="vote-detail", markup=False)
 
@@ -147,6 +161,8 @@ class VotesPane(Pane):
         title, detail = self.query_one("#vote-title", Static), self.query_one("#vote-detail", Static)
         votes = self.query_one("#votes", OptionList)
         named = vote is not None and vote.mode.named
+        if not named and self.rows.has_focus:  # the roll-call goes: the list takes the keys
+            self.screen.set_focus(self.query_one("#votes", OptionList))
         self.rows.display = named
         self.refresh_bindings()
         votes.set_class(vote is not None, "beside-vote")  # shorter while a vote is open
@@ -174,13 +190,24 @@ class VotesPane(Pane):
         votes.clear_options()
         listed = list(sitting.votes.values()) if sitting else []
         self._listed = (len(listed), sum(v.result is not None for v in listed))
-        for vote in listed:
+        query = self.query_one("#votes-find", Input).value
+        for vote in (v for v in listed if vote_matches(v, query)):
             votes.add_option(Option(vote_row(vote), id=vote.id))
         if votes.option_count:
             newest = votes.option_count - 1
             votes.highlighted = (newest if highlighted is None or self._listed != known
                                  else min(highlighted, newest))
         self._show_detail()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._list_votes(self.sitting)
+
+    def action_search(self) -> None:
+        self.query_one("#votes-find", Input).focus()
+
+    def focus_target(self) -> str | None:
+        """The roll-call while a named vote is open, otherwise the list of votes."""
+        return "#rollcall" if self.rows.display else "#votes"
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show_detail()
@@ -233,6 +260,8 @@ class VotesPane(Pane):
             return vote is not None and not vote.mode.named
         if action in ("close_vote", "cancel_vote"):
             return vote is not None
+        if action == "search":
+            return True
         return vote is None
 
     def action_answer(self, value: str) -> None:

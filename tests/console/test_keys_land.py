@@ -104,7 +104,7 @@ async def test_re_vote_and_the_result_line_take_the_vote_just_closed_and_the_lis
 
 async def test_the_log_opens_at_its_end_and_home_end_page_and_arrows_move(service):
     from models.commands import CheckIn, CheckOut
-    for _ in range(100):
+    for _ in range(150):
         service.execute(CheckOut(member="m01"), "setup")
         service.execute(CheckIn(member="m01"), "setup")
     async with console(service).run_test(size=SIZE) as pilot:
@@ -182,3 +182,28 @@ async def test_each_prompt_holds_its_model_s_limits(service, key, tab_key, model
             assert field.max_length == limit + 2 + max_len(Guest, "role")
         else:
             assert field.max_length == limit
+
+
+async def test_slash_finds_a_vote_by_words_or_number_and_an_event_by_words(service):
+    for subject in ("budżet miasta", "zieleń miejska", "budżet obywatelski"):
+        service.execute(OpenVote(subject=subject), "setup")
+        service.execute(CloseVote(), "setup")
+    async with console(service).run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await tab(pilot, "f5")
+        votes = pilot.app.query_one(VotesPane).query_one("#votes", OptionList)
+        await pilot.press("slash")
+        await type_text(pilot, "budzet")  # folded: "budżet"
+        await until(pilot, lambda: votes.option_count == 2, "two votes found")
+        await pilot.press("enter")  # to the list, the search kept
+        assert pilot.app.focused is votes
+        assert [votes.get_option_at_index(i).id for i in range(2)] == ["v1", "v3"]
+        await pilot.press("slash", "ctrl+a", "backspace", "2", "escape")
+        await until(pilot, lambda: votes.option_count == 3, "every vote again")
+        await tab(pilot, "f6")
+        rows = pilot.app.query_one("#events")
+        await until(pilot, lambda: pilot.app.log_pane.loaded, "the log")
+        await pilot.press("slash")
+        await type_text(pilot, "zielen")
+        await until(pilot, lambda: len(rows.rows) == 1, "one event found")
+        assert rows.rows[0].event.type == "vote_opened" and rows.rows[0].event.number == 2
