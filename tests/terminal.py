@@ -20,14 +20,18 @@ class Terminal:
         return subprocess.run(["tmux", "-L", self.socket, *args], check=True,
                               capture_output=True, text=True, timeout=30).stdout
 
-    def start(self, *sesja_args: str, status_file: Path | None = None) -> None:
+    def start(self, *sesja_args: str, status_file: Path | None = None,
+              cwd: Path | None = None, home: Path | None = None) -> None:
         """Runs `sesja ARGS`; with `status_file`, under a shell that writes its exit status
-        there (then `pid` is the shell's), otherwise as the pane's own process."""
+        there (then `pid` is the shell's), otherwise as the pane's own process; in `cwd`
+        (default: the checkout) with HOME set to `home` when given."""
         command = " ".join(shlex.quote(a) for a in sesja_argv(*sesja_args))
         env = f"-u COLUMNS -u LINES PYTHONPATH={shlex.quote(str(ROOT))} TERM=xterm-256color"
+        if home is not None:
+            env += f" HOME={shlex.quote(str(home))}"
         line = (f"env {env} {command}; echo $? > {shlex.quote(str(status_file))}"
                 if status_file else f"exec env {env} {command}")
-        self.tmux("new-session", "-d", "-x", "160", "-y", "50", "-c", str(ROOT), line)
+        self.tmux("new-session", "-d", "-x", "160", "-y", "50", "-c", str(cwd or ROOT), line)
 
     @staticmethod
     def exit_status(status_file: Path, timeout: float = 30) -> int:
@@ -58,6 +62,10 @@ class Terminal:
     def type(self, text: str) -> None:
         self.tmux("send-keys", "-l", text)
         time.sleep(0.15)
+
+    def send(self, *args: str) -> None:
+        """One send-keys, no pause: keys as fast as a paste or a fast typist sends them."""
+        self.tmux("send-keys", *args)
 
     def pid(self) -> int:
         return int(self.tmux("display-message", "-p", "#{pane_pid}").strip())

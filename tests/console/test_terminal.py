@@ -10,6 +10,7 @@ import pytest
 from models.events import AnswerRecorded, VoteClosed
 from models.terms import Answer, Outcome
 from server.store import EventStore
+from tests.cli import ROOT
 from tests.terminal import Terminal
 
 pytestmark = pytest.mark.tmux
@@ -98,3 +99,69 @@ def test_sigkill_in_mid_roll_call_loses_no_acknowledged_answer(terminal, tmp_pat
     last = [e for e in events(db) if isinstance(e, AnswerRecorded)][-1]
     assert (last.member_id, last.answer) == ("m06", Answer.NO)
     assert not any(isinstance(e, VoteClosed) for e in events(db))
+
+
+def test_a_whole_name_sent_at_once_to_the_roster_checks_in_that_member_only(terminal, tmp_path):
+    """send-keys -l: the whole name reaches the console in one read, as a paste does."""
+    db = tmp_path / "demo.db"
+    terminal.start("demo", "--db", str(db))
+    terminal.wait_for("Rada Miasta Nadwarcie")
+    terminal.send("-l", "zurawska halina")
+    terminal.send("Enter")
+    terminal.wait_for("obecni 1/23")
+    terminal.send("-l", "12")
+    terminal.send("Enter")
+    terminal.wait_for("obecni 2/23")
+    terminal.keys("C-q")
+    checked_in = [e.member_id for e in events(db) if e.type == "member_checked_in"]
+    assert checked_in == ["m22", "m12"]
+    assert not [e for e in events(db) if e.type == "member_checked_out"]
+
+
+TMUX_KEYS = {"enter": "Enter", "escape": "Escape", "tab": "Tab", "shift+tab": "BTab",
+             "up": "Up", "down": "Down", "pageup": "PPage", "pagedown": "NPage",
+             "home": "Home", "end": "End", "backspace": "BSpace", "delete": "DC",
+             "space": "Space", "ctrl+u": "C-u", "ctrl+up": "C-Up", "ctrl+down": "C-Down",
+             "left": "Left", "right": "Right", **{f"f{n}": f"F{n}" for n in range(1, 8)}}
+
+
+def test_random_keys_in_a_real_terminal_leave_sesja_demo_alive_and_its_log_verified(
+        terminal, tmp_path):
+    """The seeded keys of tests/console/random_keys.py, through tmux into `sesja demo`, in
+    a home and a working folder of the test's own. The palette (Ctrl+P) is left out here:
+    a random "Wyjście" in it would end the run (the Pilot run drives the palette)."""
+    import random
+
+    from tests.cli import sesja
+    from tests.console.random_keys import choose
+
+    home, work = tmp_path / "home", tmp_path / "work"
+    home.mkdir()
+    work.mkdir()
+    db = tmp_path / "demo.db"
+    before = {p for folder in (ROOT, ROOT / "tests") for p in folder.iterdir()}
+    terminal.start("demo", "--db", str(db), cwd=work, home=home)
+    terminal.wait_for("Rada Miasta Nadwarcie")
+    rng, sent = random.Random(7), 0
+    while sent < 1000:
+        keys = [k for k in choose(rng) if k != "ctrl+p"]
+        if not keys or any(k in ("/", "~") for k in keys):
+            continue  # an absolute or home path typed into F7's folder: see random_keys.py
+        if len(keys) > 1:
+            text = "".join(" " if k == "space" else k for k in keys if len(k) == 1 or k == "space")
+            if text:
+                terminal.send("-l", "--", text)
+        else:
+            key = keys[0]
+            terminal.send(*(["-l", "--", key] if len(key) == 1 else [TMUX_KEYS[key]]))
+        sent += len(keys)
+        time.sleep(0.01)
+    time.sleep(1)
+    terminal.keys("Escape", "Escape", "Escape", "F3")
+    terminal.wait_for("Rada Miasta Nadwarcie")  # alive, and answering keys
+    os.kill(terminal.pid(), 0)  # the process is still there
+    terminal.keys("C-q")
+    result = sesja("verify", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    after = {p for folder in (ROOT, ROOT / "tests") for p in folder.iterdir()}
+    assert after == before  # exports and typed folders landed in the test's own folders
