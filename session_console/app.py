@@ -11,7 +11,6 @@ import threading
 import time
 from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 from textual import events
 from textual.actions import ActionParseResult
@@ -32,7 +31,7 @@ from session_console import heap, sitting_actions
 from session_console.backend import Backend, Link, NotSent, Unconfirmed
 from session_console.export_screen import ExportScreen, default_export_dir
 from session_console.forms import NewSittingForm
-from session_console.guard import Survives, describe, guarded
+from session_console.guard import Survives, describe
 from session_console.help import HelpScreen, Section, declared, key_name
 from session_console.i18n import _
 from session_console.palette import FoldingCommands, Palette
@@ -239,13 +238,6 @@ class ConsoleApp(Survives, sitting_actions.SittingActions, App):
             self.survived(error, f"action {action}")
             return True
 
-    def push_screen(self, screen: Any, callback: Any = None,
-                    wait_for_dismiss: bool = False) -> Any:
-        """Every dialog's result callback, guarded."""
-        if callback is not None:
-            callback = guarded(self, callback, f"{type(screen).__name__} callback")
-        return super().push_screen(screen, callback, wait_for_dismiss=wait_for_dismiss)
-
     # --- commands ----------------------------------------------------------------------
 
     def send(self, command: Command) -> None:
@@ -316,7 +308,7 @@ class ConsoleApp(Survives, sitting_actions.SittingActions, App):
         self.action_tab(event.tab_id)
 
     def action_help(self) -> None:
-        notes = {pane.TAB_TITLE: list(pane.HELP) for pane in self.panes.values()}
+        notes = {pane.TAB_TITLE: list(pane.KEY_NOTES) for pane in self.panes.values()}
         notes[_("Everywhere")] = [(_("Ctrl+P"), _("a new sitting: “Open a new sitting” in the "
                                                  "palette (also offered when there is none)"))]
         self.push_screen(HelpScreen(self.sections(), notes))

@@ -1,5 +1,6 @@
 """Small modal questions: a line of text, a yes/no confirmation, a member by name."""
 
+import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from typing import TypeVar
@@ -8,12 +9,13 @@ from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.message_pump import MessagePump
+from textual.screen import ModalScreen, ScreenResultCallbackType
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from models.council import Member
-from session_console.guard import Survives
+from session_console.guard import Survives, guarded
 from session_console.i18n import _
 from session_console.search import find_members
 from session_console.validation import Limits
@@ -28,6 +30,7 @@ ModalScreen > Vertical {
     width: 80; max-width: 95%; height: auto; max-height: 90%;
     border: thick $accent; background: $surface; padding: 1 2;
 }
+ModalScreen Label { width: 100%; }  /* a long explanation wraps instead of being cut */
 ModalScreen .title { text-style: bold; margin-bottom: 1; }
 ModalScreen .hint { color: $text-muted; margin-top: 1; }
 ModalScreen .error { color: $error; }
@@ -51,6 +54,15 @@ class Dialog(Survives, ModalScreen[Result]):
     (ScreenStackError) or set the answer twice (InvalidStateError)."""
 
     _answered = False
+
+    def _push_result_callback(self, requester: MessagePump,
+                              callback: ScreenResultCallbackType[Result] | None,
+                              future: asyncio.Future[Result | None] | None = None) -> None:
+        """The answer's callback, guarded: Textual runs it as a callback of whoever opened
+        the dialog, outside that node's message handlers."""
+        if callback is not None:
+            callback = guarded(requester, callback, f"{type(self).__name__} answer")
+        super()._push_result_callback(requester, callback, future)
 
     def dismiss(self, result: Result | None = None) -> AwaitComplete:
         if self._answered or self.app.screen is not self:

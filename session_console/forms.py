@@ -3,7 +3,7 @@ add an agenda item."""
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
@@ -57,7 +57,7 @@ class Choice(Select):
     BINDINGS = [Binding("enter", "screen.confirm", show=False)]
 
 
-class Form(Dialog[object]):
+class Form(Dialog[Any]):
     """A modal form: Enter submits, Escape cancels (or closes an open list), errors show at
     the bottom."""
 

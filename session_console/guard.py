@@ -7,7 +7,8 @@ action:
 - `Survives._on_message`: every message and event a guarded node handles (its `on_*`
   handlers, the callbacks it is asked to run, a dialog's answer);
 - `ConsoleApp.run_action` (app.py): every action, from a key, the palette or a click;
-- `ConsoleApp.push_screen` (app.py): every dialog's result callback, via `guarded`.
+- `Dialog._push_result_callback` (dialogs.py): every dialog's answer, via `guarded`
+  (Textual runs it as a callback outside the handlers of the node that opened it).
 
 What fails becomes a notification in the console's language and a line in the log
 (logger `session_console.guard`), and the app keeps running. Commands themselves never
@@ -37,10 +38,10 @@ class Survivor(Protocol):
 
 def report(node: MessagePump, error: Exception, where: str) -> None:
     """Tells the app of `node` what failed in `where`; without a survivor app, it raises."""
-    app = node.app
-    if not callable(getattr(app, "survived", None)):
+    survived = getattr(node.app, "survived", None)
+    if not callable(survived):
         raise error
-    app.survived(error, where)
+    survived(error, where)
 
 
 def describe(error: Exception) -> tuple[str, bool]:

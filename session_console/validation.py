@@ -7,7 +7,7 @@ the field that the secretary types into and the command it builds cannot disagre
 place that translates pydantic ("String should have at most 40 characters").
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from annotated_types import Ge, Le, MaxLen, MinLen
 from pydantic import BaseModel, ValidationError
@@ -28,15 +28,17 @@ class Limits:
 
 def limits(model: type[BaseModel], field: str) -> Limits:
     """The limits of `model.field`, from its metadata (Field(max_length=...) and the like)."""
-    found: dict[str, int] = {}
+    found = Limits()
     for rule in model.model_fields[field].metadata:
-        for kind, name in ((MinLen, "min_length"), (MaxLen, "max_length")):
-            if isinstance(rule, kind):
-                found[name] = getattr(rule, name)
-        for kind, name in ((Ge, "ge"), (Le, "le")):
-            if isinstance(rule, kind):
-                found[name] = int(getattr(rule, name))
-    return Limits(**found)
+        if isinstance(rule, MinLen):
+            found = replace(found, min_length=rule.min_length)
+        elif isinstance(rule, MaxLen):
+            found = replace(found, max_length=rule.max_length)
+        elif isinstance(rule, Ge):
+            found = replace(found, ge=int(rule.ge))  # type: ignore[call-overload]
+        elif isinstance(rule, Le):
+            found = replace(found, le=int(rule.le))  # type: ignore[call-overload]
+    return found
 
 
 def field_label(name: str) -> str:

@@ -106,7 +106,7 @@ class AttendancePane(Pane):
     # +, - and Ctrl+U are in F1 and the palette, not the footer: it would overflow, and the
     # search takes + and - as text while it has the focus (Textual would show them anyway)
     BINDINGS = [
-        Binding("space", "check_in_out", _("In/out")),
+        Binding("space", "check_in_out", _("In/out"), key_display=_("Space")),
         Binding("plus", "check_in", _("Check in"), show=False),
         Binding("minus", "check_out", _("Check out"), show=False),
         Binding("ctrl+u", "excuse", _("Excuse"), show=False),

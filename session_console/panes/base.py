@@ -1,7 +1,7 @@
 """What every tab has: it renders the snapshot it is given and sends commands."""
 
 from collections.abc import Coroutine, Sequence
-from typing import Protocol, cast
+from typing import ClassVar, Protocol, cast
 
 from rich.segment import Segment
 from textual.app import App
@@ -35,9 +35,10 @@ class Pane(Survives, Vertical, can_focus=True):
     when the pane must render everything, e.g. when its tab is opened)."""
 
     TAB_TITLE = ""
-    FOCUS: str | None = None  # the widget that takes the focus when the tab opens (None: the first)
-    PALETTE: dict[str, str] = {}  # a binding's action -> the palette's own action for it
-    HELP: tuple[tuple[str, str], ...] = ()  # F1's lines for keys no binding of the pane has
+    # the widget that takes the focus when the tab opens (None: the first)
+    FOCUS: ClassVar[str | None] = None
+    PALETTE: ClassVar[dict[str, str]] = {}  # a binding's action -> the palette's own action
+    KEY_NOTES: ClassVar[tuple[tuple[str, str], ...]] = ()  # F1's lines for keys no binding has
 
     @property
     def console(self) -> Console:

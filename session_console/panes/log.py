@@ -51,7 +51,7 @@ class LogPane(Pane):
     TAB_TITLE = _("Log")
     FOCUS = "#events"
     BINDINGS = [Binding("slash", "search", _("Find"))]
-    HELP = ((_("Up, Down, PageUp, PageDown"), _("move through the log (it opens at its end)")),
+    KEY_NOTES = ((_("Up, Down, PageUp, PageDown"), _("move through the log (it opens at its end)")),
             (_("Home, End"), _("the first event, the last event")))
     DEFAULT_CSS = """
     LogPane #register { height: auto; max-height: 10; border-top: solid $primary; }

@@ -65,11 +65,12 @@ class SpeakersPane(Pane):
         Binding("f", "queue('point_of_order')", _("Point of order")),
         Binding("g", "guest", _("Add guest")),
         Binding("s", "start", _("Next speaker")),
-        Binding("space", "pause", _("Pause/resume")),
+        Binding("space", "pause", _("Pause/resume"), key_display=_("Space")),
         Binding("x", "stop", _("Stop")),
-        Binding("ctrl+up,minus", "move(-1)", _("Move up")),
-        Binding("ctrl+down,plus", "move(1)", _("Move down")),
-        Binding("delete", "remove", _("Remove")),
+        # moving is in F1 and the palette: with it the footer ran past 160 columns
+        Binding("ctrl+up,minus", "move(-1)", _("Move up"), show=False),
+        Binding("ctrl+down,plus", "move(1)", _("Move down"), show=False),
+        Binding("delete", "remove", _("Remove"), key_display="Del", show=False),
     ]
 
     def compose(self) -> ComposeResult:

@@ -40,6 +40,7 @@ ANSWER_STYLES = {
 _MUTED = Style(dim=True)
 _REFRESH_ALL = (ev.VoteOpened, ev.VoteClosed, ev.VoteCancelled, ev.SittingOpened)
 _ATTENDANCE = (ev.MemberCheckedIn, ev.MemberCheckedOut, ev.MemberExcused)
+ROOM_FOR_LIST = 30  # rows of the Votes tab from which the past votes show beside an open vote
 WALK_END = -1  # the walk has passed the last eligible member; keys wait for the arrows
 
 
@@ -102,7 +103,7 @@ class RollCallRows(MemberRows):
 
 class VotesPane(Pane):
     TAB_TITLE = _("Votes")
-    HELP = ((_("Enter"), _("on a closed named vote in the list: how each member voted")),
+    KEY_NOTES = ((_("Enter"), _("on a closed named vote in the list: how each member voted")),
             (_("Up, Down"), _("choose a vote in the list (r and the result line take it)")))
     BINDINGS = [
         Binding("v", "open_vote", _("Open vote")),
@@ -166,6 +167,7 @@ class VotesPane(Pane):
         self.rows.display = named
         self.refresh_bindings()
         votes.set_class(vote is not None, "beside-vote")  # shorter while a vote is open
+        self._place_list()
         self._list_votes(sitting)
         if vote is None or sitting is None:
             title.update(_("No vote is open. v opens a vote on the current item."))
@@ -180,6 +182,17 @@ class VotesPane(Pane):
             self.rows.set_rows(sitting.roster)
             self.rows.move_to(self._first_unanswered(sitting, vote))
             self.rows.refresh()
+
+    def _place_list(self) -> None:
+        """The past votes stay in sight while a vote is open when the tab has the room
+        (ROOM_FOR_LIST rows); in a small terminal the roll-call takes it all."""
+        voting = open_vote(self.sitting) is not None
+        shown = not voting or self.size.height >= ROOM_FOR_LIST
+        self.query_one("#votes", OptionList).display = shown
+        self.query_one("#votes-find", Input).display = shown
+
+    def on_resize(self) -> None:
+        self._place_list()
 
     def _list_votes(self, sitting: Sitting | None) -> None:
         """Every vote of the sitting, the open one too; a vote opened or closed since the

@@ -41,7 +41,7 @@ class LimitedInput(Input):
         if self.restrict == DIGITS:
             text = _("{label}: type a whole number.").format(label=self.label)
         else:
-            text = too_long(self.label, self.max_length)
+            text = too_long(self.label, self.max_length or 0)
         for error in self.screen.query("#error").results(Label):
             error.update(text)
         self.app.bell()

@@ -207,3 +207,39 @@ async def test_slash_finds_a_vote_by_words_or_number_and_an_event_by_words(servi
         await type_text(pilot, "zielen")
         await until(pilot, lambda: len(rows.rows) == 1, "one event found")
         assert rows.rows[0].event.type == "vote_opened" and rows.rows[0].event.number == 2
+
+
+def screen_text(app) -> str:
+    """The screen as text, line by line, from the app's own screenshot."""
+    import html
+    import re
+
+    lines: dict[float, list[str]] = {}
+    for match in re.finditer(r'<text[^>]*y="([\d.]+)"[^>]*>(.*?)</text>',
+                             app.export_screenshot()):
+        lines.setdefault(float(match.group(1)), []).append(html.unescape(match.group(2)))
+    return "\n".join("".join(lines[y]).replace("\xa0", " ") for y in sorted(lines))
+
+
+async def test_at_160_columns_the_close_dialog_and_the_speakers_footer_are_whole(service):
+    from models.commands import QueueSpeaker
+    from session_console.dialogs import Confirm
+
+    service.execute(QueueSpeaker(member="m05"), "setup")
+    service.execute(OpenVote(subject="budżet"), "setup")
+    for seat in range(1, 8):
+        service.execute(RecordAnswer(member=f"m{seat:02d}", answer=Answer.YES), "setup")
+    async with console(service).run_test(size=(160, 50)) as pilot:
+        await started(pilot)
+        dialog = await modal(pilot, "c", Confirm)
+        await pilot.pause(0.1)
+        body = dialog.query_one("#body")
+        width, needed = body.size.width, 0
+        for line in dialog.body.split("\n"):  # every line, wrapped at the dialog's width
+            needed += -(-len(line) // width)
+        assert len(dialog.body) > width and body.size.height >= needed
+        await pilot.press("escape")
+        await tab(pilot, "f4")
+        footer = screen_text(pilot.app).splitlines()[-1]
+        assert "Spacja Wstrzymaj/wznów" in footer and "f7 Eksport" in footer
+        assert "^p Polecenia" in footer.replace("▏", "")

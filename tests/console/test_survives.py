@@ -125,3 +125,21 @@ async def test_a_failing_action_is_told_in_polish_and_the_console_goes_on(servic
         await pilot.press("space")
         await settle(pilot)
         assert events_of(service, "member_checked_out")
+
+
+async def test_a_failing_dialog_answer_is_told_and_the_console_goes_on(service, monkeypatch):
+    from session_console.panes import speakers
+
+    def broken(text: str) -> None:
+        raise RuntimeError("zepsute w odpowiedzi")
+
+    monkeypatch.setattr(speakers, "parse_guest", broken)
+    async with console(service).run_test(size=SIZE) as pilot:
+        await started(pilot)
+        await tab(pilot, "f4")
+        await modal(pilot, "g", Prompt)
+        await pilot.press("a", "n", "n", "a", "enter")
+        await settle(pilot)
+        assert pilot.app.is_running and pilot.app._exception is None
+        assert len(pilot.app.screen_stack) == 1
+        assert [f for f in pilot.app.failures if "zepsute w odpowiedzi" in f]
