@@ -23,6 +23,7 @@ from models.events import StoredEvent
 from models.state import Chamber, Presence
 from models.terms import AttendanceStatus
 from session_console.dialogs import MemberPicker, Prompt
+from session_console.help import declared
 from session_console.i18n import _
 from session_console.panes.base import MemberRows, Pane
 from session_console.search import find_members
@@ -54,12 +55,13 @@ class AttendanceRows(MemberRows):
     pane: "AttendancePane"
 
     def redirect(self, event: events.Key | events.Paste) -> Widget | None:
-        """A letter or digit (or a paste) typed on the roster starts a new search: the app
+        """A printable key other than the roster's own (or a paste) starts a new search: the app
         moves the focus to the search before it hands the key on (ConsoleApp.on_event),
         so every key of a burst lands in the search, in order. When this widget handled
         the key itself, the keys queued behind it still came here: each replaced the
         search, and a space in the name checked the member at the cursor in or out."""
-        if isinstance(event, events.Key) and not (event.character or "").isalnum():
+        if isinstance(event, events.Key) and (not event.is_printable
+                                              or event.key in self.pane.own_keys()):
             return None
         find = self.pane.query_one("#find", Input)
         find.value = ""
@@ -112,6 +114,11 @@ class AttendancePane(Pane):
         Binding("ctrl+u", "excuse", _("Excuse"), show=False),
         Binding("slash", "search", _("Find")),
     ]
+
+    @classmethod
+    def own_keys(cls) -> set[str]:
+        """The roster's printable keys (Space, +, -, /): every other one searches."""
+        return {key for binding in declared(cls.BINDINGS) for key in binding.key.split(",")}
 
     def compose(self) -> ComposeResult:
         rows = AttendanceRows(self, id="roster")

@@ -86,6 +86,11 @@ class VirtualRows(ScrollView, Generic[Row], can_focus=True):
         self.refresh_line(index)
         self._keep_visible()
 
+    def reveal_after_refresh(self) -> None:
+        """Brings the cursor into view once new rows are laid out (a scroll before that
+        stops at the old end)."""
+        self.call_after_refresh(self._keep_visible)
+
     def move_to_key(self, key: str) -> None:
         index = self._index.get(key)
         if index is not None:

@@ -243,3 +243,17 @@ async def test_at_160_columns_the_close_dialog_and_the_speakers_footer_are_whole
         footer = screen_text(pilot.app).splitlines()[-1]
         assert "Spacja Wstrzymaj/wznów" in footer and "f7 Eksport" in footer
         assert "^p Polecenia" in footer.replace("▏", "")
+
+
+def test_the_header_names_the_live_pages_in_polish():
+    from session_console.widgets.header import displays_line
+
+    class Live:
+        display_count = 2
+
+        def urls(self) -> dict[str, str]:
+            return {"chamber": "http://h/chamber", "overlay": "http://h/overlay",
+                    "websocket": "ws://h/ws", "chamber_json": "http://h/c.json"}
+
+    line = displays_line(Live())
+    assert line == "ekrany: 2 · sala: http://h/chamber  nakładka: http://h/overlay"

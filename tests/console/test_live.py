@@ -69,7 +69,7 @@ async def test_a_remote_console_drives_the_server_through_the_same_commands(serv
         app = ConsoleApp(RemoteBackend(remote, "zdalny"), now=frozen)
         async with app.run_test(size=SIZE) as pilot:
             await until(pilot, lambda: app.chamber.sitting is not None, "the remote sitting")
-            await until(pilot, lambda: getattr(app.focused, "id", None) == "find", "the search")
+            await until(pilot, lambda: getattr(app.focused, "id", None) == "roster", "the roster")
             await on_roster(pilot, "22")
             await pilot.press("plus")
             await until(pilot, lambda: service.state.sitting.is_present("m22"), "check-in")
