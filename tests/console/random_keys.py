@@ -11,7 +11,7 @@ import asyncio
 import random
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual import events
@@ -51,8 +51,6 @@ class KeptConsole(ConsoleApp):
 class Run:
     keys: int = 0
     bursts: int = 0
-    crash: BaseException | None = None
-    failures: list[str] = field(default_factory=list)
 
 
 def key_event(key: str) -> events.Key:
@@ -113,8 +111,8 @@ async def drive(pilot: Pilot, seed: int, count: int,
         run.keys += len(keys)
         if not app.is_running or app._exception is not None:
             break
-        if rng.random() < 0.02:  # now and then, let the commands on their way land
-            await asyncio.wait_for(app.settled(), 10) if isinstance(app, ConsoleApp) else None
+        if rng.random() < 0.02 and isinstance(app, ConsoleApp):
+            await asyncio.wait_for(app.settled(), 10)  # now and then, let commands land
     await pilot.pause(0.1)
     return run
 

@@ -118,7 +118,7 @@ async def test_a_remote_console_shows_the_line_refuses_keys_while_down_and_lands
         async with app.run_test(size=SIZE) as pilot:
             await until(pilot, lambda: app.chamber.sitting is not None, "the remote sitting")
             assert app.header.line(DISPLAYS).startswith("serwer: połączono · ekrany: 0")
-            await until(pilot, lambda: getattr(app.focused, "id", None) == "find", "the search")
+            await until(pilot, lambda: getattr(app.focused, "id", None) == "roster", "the roster")
             await on_roster(pilot, "22")
             await proxy.cut()
             await until(pilot, lambda: re.search(r"serwer: łączenie ponownie… od "
@@ -177,7 +177,7 @@ async def test_two_consoles_sign_their_events_with_their_secretaries_and_the_log
     local = ConsoleApp(LocalBackend(service, actor("console", "Anna Nowak"), displays=live,
                                     start=live.start, stop=live.stop), now=frozen)
     async with local.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: getattr(local.focused, "id", None) == "find", "the search")
+        await until(pilot, lambda: getattr(local.focused, "id", None) == "roster", "the roster")
         await on_roster(pilot, "22")
         await pilot.press("plus")
         await until(pilot, lambda: service.state.sitting.is_present("m22"), "Anna's check-in")
@@ -185,8 +185,8 @@ async def test_two_consoles_sign_their_events_with_their_secretaries_and_the_log
         remote = RemoteService(live.urls()["websocket"], jan, "console:Anna Nowak")
         app = ConsoleApp(RemoteBackend(remote, remote.actor), now=frozen)
         async with app.run_test(size=SIZE) as remote_pilot:
-            await until(remote_pilot, lambda: getattr(app.focused, "id", None) == "find",
-                        "the remote search")
+            await until(remote_pilot, lambda: getattr(app.focused, "id", None) == "roster",
+                        "the remote roster")
             await on_roster(remote_pilot, "20")
             await remote_pilot.press("plus")
             await until(remote_pilot, lambda: service.state.sitting.is_present("m20"),
