@@ -6,8 +6,8 @@ from textual.widgets import Input, Label
 
 from models.agenda import WithdrawItem
 from models.commands import CloseVote, ProposeAgendaChange, RecordAnswer
-from models.terms import Answer
-from session_console.dialogs import Prompt
+from models.terms import Answer, VoteKind
+from session_console.dialogs import MemberPicker, Prompt
 from session_console.forms import OpenVoteForm
 from session_console.palette import Palette
 from tests.console.conftest import SIZE, console, events_of
@@ -20,8 +20,10 @@ def alive(pilot) -> bool:
             and not getattr(pilot.app, "failures", []))
 
 
-async def test_re_vote_of_an_agenda_change_vote_is_refused_in_polish_not_an_invalid_select_value(
+async def test_re_vote_of_an_agenda_change_vote_opens_with_its_kind_not_an_invalid_select_value(
         service):
+    """`r` on an agenda change's vote: the form's kind list had no "agenda change", and
+    Textual's Select raised InvalidSelectValueError, ending the console."""
     service.execute(ProposeAgendaChange(change=WithdrawItem(item_id="i3", reason="")), "setup")
     for seat in range(1, 13):
         service.execute(RecordAnswer(member=f"m{seat:02d}", answer=Answer.YES), "setup")
@@ -29,10 +31,17 @@ async def test_re_vote_of_an_agenda_change_vote_is_refused_in_polish_not_an_inva
     async with console(service).run_test(size=SIZE) as pilot:
         await started(pilot)
         await tab(pilot, "f5")
-        await pilot.press("r")
+        form = await modal(pilot, "r", OpenVoteForm)
+        assert form.chosen("kind", VoteKind) is VoteKind.AGENDA_CHANGE
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(pilot.app.screen, Prompt), "the reason")
+        await pilot.press("b", "l", "a", "d", "enter")
+        await until(pilot, lambda: isinstance(pilot.app.screen, MemberPicker), "the motion")
+        await pilot.press("escape")  # the chair's own motion
         await settle(pilot)
-        assert len(pilot.app.screen_stack) == 1  # no form with a kind it cannot show
-        assert any("porządku obrad" in n.message for n in pilot.app._notifications)
+        assert len(pilot.app.screen_stack) == 1
+        revote = service.state.sitting.votes["v2"]
+        assert revote.revote_of == "v1" and revote.kind is VoteKind.AGENDA_CHANGE
         assert alive(pilot)
 
 
