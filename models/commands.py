@@ -217,6 +217,10 @@ class RecordTotals(SittingCommand):
     yes: int = Field(ge=0)
     no: int = Field(ge=0)
     abstain: int = Field(ge=0)
+    # the ballots handed out, where the committee counts them (a secret ballot's protocol)
+    ballots_issued: int | None = Field(default=None, ge=0)
+    # invalid ballots: their voters were present and are counted as not voting
+    invalid: int = Field(default=0, ge=0)
 
 
 class CloseVote(SittingCommand):

@@ -489,8 +489,32 @@ def _record_totals(state: Chamber, sitting: Sitting, command: cmd.RecordTotals) 
         raise Rejection("too_many", f"Oddano {plural(cast, 'głos', 'głosy', 'głosów')}, "
                         f"a uprawnionych obecnych jest {eligible}.",
                         f"{cast} votes cast but only {eligible} eligible members are present.")
+    _check_ballots(command, cast, eligible)
     return (ev.TotalsRecorded(sitting_id=sitting.id, vote_id=vote.id, yes=command.yes,
-                              no=command.no, abstain=command.abstain),)
+                              no=command.no, abstain=command.abstain,
+                              ballots_issued=command.ballots_issued, invalid=command.invalid),)
+
+
+def _check_ballots(command: cmd.RecordTotals, cast: int, eligible: int) -> None:
+    """Valid and invalid ballots come from members present (and from the cards handed out,
+    where the committee counted them)."""
+    returned = cast + command.invalid
+    if returned > eligible:
+        raise Rejection("too_many", f"Oddano {plural(returned, 'kartę', 'karty', 'kart')} "
+                        f"(ważne i nieważne), a uprawnionych obecnych jest {eligible}.",
+                        f"{returned} ballots returned (valid and invalid) but only {eligible} "
+                        "eligible members are present.")
+    issued = command.ballots_issued
+    if issued is None:
+        return
+    if issued > eligible:
+        raise Rejection("too_many", f"Wydano {plural(issued, 'kartę', 'karty', 'kart')}, "
+                        f"a uprawnionych obecnych jest {eligible}.",
+                        f"{issued} ballots issued but only {eligible} eligible members are present.")
+    if returned > issued:
+        raise Rejection("too_many", f"Oddano {plural(returned, 'kartę', 'karty', 'kart')}, "
+                        f"a wydano {issued}.",
+                        f"{returned} ballots returned but {issued} issued.")
 
 
 def _named_answers(sitting: Sitting, vote: Vote) -> tuple[tuple[str, FinalAnswer], ...]:

@@ -238,6 +238,8 @@ class TotalsRecorded(SittingEvent):
     yes: int
     no: int
     abstain: int
+    ballots_issued: int | None = None
+    invalid: int = 0
 
 
 class VoteResult(Frozen):

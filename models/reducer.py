@@ -335,6 +335,8 @@ def _totals_recorded(sitting: Sitting, event: ev.TotalsRecorded, at: datetime) -
     changed = vote.totals is not None
     totals = Tally(event.yes, event.no, event.abstain)
     return _with_vote(sitting, evolve(vote, totals=totals, changes=vote.changes + changed,
+                                      ballots_issued=event.ballots_issued,
+                                      invalid_ballots=event.invalid,
                                       revision=vote.revision + 1))
 
 

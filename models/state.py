@@ -152,6 +152,8 @@ class Vote:
     answers: Mapping[str, Answer] = field(default_factory=dict)
     changes: int = 0  # answers changed or taken back before close (each kept in the log)
     totals: Tally | None = None  # secret and summary votes only
+    ballots_issued: int | None = None  # a secret ballot's cards handed out, when counted
+    invalid_ballots: int = 0  # present, counted as not voting
     closed_at: datetime | None = None
     result: VoteResult | None = None
     cancelled_reason: str | None = None

@@ -166,17 +166,24 @@ class TotalsForm(Form):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(_("Totals of the vote"), classes="title")
-            for field_id, label in (("yes", _("yes")), ("no", _("no")), ("abstain", _("abstain"))):
+            for field_id, label in (("yes", _("yes")), ("no", _("no")), ("abstain", _("abstain")),
+                                    ("invalid", _("invalid ballots"))):
                 yield Label(label)
                 yield model_input(RecordTotals, field_id, "0", id=field_id)
+            yield Label(_("ballots issued (empty if the committee did not count them)"))
+            yield model_input(RecordTotals, "ballots_issued", "", id="ballots_issued")
             yield from self.footer()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.zero_asked = False  # a changed number is asked about again
 
     def build(self) -> RecordTotals:
+        issued = self.text("ballots_issued")
         command = RecordTotals(yes=self.number("yes", _("yes")), no=self.number("no", _("no")),
-                               abstain=self.number("abstain", _("abstain")))
+                               abstain=self.number("abstain", _("abstain")),
+                               invalid=self.number("invalid", _("invalid ballots")),
+                               ballots_issued=self.number("ballots_issued", _("ballots issued"))
+                               if issued else None)
         problem = self.check(command) if self.check else None
         if problem:
             raise ValueError(problem)

@@ -47,7 +47,8 @@ def field_label(name: str) -> str:
               "reason": _("Reason"), "number": _("Number"), "place": _("Place"),
               "title": _("Title"), "print_number": _("Print number"), "yes": _("yes"),
               "no": _("no"), "abstain": _("abstain"), "member": _("Member"),
-              "date": _("Date"), "guest": _("Guest speaker")}
+              "date": _("Date"), "guest": _("Guest speaker"),
+              "invalid": _("invalid ballots"), "ballots_issued": _("ballots issued")}
     return labels.get(name, name)
 
 

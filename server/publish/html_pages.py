@@ -86,7 +86,7 @@ def _answers(vote: VoteRecord, rows: dict[tuple[str, FinalAnswer], str]) -> str:
 def vote_section(record: SittingRecord, vote: VoteRecord, level: int, answers: str) -> str:
     v, prose = vote.vote, vote_prose(record, vote)
     item = f"Punkt {vote.item_number}: {vote.item_title}. " if vote.item_number else ""
-    counts = "".join(f"<li>{phrase}</li>" for phrase in (*prose.votes, *prose.people))
+    counts = "".join(f"<li>{phrase}</li>" for phrase in (*prose.votes, *prose.ballots, *prose.people))
     revote = f" {prose.revote}" if prose.revote else ""
     resolution = f" {escape(prose.resolution)}" if prose.resolution else ""
     body = [f'<section id="glosowanie-{v.number}" aria-labelledby="g{v.number}">'

@@ -32,6 +32,7 @@ def count_phrase(answer: FinalAnswer, count: int) -> str:
 class VoteProse:
     outcome: str  # "Wynik: przyjęto"
     votes: tuple[str, ...]  # the votes cast: "12 głosów za", "3 głosy przeciw", ...
+    ballots: tuple[str, ...]  # a secret ballot's "1 głos nieważny", "22 karty wydane", if told
     people: tuple[str, ...]  # who cast none: "1 osoba nie głosowała", ...
     explanation: str  # the rule's one line, with its full stop
     revote: str  # "Reasumpcja głosowania nr 1." or ""
@@ -40,7 +41,7 @@ class VoteProse:
     @property
     def counts(self) -> str:
         """ "12 głosów za, 3 głosy przeciw, 1 głos wstrzymujący się; 1 osoba nie głosowała, ..."."""
-        return f"{', '.join(self.votes)}; {', '.join(self.people)}"
+        return f"{', '.join((*self.votes, *self.ballots))}; {', '.join(self.people)}"
 
 
 def _people(counts: Mapping[FinalAnswer, int]) -> tuple[str, ...]:
@@ -49,12 +50,22 @@ def _people(counts: Mapping[FinalAnswer, int]) -> tuple[str, ...]:
                  if answer not in _CAST and (count or answer is not FinalAnswer.RECUSED))
 
 
+def _ballots(vote: VoteRecord) -> tuple[str, ...]:
+    """What the counting committee told beyond the valid votes (secret ballots only)."""
+    invalid, issued = vote.vote.invalid_ballots, vote.vote.ballots_issued
+    return (*((plural(invalid, "głos nieważny", "głosy nieważne", "głosów nieważnych"),)
+              if invalid else ()),
+            *((plural(issued, "karta wydana", "karty wydane", "kart wydanych"),)
+              if issued is not None else ()))
+
+
 def vote_prose(record: SittingRecord, vote: VoteRecord) -> VoteProse:
     result, counts = vote.result, vote.counts
     earlier = record.sitting.votes.get(vote.vote.revote_of) if vote.vote.revote_of else None
     return VoteProse(
         outcome=f"Wynik: {OUTCOME_PL[result.outcome]}",
         votes=tuple(count_phrase(answer, counts[answer]) for answer in _CAST),
+        ballots=_ballots(vote),
         people=_people(counts),
         explanation=f"{result.explanation_pl}.",
         revote=f"Reasumpcja głosowania nr {earlier.number}." if earlier else "",

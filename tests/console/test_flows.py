@@ -601,6 +601,19 @@ async def test_too_many_totals_are_refused_with_the_reason(service):
         assert sitting(service).votes["v1"].totals.yes == 10
 
 
+async def test_totals_take_invalid_ballots_and_the_ballots_issued(service):
+    service.execute(OpenVote(subject="wybór", mode=VoteMode.SECRET), "setup")
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        form = await modal(pilot, "t", TotalsForm)
+        for field, value in (("yes", "7"), ("no", "2"), ("invalid", "1"), ("ballots_issued", "12")):
+            form.query_one(f"#{field}").value = value
+        await submit(pilot)
+        vote = sitting(service).votes["v1"]
+        assert (vote.totals.yes, vote.invalid_ballots, vote.ballots_issued) == (7, 1, 12)
+
+
 async def test_totals_of_0_0_0_are_asked_about_before_they_are_recorded(service):
     service.execute(OpenVote(subject="wybór", mode=VoteMode.SECRET), "setup")
     app = console(service)
