@@ -161,7 +161,7 @@ def test_json_read_back_gives_the_votes_of_the_log(closed, package):
     assert datetime.fromisoformat(first["end_date"]) == vote.closed_at
     assert first["start_date"].endswith("+01:00")  # local time, with its offset
     assert first["votes"][0] == {"voter_id": "m01", "voter": {"id": "m01", "name": "Radny 1"},
-                                 "group": "", "option": "yes", "option_pl": "za"}
+                                 "group_id": None, "option": "yes", "option_pl": "za"}
     assert first["sesja"]["explanation_pl"] == vote.result.explanation_pl
 
 
