@@ -104,7 +104,8 @@ def vote_section(record: SittingRecord, vote: VoteRecord, level: int, answers: s
 
 
 DOWNLOADS = (("sesja.pdf", "PDF"), ("imienne.csv", "CSV"), ("imienne-excel.csv", "CSV dla Excela"),
-             ("sesja.json", "JSON (Popolo)"), ("protokol.html", "projekt protokołu"))
+             ("sesja.json", "JSON (Popolo)"), ("protokol.html", "projekt protokołu"),
+             ("datapackage.json", "opis danych (Data Package)"), ("dcat.jsonld", "metadane DCAT-AP"))
 
 
 def sitting_page(record: SittingRecord, present: set[str], answers: dict[str, str]) -> str:
