@@ -17,6 +17,7 @@ from models.events import StoredEvent
 from models.state import Chamber
 from server import portable
 from server.publish import (
+    captions,
     chapters,
     csv_files,
     html_pages,
@@ -187,4 +188,5 @@ def _chapters(video_start: datetime) -> Step:
                                                       encoding="utf-8")
         (folder / "rozdzialy.vtt").write_text(chapters.webvtt(record, video_start),
                                               encoding="utf-8")
+        (folder / "napisy.vtt").write_text(captions.webvtt(record, video_start), encoding="utf-8")
     return write
