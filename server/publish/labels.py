@@ -71,6 +71,10 @@ def hhmm(moment: datetime | None) -> str:
     return local(moment).strftime("%H:%M") if moment is not None else ""
 
 
+def hhmmss(moment: datetime | None) -> str:
+    return local(moment).strftime("%H:%M:%S") if moment is not None else ""
+
+
 def stamp(moment: datetime | None) -> str:
     """Local date and time to the second, as a reader checks it against the recording."""
     return local(moment).strftime("%Y-%m-%d %H:%M:%S") if moment is not None else ""
