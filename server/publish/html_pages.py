@@ -91,7 +91,7 @@ def page(title: str, body: str) -> str:
 
 def _title(record: SittingRecord) -> str:
     sitting = record.sitting
-    return f"{sitting.council_name}: {sitting.number} sesja, {long_date(sitting.date)}"
+    return f"{sitting.council_name}: {record.words.named(sitting.number)}, {long_date(sitting.date)}"
 
 
 def _answers(vote: VoteRecord, rows: dict[tuple[str, FinalAnswer], str], clubs: bool) -> str:
@@ -170,7 +170,8 @@ def sitting_page(record: SittingRecord, present: set[str], answers: dict[str, st
                           links=[f"#glosowanie-{v.vote.number}" for v in record.votes]))
         body.extend(vote_section(record, vote, 3, answers.get(vote.vote.id, "")) for vote in record.votes)
     else:
-        body.append("<p>Na tej sesji nie przeprowadzono dotąd żadnego głosowania.</p>")
+        body.append(f"<p>{record.words.on_this.capitalize()} nie przeprowadzono dotąd "
+                    "żadnego głosowania.</p>")
     body.append("<h2>Lista obecności</h2>")
     body.append(table("Lista obecności radnych", tables.ATTENDANCE_HEADER,
                       tables.attendance_rows(record), row_header=2, numeric=frozenset({0})))
@@ -182,11 +183,11 @@ def sitting_page(record: SittingRecord, present: set[str], answers: dict[str, st
         body.append("<p>Nie odnotowano wystąpień.</p>")
     body.append("<h2>Rejestr uchwał</h2>")
     if record.register:
-        body.append(table("Uchwały podjęte na sesji", tables.REGISTER_HEADER,
+        body.append(table(f"Uchwały podjęte {record.words.on_this}", tables.REGISTER_HEADER,
                           tables.register_rows(record), row_header=0))
     else:
-        body.append("<p>Na tej sesji nie podjęto uchwał.</p>")
-    body.append(f"<footer><p>Wygenerowano z rejestru zdarzeń sesji: zdarzenie "
+        body.append(f"<p>{record.words.on_this.capitalize()} nie podjęto uchwał.</p>")
+    body.append(f"<footer><p>Wygenerowano z rejestru zdarzeń {record.words.genitive}: zdarzenie "
                 f"{record.last_event.seq}, skrót {record.last_event.hash}.</p></footer>")
     return page(_title(record), "".join(body))
 

@@ -16,7 +16,7 @@ from server.publish.csv_files import DIALECTS
 from server.publish.file_names import VOTES_FOLDER
 from server.publish.labels import local
 from server.publish.record import SittingRecord
-from server.publish.table_schemas import TABLES, table_schema
+from server.publish.table_schemas import TABLES, headers, table_schema
 
 DATAPACKAGE = "datapackage.json"
 DCAT = "dcat.jsonld"
@@ -37,7 +37,7 @@ def slug(text: str) -> str:
 
 def _title(record: SittingRecord) -> str:
     sitting = record.sitting
-    return f"{sitting.council_name}: sesja {sitting.number} z dnia {sitting.date.isoformat()}"
+    return f"{sitting.council_name}: {record.words.named(sitting.number)} z dnia {sitting.date.isoformat()}"
 
 
 def _csv_files(folder: Path) -> list[tuple[str, str, str]]:
@@ -65,13 +65,14 @@ def datapackage(record: SittingRecord, files: list[tuple[str, str, str]]) -> dic
     sitting = record.sitting
     return {
         "profile": "tabular-data-package",
-        "name": slug(f"{sitting.council_name} sesja {sitting.number} {sitting.date.isoformat()}"),
+        "name": slug(f"{sitting.council_name} {record.words.folder} {sitting.number} "
+                     f"{sitting.date.isoformat()}"),
         "title": _title(record),
         "description": "Imienne wykazy głosowań, wyniki, lista obecności, mówcy i rejestr "
-                       "uchwał sesji, w formacie CSV (UTF-8 z przecinkami oraz dla programu "
-                       "Excel: z BOM i średnikami).",
+                       f"uchwał {record.words.genitive}, w formacie CSV (UTF-8 z przecinkami "
+                       "oraz dla programu Excel: z BOM i średnikami).",
         "created": local(record.last_event.at).isoformat(),
-        "keywords": ["rada", "sesja", "głosowania imienne", "BIP"],
+        "keywords": [record.words.body.lower(), record.words.folder, "głosowania imienne", "BIP"],
         "resources": [_resource(path, table, fmt) for path, table, fmt in files],
     }
 
@@ -95,7 +96,7 @@ def dcat(record: SittingRecord, paths: list[str]) -> dict[str, Any]:
         "@type": "dcat:Dataset",
         "dct:title": {"@value": _title(record), "@language": "pl"},
         "dct:description": {"@value": "Wyniki i imienne wykazy głosowań, lista obecności, mówcy "
-                                      "i rejestr uchwał sesji (art. 14 ust. 4 u.s.g.).",
+                                      f"i rejestr uchwał {record.words.genitive}.",
                             "@language": "pl"},
         "dct:identifier": f"{slug(sitting.council_name)}/{sitting.id}/{sitting.date.isoformat()}",
         "dct:issued": {"@value": issued, "@type": "xsd:dateTime"},
@@ -103,7 +104,8 @@ def dcat(record: SittingRecord, paths: list[str]) -> dict[str, Any]:
         "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/POL"},
         "dct:publisher": {"@type": "foaf:Agent", "foaf:name": sitting.council_name},
         "dcat:keyword": [{"@value": word, "@language": "pl"}
-                         for word in ("rada", "sesja", "głosowania imienne")],
+                         for word in (record.words.body.lower(), record.words.folder,
+                                      "głosowania imienne")],
         "dct:temporal": {"@type": "dct:PeriodOfTime",
                          "dcat:startDate": {"@value": sitting.date.isoformat(), "@type": "xsd:date"},
                          "dcat:endDate": {"@value": sitting.date.isoformat(), "@type": "xsd:date"}},
@@ -119,7 +121,8 @@ def write_datapackage(record: SittingRecord, folder: Path) -> None:
     (folder / SCHEMAS_FOLDER).mkdir(exist_ok=True)
     for table in dict.fromkeys(table for _path, table, _fmt in files):
         (folder / SCHEMAS_FOLDER / f"{table}.json").write_text(
-            json.dumps(table_schema(TABLES[table]), ensure_ascii=False, indent=1), encoding="utf-8")
+            json.dumps(table_schema(headers(record)[table]), ensure_ascii=False, indent=1),
+            encoding="utf-8")
     (folder / DATAPACKAGE).write_text(
         json.dumps(datapackage(record, files), ensure_ascii=False, indent=1), encoding="utf-8")
 

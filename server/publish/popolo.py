@@ -67,7 +67,7 @@ def vote_head(record: SittingRecord, vote: VoteRecord) -> dict[str, Any]:
         "identifier": str(v.number),
         "organization_id": "rada",
         "organization": {"id": "rada", "name": sitting.council_name},
-        "legislative_session": {"id": sitting.id, "name": f"{sitting.number} sesja",
+        "legislative_session": {"id": sitting.id, "name": record.words.named(sitting.number),
                                 "start_date": sitting.date.isoformat()},
         "motion": {"text": v.subject, "classification": v.kind.value,
                    "requirement": v.rule.label("pl")},

@@ -52,6 +52,12 @@ def _people(counts: Mapping[FinalAnswer, int]) -> tuple[str, ...]:
                  if answer not in _CAST and (count or answer is not FinalAnswer.RECUSED))
 
 
+def sentence(text: str) -> str:
+    """The text as a sentence: a full stop added unless it ends with its own mark."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
+
+
 def quorum_line(record: SittingRecord, vote: VoteRecord) -> str:
     """The quorum as voting systems print it with each vote: present at the close of the
     statutory seats, and the presence at the opening when it differed."""
@@ -77,7 +83,8 @@ def vote_prose(record: SittingRecord, vote: VoteRecord) -> VoteProse:
         people=_people(counts),
         explanation=f"{result.explanation_pl}.",
         revote=f"Reasumpcja głosowania nr {earlier.number}." if earlier else "",
-        resolution=f"Rada podjęła uchwałę nr {vote.resolution}." if vote.resolution else "",
+        resolution=(f"{record.words.body} podjęła uchwałę nr {vote.resolution}."
+                    if vote.resolution else ""),
         quorum=quorum_line(record, vote),
         when=when_line(vote),
     )

@@ -8,6 +8,7 @@ docs/open-data.md documents the same columns for people.
 from typing import Any
 
 from server.publish import tables
+from server.publish.record import SittingRecord
 
 TABLES: dict[str, tuple[str, ...]] = {
     "imienne": tables.NAMED_HEADER,
@@ -23,7 +24,8 @@ ANSWER_CODES = ["yes", "no", "abstain", "not_voting", "absent", "recused"]
 
 # column -> (description, Table Schema type and its options)
 FIELDS: dict[str, tuple[str, dict[str, Any]]] = {
-    "Sesja": ("Numer sesji (posiedzenia), np. XL", {"type": "string"}),
+    "Sesja": ("Numer sesji, np. XL", {"type": "string"}),
+    "Posiedzenie": ("Numer posiedzenia komisji", {"type": "string"}),
     "Data": ("Dzień sesji (posiedzenia)", {"type": "date"}),
     "Głosowanie nr": ("Numer głosowania w sesji, od 1", {"type": "integer",
                                                          "constraints": {"minimum": 1}}),
@@ -66,6 +68,11 @@ FIELDS: dict[str, tuple[str, dict[str, Any]]] = {
     "W sprawie": ("Tytuł uchwały", {"type": "string"}),
     "Uwagi": ("Uwagi, np. uchylenie w reasumpcji", {"type": "string"}),
 }
+
+
+def headers(record: SittingRecord) -> dict[str, tuple[str, ...]]:
+    """Each table's header as this sitting's CSVs have it (a committee's first named column)."""
+    return {**TABLES, "imienne": tables.named_header(record)}
 
 
 def table_schema(header: tuple[str, ...]) -> dict[str, Any]:

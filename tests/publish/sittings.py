@@ -62,7 +62,8 @@ def write_log(path: Path, sim: Sim) -> Path:
 CLUBS = ("Klub Radnych „Wspólna Gmina”", "Klub Radnych Prawa i Sprawiedliwości", "")
 
 
-def clubs(sitting_type: str = "ordinary", subject: str = "Projekt uchwały w sprawie budżetu") -> Sim:
+def clubs(sitting_type: str = "ordinary", subject: str = "Projekt uchwały w sprawie budżetu",
+          close: bool = True) -> Sim:
     """6 members of 7 seats in two clubs and none, a named resolution vote and a secret one;
     `sitting_type="committee"` makes it a committee's sitting."""
     sim = Sim()
@@ -86,5 +87,6 @@ def clubs(sitting_type: str = "ordinary", subject: str = "Projekt uchwały w spr
     sim("record_totals", yes=4, no=1, abstain=0)
     sim("close_vote")
     sim.tick(60)
-    sim("close_sitting")
+    if close:
+        sim("close_sitting")
     return sim

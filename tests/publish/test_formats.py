@@ -198,7 +198,7 @@ def test_the_minutes_draft_follows_the_usual_order(package):
              "kworum: 6", "## Porządek obrad", "  - 2.1. w sprawie budżetu", "## Przebieg obrad",
              "### Ad 2.1. w sprawie budżetu", "Głos zabrali: Radny 3", "Głosowanie nr 1 (11:04)",
              "Rada podjęła uchwałę nr XL/1/2026", "Głosowanie nr 3", "## Zamknięcie",
-             "zamknął XL sesję o 11:08"]
+             "Zamknięto XL sesję o 11:08"]
     positions = [text.index(part) for part in order]
     assert positions == sorted(positions)
     html = (package / "protokol.html").read_text(encoding="utf-8")
@@ -276,7 +276,7 @@ def test_a_cancelled_vote_is_told_in_the_minutes_and_not_published_as_a_list(tmp
     sim("cancel_vote", reason="awaria systemu do głosowania")
     export_package(sim.state, sim.log, tmp_path / "p", formats=["md", "json"])
     minutes = (tmp_path / "p" / "protokol.md").read_text(encoding="utf-8")
-    cancelled = "Głosowanie nr 4 (Wniosek o przerwę) anulowano: awaria systemu do głosowania."
+    cancelled = "Głosowanie nr 4 (Wniosek o przerwę) unieważniono: awaria systemu do głosowania."
     assert cancelled in minutes
     # under its own item, after that item's earlier votes, not after the last item
     item = minutes[:minutes.index(cancelled)].rsplit("### Ad ", 1)[-1]
