@@ -15,6 +15,7 @@ from server.publish.file_names import vote_path
 from server.publish.labels import MODE_PL, OUTCOME_PL, hhmm, long_date
 from server.publish.prose import vote_prose
 from server.publish.record import SittingRecord, VoteRecord
+from server.publish.typography import quotes
 
 STYLE = """
 body{font-family:system-ui,"DejaVu Sans",sans-serif;color:#1a1a1a;background:#fff;
@@ -120,7 +121,7 @@ def vote_section(record: SittingRecord, vote: VoteRecord, level: int, answers: s
     revote = f" {prose.revote}" if prose.revote else ""
     resolution = f" {escape(prose.resolution)}" if prose.resolution else ""
     body = [f'<section id="glosowanie-{v.number}" aria-labelledby="g{v.number}">'
-            f'<h{level} id="g{v.number}">Głosowanie nr {v.number}: {escape(v.subject)}</h{level}>'
+            f'<h{level} id="g{v.number}">Głosowanie nr {v.number}: {escape(quotes(v.subject))}</h{level}>'
             f"<p>{escape(item)}Tryb: {MODE_PL[v.mode]}. {prose.when.capitalize()}.{revote}</p>"
             f'<p class="quorum">{prose.quorum}.</p>'
             f"<p><strong>{prose.outcome}.</strong> {escape(prose.explanation)}"
@@ -142,7 +143,7 @@ def results_row(record: SittingRecord, vote: VoteRecord) -> tuple[str, ...]:
     without recusals shows no such column."""
     v, r = vote.vote, vote.result
     present = f"jest ({r.present_at_close} z {record.sitting.statutory_seats})" if r.quorum else "brak"
-    return (str(v.number), vote.item_number, v.subject,
+    return (str(v.number), vote.item_number, quotes(v.subject),
             f"{hhmm(v.opened_at)}–{hhmm(v.closed_at)}", present, str(r.yes), str(r.no),
             str(r.abstain), str(r.not_voting), str(r.absent), str(r.recused) if r.recused else "",
             OUTCOME_PL[r.outcome])

@@ -12,13 +12,15 @@ from server.publish import blocks as rendered
 from server.publish.blocks import Block
 from server.publish.labels import ATTENDANCE_PL, actor_label, duration, hhmm
 from server.publish.life_lines import days_text, life_lines
-from server.publish.prose import sentence, vote_prose
+from server.publish.prose import vote_prose
 from server.publish.record import SittingRecord, VoteRecord
+from server.publish.typography import quotes, sentence
 
 
 def _vote_line(record: SittingRecord, vote: VoteRecord) -> str:
     prose = vote_prose(record, vote)
-    line = (f"Głosowanie nr {vote.vote.number} ({hhmm(vote.vote.closed_at)}): {sentence(vote.vote.subject)} "
+    subject = sentence(quotes(vote.vote.subject))
+    line = (f"Głosowanie nr {vote.vote.number} ({hhmm(vote.vote.closed_at)}): {subject} "
             f"{prose.outcome} - {prose.counts}. {prose.explanation}")
     return f"{line} {prose.resolution}" if prose.resolution else line
 
@@ -32,7 +34,7 @@ def _votes_of(record: SittingRecord, number: str, listed: set[str]) -> list[tupl
         return (item_number if item_number in listed else "") == number
 
     closed = [(v.vote.number, _vote_line(record, v)) for v in record.votes if here(v.item_number)]
-    cancelled = [(v.number, f"Głosowanie nr {v.number} ({v.subject}) {CANCELLED_PL}: "
+    cancelled = [(v.number, f"Głosowanie nr {v.number} ({quotes(v.subject)}) {CANCELLED_PL}: "
                             f"{v.cancelled_reason}.")
                  for v in record.cancelled_votes
                  if here(sitting.item_number(v.item_id) if v.item_id else "")]

@@ -52,12 +52,6 @@ def _people(counts: Mapping[FinalAnswer, int]) -> tuple[str, ...]:
                  if answer not in _CAST and (count or answer is not FinalAnswer.RECUSED))
 
 
-def sentence(text: str) -> str:
-    """The text as a sentence: a full stop added unless it ends with its own mark."""
-    text = text.rstrip()
-    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
-
-
 def quorum_line(record: SittingRecord, vote: VoteRecord) -> str:
     """The quorum as voting systems print it with each vote: present at the close of the
     statutory seats, and the presence at the opening when it differed."""

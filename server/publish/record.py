@@ -11,6 +11,7 @@ from models.state import Chamber, Presence, Resolution, Sitting, Vote
 from models.terms import CouncilKind, FinalAnswer
 from models.vocabulary import COMMITTEE_SITTING, SittingWords, sitting_words
 from server.publish.labels import SPEECH_PL, hhmm, stamp
+from server.publish.typography import quotes
 
 
 class ExportError(Exception):
@@ -188,7 +189,7 @@ def _markers(sitting: Sitting, numbers: dict[str, tuple[str, str]]) -> tuple[Mar
         number, title = numbers.get(visit.item_id, ("", ""))
         markers.append(Marker(visit.taken_up_at, f"{number}. {title}" if number != "—" else title))
     for vote in sitting.votes.values():
-        markers.append(Marker(vote.opened_at, f"Głosowanie nr {vote.number}: {vote.subject}"))
+        markers.append(Marker(vote.opened_at, f"Głosowanie nr {vote.number}: {quotes(vote.subject)}"))
     if sitting.closed_at is not None:
         markers.append(Marker(sitting.closed_at, f"Zamknięcie {words.genitive}"))
     return tuple(sorted(markers, key=lambda m: m.at))
