@@ -130,6 +130,22 @@ WORDS_PL: dict[type[StrEnum], Mapping[Any, str]] = {
     CouncilKind: COUNCIL_KIND_PL, MajorityKind: MAJORITY_PL,
 }
 
+# Where a screen's narrow column says less than a publication: a member's status in the
+# attendance list, a result in the votes list, a mode and a sitting type in a form.
+SCREEN_PL: dict[object, str] = {
+    AttendanceStatus.EXCUSED: "usprawiedliwiony(-a)",
+    Outcome.INVALID: "nieważne",
+    VoteMode.ROLL_CALL: "imienne przez wyczytanie",
+    VoteMode.ELECTRONIC: "imienne elektroniczne",
+    SittingType.COMMITTEE: "komisja",
+}
+
+
+def screen_word(member: StrEnum) -> str:
+    """The Polish word a screen shows for an enum's member: its short form, if it has one."""
+    return SCREEN_PL.get(member) or WORDS_PL[type(member)][member]
+
+
 # A vote cancelled before its close: the console's word ("unieważnione"), in the minutes too.
 CANCELLED_PL = "unieważniono"
 

@@ -37,3 +37,20 @@ def test_the_words_of_a_sitting_depend_on_who_sits():
     assert committee.named("3", "genitive") == "posiedzenia komisji nr 3"
     assert (committee.column, committee.folder, committee.body) == ("Posiedzenie", "posiedzenie",
                                                                    "Komisja")
+
+
+def test_the_console_in_polish_shows_the_vocabulary_words():
+    from session_console import i18n, words
+
+    labels = {terms.FinalAnswer: words.answer_label, terms.Answer: words.answer_label,
+              terms.AttendanceStatus: words.attendance_label, terms.Outcome: words.outcome_label,
+              terms.VoteMode: words.mode_label, terms.VoteKind: words.kind_label,
+              terms.ItemKind: words.item_kind_label, terms.SpeechKind: words.speech_label,
+              terms.SittingType: words.sitting_type_label}
+    before = i18n.lang()
+    i18n.use("pl")
+    try:
+        for enum, label in labels.items():
+            assert {m: label(m) for m in enum} == {m: vocabulary.screen_word(m) for m in enum}, enum
+    finally:
+        i18n.use(before)
