@@ -20,6 +20,7 @@ from models.terms import (
     ItemKind,
     MajorityKind,
     Outcome,
+    SittingStatus,
     SittingType,
     SpeechKind,
     SpeechStatus,
@@ -103,6 +104,15 @@ SITTING_TYPE_PL = {
     SittingType.COMMITTEE: "posiedzenie komisji",
 }
 
+# a sitting's stage, as said of a "sesja" (feminine), as the console's header says it
+SITTING_STATUS_PL = {
+    SittingStatus.PREPARED: "zwołana, nie otwarta",
+    SittingStatus.OPEN: "obraduje",
+    SittingStatus.BREAK: "przerwa",
+    SittingStatus.ADJOURNED: "przerwana do innego dnia",
+    SittingStatus.CLOSED: "zamknięta",
+}
+
 COUNCIL_KIND_PL = {
     CouncilKind.GMINA: "rada gminy",
     CouncilKind.POWIAT: "rada powiatu",
@@ -127,6 +137,7 @@ WORDS_PL: dict[type[StrEnum], Mapping[Any, str]] = {
     FinalAnswer: ANSWER_PL, Answer: OPEN_ANSWER_PL, Outcome: OUTCOME_PL, VoteMode: MODE_PL,
     VoteKind: KIND_PL, AttendanceStatus: ATTENDANCE_PL, SpeechKind: SPEECH_PL,
     SpeechStatus: SPEECH_STATUS_PL, ItemKind: ITEM_KIND_PL, SittingType: SITTING_TYPE_PL,
+    SittingStatus: SITTING_STATUS_PL,
     CouncilKind: COUNCIL_KIND_PL, MajorityKind: MAJORITY_PL,
 }
 
