@@ -173,6 +173,7 @@ class SittingWords:
     column: str  # a CSV column's name: "Sesja" / "Posiedzenie"
     folder: str  # a package folder's first word: "sesja" / "posiedzenie"
     body: str  # who decides: "Rada" / "Komisja"
+    of_body: str  # "Ustawowy skład rady" / "… komisji"
     english: str  # "sitting" / "committee meeting"
     short_pl: str  # a screen's heading: "sesja" / "posiedzenie"
     short_en: str  # "sitting" / "meeting"
@@ -186,12 +187,13 @@ class SittingWords:
 COUNCIL_SITTING = SittingWords(
     noun="sesja", genitive="sesji", accusative="sesję", on_this="na tej sesji",
     not_closed="Sesja nie została jeszcze zamknięta.", column="Sesja", folder="sesja",
-    body="Rada", english="sitting", short_pl="sesja", short_en="sitting")
+    body="Rada", of_body="rady", english="sitting", short_pl="sesja", short_en="sitting")
 COMMITTEE_SITTING = SittingWords(
     noun="posiedzenie komisji", genitive="posiedzenia komisji", accusative="posiedzenie komisji",
     on_this="na tym posiedzeniu komisji",
     not_closed="Posiedzenie komisji nie zostało jeszcze zamknięte.", column="Posiedzenie",
-    folder="posiedzenie", body="Komisja", english="committee meeting", short_pl="posiedzenie",
+    folder="posiedzenie", body="Komisja", of_body="komisji",
+    english="committee meeting", short_pl="posiedzenie",
     short_en="meeting")
 
 

@@ -197,7 +197,7 @@ def _write_vote_page(record: SittingRecord, vote: VoteRecord, folder: Path, answ
     title = _title(record)
     body = (f'<p><a href="../index.html">{escape(title)}</a></p>'
             + vote_section(record, vote, 1, answers)
-            + f"<p>Ustawowy skład rady: {record.sitting.statutory_seats}.</p>")
+            + f"<p>Ustawowy skład {record.words.of_body}: {record.sitting.statutory_seats}.</p>")
     vote_path(folder, vote.vote.number, ".html").write_text(
         page(f"Głosowanie nr {vote.vote.number}: {title}", body), encoding="utf-8")
 

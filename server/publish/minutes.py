@@ -61,7 +61,8 @@ def _opening(record: SittingRecord) -> Iterator[Block]:
     moment = "przy pierwszym głosowaniu" if record.votes else "w chwili sporządzenia projektu"
     verdict = ("co stanowi kworum; obrady były prawomocne" if first >= sitting.quorum_needed
                else "czyli bez kworum")
-    yield "p", (f"Ustawowy skład rady: {sitting.statutory_seats}; kworum: {sitting.quorum_needed}. "
+    yield "p", (f"Ustawowy skład {record.words.of_body}: {sitting.statutory_seats}; "
+                f"kworum: {sitting.quorum_needed}. "
                 f"Obecnych {moment}: {first}, {verdict}. Lista obecności stanowi załącznik.")
     absent = [f"{member.name} ({ATTENDANCE_PL[presence.status]}"
               + (f": {presence.excuse})" if presence.excuse else ")")

@@ -9,7 +9,7 @@ from models.council import Member
 from models.events import StoredEvent, VoteClosed, VoteOpened, VoteResult
 from models.state import Chamber, Presence, Resolution, Sitting, Vote
 from models.terms import CouncilKind, FinalAnswer
-from models.vocabulary import COMMITTEE_SITTING, SittingWords, sitting_words
+from models.vocabulary import SittingWords, sitting_words
 from server.publish.labels import SPEECH_PL, hhmm, stamp
 from server.publish.typography import quotes
 
@@ -111,8 +111,7 @@ class SittingRecord:
         hours = f"Obrady od {hhmm(sitting.opened_at)}" + (
             f" do {hhmm(sitting.closed_at)}." if sitting.closed_at else " (w toku).")
         place = f"{sitting.place}. " if sitting.place else ""
-        body = "komisji" if self.words is COMMITTEE_SITTING else "rady"
-        return f"{place}Ustawowy skład {body}: {sitting.statutory_seats}. {hours}"
+        return f"{place}Ustawowy skład {self.words.of_body}: {sitting.statutory_seats}. {hours}"
 
     @property
     def partial_note(self) -> str:

@@ -31,6 +31,9 @@ def test_no_export_of_a_committee_says_sesja(committee):
         text = FILE_NAMES.sub("", (out / name).read_text(encoding="utf-8"))
         assert not re.search(r"\bsesj", text, re.IGNORECASE), (name, re.findall(r".{30}sesj.{30}", text))
     assert "posiedzenie komisji nr III" in (out / "index.html").read_text(encoding="utf-8")
+    for name in ("index.html", "glosowania/glosowanie-001.html", "protokol.md"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert "Ustawowy skład komisji: 7" in text and "skład rady" not in text, name
     header = next(csv.reader((out / "imienne.csv").open(encoding="utf-8")))
     assert header[0] == "Posiedzenie"
     assert package_name(sim.state.sitting) == "posiedzenie-III-2026-11-22"
