@@ -39,6 +39,14 @@ def test_no_export_of_a_committee_says_sesja(committee):
     assert package_name(sim.state.sitting) == "posiedzenie-III-2026-11-22"
 
 
+def test_the_notice_of_a_committee_convenes_a_posiedzenie(tmp_path):
+    sim = clubs("committee")
+    export_package(sim.state, sim.log, tmp_path / "p", formats=["zawiadomienie"])
+    notice = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "p").glob("zawiadomienie*.md"))
+    assert "Zawiadomienie o zwołaniu posiedzenia komisji nr III" in notice
+    assert not re.search(r"\bsesj", notice, re.IGNORECASE) and "która" not in notice
+
+
 def test_the_minutes_close_without_guessing_a_gender(committee):
     _sim, out = committee
     minutes = (out / "protokol.md").read_text(encoding="utf-8")
