@@ -32,6 +32,7 @@ from models.terms import (
     MajorityKind,
     Outcome,
     SittingStatus,
+    SittingType,
     SpeechKind,
     SpeechStatus,
     VoteKind,
@@ -553,8 +554,10 @@ def _register_events(state: Chamber, sitting: Sitting, vote: Vote,
         return (ev.ResolutionVoided(sitting_id=sitting.id, number=earlier[0].number,
                                     vote_id=vote.id),)
     item = sitting.items.get(vote.item_id) if vote.item_id else None
+    # a committee adopts opinions, not the council's resolutions: no number in its register
     if (vote.kind is not VoteKind.RESOLUTION or result.outcome is not Outcome.ADOPTED
-            or item is None or item.resolution is not None):
+            or item is None or item.resolution is not None
+            or sitting.sitting_type is SittingType.COMMITTEE):
         return ()
     ordinal = state.next_resolution
     pattern = state.council.resolution_pattern if state.council else "{sitting}/{number}/{year}"

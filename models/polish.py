@@ -3,8 +3,6 @@ takes after a count (1 głos, 2 głosy, 5 głosów), and Polish letters folded f
 
 import unicodedata
 
-from models.terms import FinalAnswer
-
 # Letters that Unicode does not decompose into a base letter and a mark.
 _UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "ß": "ss", "đ": "d"})
 
@@ -36,23 +34,7 @@ def plural(count: int, one: str, few: str, many: str) -> str:
     return f"{count} {form}"
 
 
-# A member's own answer, as the roll-call row and the named lists print it. Forms that
-# would show a member's gender are masculine with "(-a)"; see docs/decisions.md.
-ANSWER_PL = {
-    FinalAnswer.YES: "za",
-    FinalAnswer.NO: "przeciw",
-    FinalAnswer.ABSTAIN: "wstrzymuje się",
-    FinalAnswer.NOT_VOTING: "nie głosował(-a)",
-    FinalAnswer.ABSENT: "nieobecny(-a)",
-    FinalAnswer.RECUSED: "wyłączony(-a)",
-}
-
-# The same places counted in a vote's result: "wstrzymało się: 3".
-TALLY_PL = {
-    FinalAnswer.YES: "za",
-    FinalAnswer.NO: "przeciw",
-    FinalAnswer.ABSTAIN: "wstrzymało się",
-    FinalAnswer.NOT_VOTING: "nie głosowało",
-    FinalAnswer.ABSENT: "nieobecni",
-    FinalAnswer.RECUSED: "wyłączeni",
-}
+# A member's answer as the named lists print it and as a result counts it: the words live
+# in models.vocabulary, the product's one vocabulary.
+from models.vocabulary import ANSWER_PL as ANSWER_PL  # noqa: E402
+from models.vocabulary import TALLY_PL as TALLY_PL  # noqa: E402

@@ -1,6 +1,7 @@
 """How the domain's values read on screen, in the chosen language."""
 
 from datetime import datetime
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from models import events as ev
@@ -17,13 +18,21 @@ from models.terms import (
     VoteKind,
     VoteMode,
 )
+from models.vocabulary import screen_word
 from session_console.i18n import _, lang, pgettext
 
 LOCAL_TIME = ZoneInfo("Europe/Warsaw")
 
 
+def _polish(member: StrEnum) -> str | None:
+    """The vocabulary's word when the console speaks Polish; None for gettext's English."""
+    return screen_word(member) if lang() == "pl" else None
+
+
 def answer_label(answer: Answer | FinalAnswer | None) -> str:
     """One member's answer: "wstrzymuje się" (the tally's count reads "wstrzymało się")."""
+    if answer is not None and (word := _polish(answer)):
+        return word
     return {
         "yes": pgettext("member", "yes"), "no": pgettext("member", "no"),
         "abstain": pgettext("member", "abstain"), None: "",
@@ -33,6 +42,8 @@ def answer_label(answer: Answer | FinalAnswer | None) -> str:
 
 
 def attendance_label(status: AttendanceStatus) -> str:
+    if word := _polish(status):
+        return word
     return {
         AttendanceStatus.ABSENT: pgettext("member", "absent"),
         AttendanceStatus.PRESENT: pgettext("member", "present"),
@@ -48,22 +59,30 @@ def page_label(name: str) -> str:
 
 
 def outcome_label(outcome: Outcome) -> str:
+    if word := _polish(outcome):
+        return word
     return {Outcome.ADOPTED: _("adopted"), Outcome.REJECTED: _("rejected"),
             Outcome.INVALID: _("invalid")}[outcome]
 
 
 def mode_label(mode: VoteMode) -> str:
+    if word := _polish(mode):
+        return word
     return {VoteMode.ROLL_CALL: _("roll-call"), VoteMode.ELECTRONIC: _("electronic"),
             VoteMode.SECRET: _("secret"), VoteMode.SUMMARY: _("summary")}[mode]
 
 
 def kind_label(kind: VoteKind) -> str:
+    if word := _polish(kind):
+        return word
     return {VoteKind.RESOLUTION: _("resolution"), VoteKind.AMENDMENT: _("amendment"),
             VoteKind.PROCEDURAL: _("procedural motion"),
             VoteKind.AGENDA_CHANGE: _("agenda change"), VoteKind.OTHER: _("other")}[kind]
 
 
 def item_kind_label(kind: ItemKind) -> str:
+    if word := _polish(kind):
+        return word
     return {ItemKind.PROCEDURAL: _("procedural matters"),
             ItemKind.RESOLUTION: _("draft resolution"),
             ItemKind.REPORT: _("report or information"),
@@ -72,11 +91,15 @@ def item_kind_label(kind: ItemKind) -> str:
 
 
 def speech_label(kind: SpeechKind) -> str:
+    if word := _polish(kind):
+        return word
     return {SpeechKind.NORMAL: _("speech"), SpeechKind.REPLY: _("reply"),
             SpeechKind.POINT_OF_ORDER: _("point of order")}[kind]
 
 
 def sitting_type_label(kind: SittingType) -> str:
+    if word := _polish(kind):
+        return word
     return {SittingType.ORDINARY: _("ordinary"), SittingType.EXTRAORDINARY: _("extraordinary"),
             SittingType.CEREMONIAL: _("ceremonial"), SittingType.COMMITTEE: _("committee")}[kind]
 

@@ -14,6 +14,7 @@ from models.answers import provisional_answer
 from models.decide import vote_result
 from models.state import Chamber, Sitting, SpeakerEntry, Vote
 from models.terms import SittingType
+from models.vocabulary import sitting_words
 
 View = dict[str, Any]
 VIEW_NAMES = ("chamber", "overlay", "public")
@@ -27,14 +28,10 @@ def _compact(data: View) -> View:
     return {key: value for key, value in data.items() if value is not None and value != ""}
 
 
-# what a screen calls the sitting: a council meets in a "sesja", a committee in a "posiedzenie"
-SITTING_NOUN = {"pl": ("sesja", "posiedzenie"), "en": ("sitting", "meeting")}
-
-
 def sitting_label(sitting: Sitting, lang: str) -> str:
     """ "sesja XV" or "posiedzenie 12", as the screens' headings say it."""
-    noun = SITTING_NOUN[lang][sitting.sitting_type is SittingType.COMMITTEE]
-    return f"{noun} {sitting.number}"
+    words = sitting_words(sitting.sitting_type)  # a council's "sesja", a committee's "posiedzenie"
+    return f"{words.short_pl if lang == 'pl' else words.short_en} {sitting.number}"
 
 
 def _sitting_head(state: Chamber, sitting: Sitting) -> View:

@@ -34,7 +34,7 @@ def youtube(record: SittingRecord, video_start: datetime) -> str:
     return "".join(f"{clock(m.at - start)} {m.title}\n" for m in chapters(record, video_start))
 
 
-def _vtt_time(offset: timedelta) -> str:
+def vtt_time(offset: timedelta) -> str:
     millis = max(0, round(offset.total_seconds() * 1000))
     hours, rest = divmod(millis, 3_600_000)
     minutes, rest = divmod(rest, 60_000)
@@ -49,6 +49,6 @@ def webvtt(record: SittingRecord, video_start: datetime) -> str:
     cues = ["WEBVTT", ""]
     for number, (mark, end) in enumerate(zip(marks, ends, strict=True), start=1):
         title = " ".join(mark.title.replace("-->", "->").split())
-        cues.extend((str(number), f"{_vtt_time(mark.at - start)} --> {_vtt_time(end - start)}",
+        cues.extend((str(number), f"{vtt_time(mark.at - start)} --> {vtt_time(end - start)}",
                      title, ""))
     return "\n".join(cues)

@@ -53,7 +53,7 @@ def _vote_file(folder: Path, vote: VoteRecord, fmt: str) -> Path:
 def write_vote(record: SittingRecord, vote: VoteRecord, folder: Path, fmt: str) -> None:
     """One named vote's list on its own (a secret vote has none)."""
     if vote.named:
-        write_table(_vote_file(folder, vote, fmt), tables.NAMED_HEADER,
+        write_table(_vote_file(folder, vote, fmt), tables.named_header(record),
                     named_body(record, vote, {}, _answers(fmt), fmt), fmt)
 
 
@@ -66,9 +66,9 @@ def write_sitting(record: SittingRecord, folder: Path, fmt: str) -> None:
     for vote in record.votes:
         if vote.named:
             body = named_body(record, vote, members, answers, fmt)
-            write_table(_vote_file(folder, vote, fmt), tables.NAMED_HEADER, body, fmt)
+            write_table(_vote_file(folder, vote, fmt), tables.named_header(record), body, fmt)
             bodies.append(body)
-    write_table(folder / f"imienne{suffix}.csv", tables.NAMED_HEADER, "".join(bodies), fmt)
+    write_table(folder / f"imienne{suffix}.csv", tables.named_header(record), "".join(bodies), fmt)
     for name, header, rows in (
         ("wyniki", tables.RESULTS_HEADER, (tables.result_row(record, v) for v in record.votes)),
         ("obecnosc", tables.ATTENDANCE_HEADER, tables.attendance_rows(record)),

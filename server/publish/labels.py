@@ -1,10 +1,15 @@
-"""Polish words and local times as the published record prints them (a member's answer is
-in models.polish, which the core shares)."""
+"""Local times and dates as the published record prints them, and how an actor is named; the
+words for the domain's values are models.vocabulary's."""
 
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from models.terms import AttendanceStatus, Outcome, SpeechKind, VoteKind, VoteMode
+# the enums' words come from the one vocabulary (models.vocabulary), named here as well
+from models.vocabulary import ATTENDANCE_PL as ATTENDANCE_PL
+from models.vocabulary import KIND_PL as KIND_PL
+from models.vocabulary import MODE_PL as MODE_PL
+from models.vocabulary import OUTCOME_PL as OUTCOME_PL
+from models.vocabulary import SPEECH_PL as SPEECH_PL
 
 LOCAL = ZoneInfo("Europe/Warsaw")
 
@@ -25,40 +30,6 @@ def actor_label(actor: str) -> str:
     return f"{name} ({CHANNEL_PL[channel]})"
 
 
-OUTCOME_PL = {
-    Outcome.ADOPTED: "przyjęto",
-    Outcome.REJECTED: "odrzucono",
-    Outcome.INVALID: "głosowanie nieważne",
-}
-
-MODE_PL = {
-    VoteMode.ROLL_CALL: "jawne imienne (wyczytanie)",
-    VoteMode.ELECTRONIC: "jawne imienne (elektroniczne)",
-    VoteMode.SECRET: "tajne",
-    VoteMode.SUMMARY: "zbiorcze",
-}
-
-KIND_PL = {
-    VoteKind.RESOLUTION: "uchwała",
-    VoteKind.AMENDMENT: "poprawka",
-    VoteKind.PROCEDURAL: "wniosek formalny",
-    VoteKind.AGENDA_CHANGE: "zmiana porządku obrad",
-    VoteKind.OTHER: "inne",
-}
-
-ATTENDANCE_PL = {
-    AttendanceStatus.ABSENT: "nieobecny(-a)",
-    AttendanceStatus.PRESENT: "obecny(-a)",
-    AttendanceStatus.LEFT: "wyszedł(-a)",
-    AttendanceStatus.EXCUSED: "nieobecność usprawiedliwiona",
-}
-
-SPEECH_PL = {
-    SpeechKind.NORMAL: "wystąpienie",
-    SpeechKind.REPLY: "ad vocem",
-    SpeechKind.POINT_OF_ORDER: "wniosek formalny",
-}
-
 MONTHS_PL = ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca",
              "sierpnia", "września", "października", "listopada", "grudnia")
 
@@ -69,6 +40,10 @@ def local(moment: datetime) -> datetime:
 
 def hhmm(moment: datetime | None) -> str:
     return local(moment).strftime("%H:%M") if moment is not None else ""
+
+
+def hhmmss(moment: datetime | None) -> str:
+    return local(moment).strftime("%H:%M:%S") if moment is not None else ""
 
 
 def stamp(moment: datetime | None) -> str:

@@ -7,17 +7,20 @@ of each item (speakers, votes with results, resolutions), closing.
 from collections.abc import Iterator
 
 from models.polish import plural
+from models.vocabulary import CANCELLED_PL, COMMITTEE_SITTING
 from server.publish import blocks as rendered
 from server.publish.blocks import Block
 from server.publish.labels import ATTENDANCE_PL, actor_label, duration, hhmm
 from server.publish.life_lines import days_text, life_lines
 from server.publish.prose import vote_prose
 from server.publish.record import SittingRecord, VoteRecord
+from server.publish.typography import quotes, sentence
 
 
 def _vote_line(record: SittingRecord, vote: VoteRecord) -> str:
     prose = vote_prose(record, vote)
-    line = (f"Głosowanie nr {vote.vote.number} ({hhmm(vote.vote.closed_at)}): {vote.vote.subject}. "
+    subject = sentence(quotes(vote.vote.subject))
+    line = (f"Głosowanie nr {vote.vote.number} ({hhmm(vote.vote.closed_at)}): {subject} "
             f"{prose.outcome} - {prose.counts}. {prose.explanation}")
     return f"{line} {prose.resolution}" if prose.resolution else line
 
@@ -31,7 +34,7 @@ def _votes_of(record: SittingRecord, number: str, listed: set[str]) -> list[tupl
         return (item_number if item_number in listed else "") == number
 
     closed = [(v.vote.number, _vote_line(record, v)) for v in record.votes if here(v.item_number)]
-    cancelled = [(v.number, f"Głosowanie nr {v.number} ({v.subject}) anulowano: "
+    cancelled = [(v.number, f"Głosowanie nr {v.number} ({quotes(v.subject)}) {CANCELLED_PL}: "
                             f"{v.cancelled_reason}.")
                  for v in record.cancelled_votes
                  if here(sitting.item_number(v.item_id) if v.item_id else "")]
@@ -41,10 +44,12 @@ def _votes_of(record: SittingRecord, number: str, listed: set[str]) -> list[tupl
 def _opening(record: SittingRecord) -> Iterator[Block]:
     sitting = record.sitting
     yield "h1", f"Protokół nr {sitting.number}/{sitting.date.year} (projekt)"
-    yield "p", (f"{sitting.council_name}: {sitting.number} sesja, odbyta {days_text(sitting)}"
-                + (f", miejsce: {sitting.place}." if sitting.place else ""))
+    held = "odbyte" if record.words is COMMITTEE_SITTING else "odbyta"  # posiedzenie / sesja
+    yield "p", (f"{sitting.council_name}: {record.words.named(sitting.number)}, {held} "
+                f"{days_text(sitting)}" + (f", miejsce: {sitting.place}." if sitting.place else ""))
     hours = f"Obrady rozpoczęto o {hhmm(sitting.opened_at)}"
-    hours += f" i zakończono o {hhmm(sitting.closed_at)}." if sitting.closed_at else "; sesja trwa."
+    hours += (f" i zakończono o {hhmm(sitting.closed_at)}." if sitting.closed_at
+              else f"; {record.words.noun} trwa.")
     yield "p", hours
     if record.partial_note:
         yield "p", record.partial_note
@@ -56,7 +61,8 @@ def _opening(record: SittingRecord) -> Iterator[Block]:
     moment = "przy pierwszym głosowaniu" if record.votes else "w chwili sporządzenia projektu"
     verdict = ("co stanowi kworum; obrady były prawomocne" if first >= sitting.quorum_needed
                else "czyli bez kworum")
-    yield "p", (f"Ustawowy skład rady: {sitting.statutory_seats}; kworum: {sitting.quorum_needed}. "
+    yield "p", (f"Ustawowy skład {record.words.of_body}: {sitting.statutory_seats}; "
+                f"kworum: {sitting.quorum_needed}. "
                 f"Obecnych {moment}: {first}, {verdict}. Lista obecności stanowi załącznik.")
     absent = [f"{member.name} ({ATTENDANCE_PL[presence.status]}"
               + (f": {presence.excuse})" if presence.excuse else ")")
@@ -94,11 +100,12 @@ def _course(record: SittingRecord) -> Iterator[Block]:
             yield "p", "Bez wystąpień i głosowań."
     yield "h2", "Zamknięcie"
     if sitting.closed_at:
-        yield "p", (f"Przewodniczący zamknął {sitting.number} sesję o {hhmm(sitting.closed_at)}.")
+        yield "p", (f"Zamknięto {record.words.named(sitting.number, 'accusative')} "
+                    f"o {hhmm(sitting.closed_at)}.")
     else:
-        yield "p", "Sesja nie została jeszcze zamknięta."
+        yield "p", record.words.not_closed
     if record.recorded_by:
-        yield "p", "Przebieg sesji zapisali w dzienniku zdarzeń: " + "; ".join(
+        yield "p", f"Przebieg {record.words.genitive} zapisali w dzienniku zdarzeń: " + "; ".join(
             f"{actor_label(actor)}, {plural(count, 'zdarzenie', 'zdarzenia', 'zdarzeń')}"
             for actor, count in record.recorded_by) + "."
 

@@ -37,10 +37,12 @@ def blocks(record: SittingRecord) -> Iterator[Block]:
     kind_word = _TYPE_PL[sitting.sitting_type]
     what = "posiedzenie" if sitting.sitting_type is SittingType.COMMITTEE else \
         f"{sitting.number} sesję {kind_word}".rstrip()
-    yield "h1", f"Zawiadomienie o zwołaniu {sitting.number} sesji – {sitting.council_name}"
+    yield "h1", (f"Zawiadomienie o zwołaniu {record.words.named(sitting.number, 'genitive')} – "
+                 f"{sitting.council_name}")
+    which = "które" if sitting.sitting_type is SittingType.COMMITTEE else "która"
     when = long_date(sitting.date) + (f" o godz. {sitting.hour:%H:%M}" if sitting.hour else "")
     where = f", miejsce: {sitting.place}" if sitting.place else ""
-    yield "p", (f"{_basis(record)}wołuję {what} ({sitting.council_name}), która odbędzie się "
+    yield "p", (f"{_basis(record)}wołuję {what} ({sitting.council_name}), {which} odbędzie się "
                 f"{when}{where}.")
     if sitting.requested_by:
         yield "p", f"Sesja zwołana na wniosek: {sitting.requested_by}."
@@ -56,7 +58,7 @@ def blocks(record: SittingRecord) -> Iterator[Block]:
     yield "p", "Projekty uchwał są dołączone do zawiadomienia."
     chair = sitting.members_by_id.get(sitting.chair) if sitting.chair else None
     if chair is not None:
-        yield "p", f"Przewodniczący(-a) rady: {chair.name}"
+        yield "p", f"Przewodniczący(-a) {record.words.of_body}: {chair.name}"
 
 
 def write(record: SittingRecord, folder: Path) -> None:

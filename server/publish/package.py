@@ -16,7 +16,17 @@ from pathlib import Path
 from models.events import StoredEvent
 from models.state import Chamber
 from server import portable
-from server.publish import chapters, csv_files, html_pages, manifest, minutes, notice, popolo
+from server.publish import (
+    captions,
+    chapters,
+    csv_files,
+    html_pages,
+    manifest,
+    minutes,
+    notice,
+    open_data,
+    popolo,
+)
 from server.publish.file_names import VOTES_FOLDER
 from server.publish.record import ExportError, SittingRecord, VoteRecord, sitting_record
 
@@ -29,7 +39,7 @@ Step = Callable[[SittingRecord, Path], object]  # what a step returns is not use
 
 
 def _html(record: SittingRecord, folder: Path) -> None:
-    present = {p.name for p in folder.iterdir()} | {"protokol.html"}
+    present = {p.name for p in folder.iterdir()} | {"protokol.html", open_data.DCAT}
     html_pages.write_sitting(record, folder, present)
     (folder / "protokol.html").write_text(minutes.html(record), encoding="utf-8")
 
@@ -103,7 +113,10 @@ def write_package(record: SittingRecord, out_dir: Path, formats: Sequence[str] =
                           "nothing was written",
                           f"nie można pisać w {out_dir.parent} ({error.strerror}); "
                           "nic nie zapisano") from error
-    steps = [STEPS[f] for f in chosen] + ([_chapters(video_start)] if video_start else [])
+    # the open-data metadata describes the data files, and the index page links to it
+    steps = ([STEPS[f] for f in chosen if f != "html"] + [open_data.write_datapackage]
+             + [STEPS[f] for f in chosen if f == "html"]
+             + ([_chapters(video_start)] if video_start else []))
     try:
         (temp / VOTES_FOLDER).mkdir()
         for done, step in enumerate(steps):
@@ -112,6 +125,7 @@ def write_package(record: SittingRecord, out_dir: Path, formats: Sequence[str] =
             step(record, temp)
         if not any((temp / VOTES_FOLDER).iterdir()):
             (temp / VOTES_FOLDER).rmdir()
+        open_data.write_dcat(record, temp)
         manifest.write(record, temp, chosen, chapters.aware(video_start) if video_start else None)
         portable.share_folder(temp)
         portable.replace_folder(temp, out_dir)
@@ -174,4 +188,5 @@ def _chapters(video_start: datetime) -> Step:
                                                       encoding="utf-8")
         (folder / "rozdzialy.vtt").write_text(chapters.webvtt(record, video_start),
                                               encoding="utf-8")
+        (folder / "napisy.vtt").write_text(captions.webvtt(record, video_start), encoding="utf-8")
     return write

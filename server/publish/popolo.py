@@ -1,6 +1,8 @@
 """JSON in Popolo's VoteEvent / Vote / Count shape, with sesja's own fields beside them."""
 
 import json
+import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,9 +23,33 @@ ANSWER_OF_OPTION = {option: answer for answer, option in OPTION.items()}
 RESULT = {Outcome.ADOPTED: "pass", Outcome.REJECTED: "fail", Outcome.INVALID: "fail"}
 
 
+def club_id(club: str) -> str | None:
+    """A club's Organization id, from its name: "klub-radnych-wspolna-gmina"; None for no club."""
+    if not club:
+        return None
+    ascii_name = unicodedata.normalize("NFKD", club.replace("ł", "l").replace("Ł", "L"))
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.encode("ascii", "ignore").decode().lower())
+    return slug.strip("-") or f"klub-{sum(map(ord, club))}"
+
+
+def club(club: str) -> dict[str, Any]:
+    """`group_id`, and the club as a Popolo Organization (`group`) for a member of one."""
+    identifier = club_id(club)
+    return {"group_id": identifier, **({"group": {"id": identifier, "name": club}}
+                                       if identifier else {})}
+
+
+def organizations(record: SittingRecord) -> list[dict[str, Any]]:
+    """The council and each club of its members, as Popolo Organizations (each club once)."""
+    council = {"id": "rada", "name": record.sitting.council_name, "classification": "council"}
+    names = dict.fromkeys(m.club for _o, m, _p in record.attendance if m.club)
+    return [council, *({"id": club_id(name), "name": name, "classification": "club",
+                        "parent_id": "rada"} for name in names)]
+
+
 def vote_row(row: NamedAnswer) -> dict[str, Any]:
     return {"voter_id": row.member.id, "voter": {"id": row.member.id, "name": row.member.name},
-            "group": row.member.club, "option": OPTION[row.answer],
+            **club(row.member.club), "option": OPTION[row.answer],
             "option_pl": ANSWER_PL[row.answer]}
 
 
@@ -39,8 +65,9 @@ def vote_head(record: SittingRecord, vote: VoteRecord) -> dict[str, Any]:
     return {
         "id": f"{sitting.id}-{v.id}",
         "identifier": str(v.number),
-        "organization": {"name": sitting.council_name},
-        "legislative_session": {"id": sitting.id, "name": f"{sitting.number} sesja",
+        "organization_id": "rada",
+        "organization": {"id": "rada", "name": sitting.council_name},
+        "legislative_session": {"id": sitting.id, "name": record.words.named(sitting.number),
                                 "start_date": sitting.date.isoformat()},
         "motion": {"text": v.subject, "classification": v.kind.value,
                    "requirement": v.rule.label("pl")},
@@ -69,6 +96,7 @@ def sitting_document(record: SittingRecord) -> dict[str, Any]:
     sitting = record.sitting
     return {
         "council": sitting.council_name,
+        "organizations": organizations(record),
         "sitting": {"id": sitting.id, "number": sitting.number, "date": sitting.date.isoformat(),
                     "place": sitting.place, "type": sitting.sitting_type.value,
                     "statutory_seats": sitting.statutory_seats,
@@ -76,7 +104,7 @@ def sitting_document(record: SittingRecord) -> dict[str, Any]:
                     "closed_at": local(sitting.closed_at).isoformat() if sitting.closed_at else None},
         "complete": record.complete,
         "partial_note": record.partial_note or None,
-        "attendance": [{"voter_id": member.id, "name": member.name, "group": member.club,
+        "attendance": [{"voter_id": member.id, "name": member.name, **club(member.club),
                         "status": presence.status.value,
                         "status_pl": ATTENDANCE_PL[presence.status],
                         "stays": [[local(came).isoformat(),

@@ -5,8 +5,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from models.polish import plural
+from models.rules import quorum_needed
 from models.terms import FinalAnswer
-from server.publish.labels import OUTCOME_PL
+from server.publish.labels import OUTCOME_PL, hhmmss, local, long_date
 from server.publish.record import SittingRecord, VoteRecord
 
 # The noun a count takes: votes cast are "głosy", the rest are people ("osoby").
@@ -37,6 +38,8 @@ class VoteProse:
     explanation: str  # the rule's one line, with its full stop
     revote: str  # "Reasumpcja głosowania nr 1." or ""
     resolution: str  # "Rada podjęła uchwałę nr XL/1/2026." or ""
+    quorum: str  # "Kworum: jest — obecnych 26 z 28, wymagane 14"
+    when: str  # "22 listopada 2026 r., otwarto 10:04:30, zamknięto 10:05:00"
 
     @property
     def counts(self) -> str:
@@ -59,6 +62,22 @@ def _ballots(vote: VoteRecord) -> tuple[str, ...]:
               if issued is not None else ()))
 
 
+def quorum_line(record: SittingRecord, vote: VoteRecord) -> str:
+    """The quorum as voting systems print it with each vote: present at the close of the
+    statutory seats, and the presence at the opening when it differed."""
+    result, seats = vote.result, record.sitting.statutory_seats
+    at_open = (f" (przy otwarciu {result.present_at_open})"
+               if result.present_at_open != result.present_at_close else "")
+    return (f"Kworum: {'jest' if result.quorum else 'brak'} — obecnych {result.present_at_close} "
+            f"z {seats}{at_open}, wymagane {quorum_needed(seats)}")
+
+
+def when_line(vote: VoteRecord) -> str:
+    opened, closed = vote.vote.opened_at, vote.vote.closed_at
+    return (f"{long_date(local(opened).date())}, otwarto {hhmmss(opened)}"
+            + (f", zamknięto {hhmmss(closed)}" if closed else ""))
+
+
 def vote_prose(record: SittingRecord, vote: VoteRecord) -> VoteProse:
     result, counts = vote.result, vote.counts
     earlier = record.sitting.votes.get(vote.vote.revote_of) if vote.vote.revote_of else None
@@ -69,5 +88,8 @@ def vote_prose(record: SittingRecord, vote: VoteRecord) -> VoteProse:
         people=_people(counts),
         explanation=f"{result.explanation_pl}.",
         revote=f"Reasumpcja głosowania nr {earlier.number}." if earlier else "",
-        resolution=f"Rada podjęła uchwałę nr {vote.resolution}." if vote.resolution else "",
+        resolution=(f"{record.words.body} podjęła uchwałę nr {vote.resolution}."
+                    if vote.resolution else ""),
+        quorum=quorum_line(record, vote),
+        when=when_line(vote),
     )

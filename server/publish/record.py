@@ -9,7 +9,9 @@ from models.council import Member
 from models.events import StoredEvent, VoteClosed, VoteOpened, VoteResult
 from models.state import Chamber, Presence, Resolution, Sitting, Vote
 from models.terms import CouncilKind, FinalAnswer
+from models.vocabulary import SittingWords, sitting_words
 from server.publish.labels import SPEECH_PL, hhmm, stamp
+from server.publish.typography import quotes
 
 
 class ExportError(Exception):
@@ -98,19 +100,24 @@ class SittingRecord:
         return self.sitting.closed_at or self.last_event.at
 
     @property
+    def words(self) -> SittingWords:
+        """ "sesja" for the council, "posiedzenie komisji" for a committee, and the like."""
+        return sitting_words(self.sitting.sitting_type)
+
+    @property
     def summary(self) -> str:
         """Place, statutory seats and hours in one sentence."""
         sitting = self.sitting
         hours = f"Obrady od {hhmm(sitting.opened_at)}" + (
             f" do {hhmm(sitting.closed_at)}." if sitting.closed_at else " (w toku).")
         place = f"{sitting.place}. " if sitting.place else ""
-        return f"{place}Ustawowy skład rady: {sitting.statutory_seats}. {hours}"
+        return f"{place}Ustawowy skład {self.words.of_body}: {sitting.statutory_seats}. {hours}"
 
     @property
     def partial_note(self) -> str:
         if self.complete:
             return ""
-        note = (f"Sesja w toku: stan na {stamp(self.last_event.at)} "
+        note = (f"{self.words.noun.capitalize()} w toku: stan na {stamp(self.last_event.at)} "
                 f"(zdarzenie {self.last_event.seq}).")
         if self.open_votes:
             note += " Trwa głosowanie nr " + ", ".join(str(v.number) for v in self.open_votes) + "."
@@ -118,8 +125,9 @@ class SittingRecord:
 
 
 def package_name(sitting: Sitting) -> str:
-    """The folder a sitting is published to, e.g. "sesja-XV-2025-05-29"."""
-    return f"sesja-{sitting.number}-{sitting.date.isoformat()}"
+    """The folder a sitting is published to, e.g. "sesja-XV-2025-05-29" ("posiedzenie-3-…"
+    for a committee)."""
+    return f"{sitting_words(sitting.sitting_type).folder}-{sitting.number}-{sitting.date.isoformat()}"
 
 
 def _numbers(sitting: Sitting) -> dict[str, tuple[str, str]]:
@@ -174,14 +182,15 @@ def _speeches(sitting: Sitting, numbers: dict[str, tuple[str, str]], now: dateti
 
 
 def _markers(sitting: Sitting, numbers: dict[str, tuple[str, str]]) -> tuple[Marker, ...]:
-    markers = [Marker(sitting.opened_at, f"Otwarcie {sitting.number} sesji")]
+    words = sitting_words(sitting.sitting_type)
+    markers = [Marker(sitting.opened_at, f"Otwarcie {words.named(sitting.number, 'genitive')}")]
     for visit in sitting.item_visits:
         number, title = numbers.get(visit.item_id, ("", ""))
         markers.append(Marker(visit.taken_up_at, f"{number}. {title}" if number != "—" else title))
     for vote in sitting.votes.values():
-        markers.append(Marker(vote.opened_at, f"Głosowanie nr {vote.number}: {vote.subject}"))
+        markers.append(Marker(vote.opened_at, f"Głosowanie nr {vote.number}: {quotes(vote.subject)}"))
     if sitting.closed_at is not None:
-        markers.append(Marker(sitting.closed_at, "Zamknięcie sesji"))
+        markers.append(Marker(sitting.closed_at, f"Zamknięcie {words.genitive}"))
     return tuple(sorted(markers, key=lambda m: m.at))
 
 

@@ -21,6 +21,11 @@ SPEAKERS_HEADER = ("Lp.", "Punkt", "Temat punktu", "Mówca", "Funkcja / klub", "
 REGISTER_HEADER = ("Nr uchwały", "W sprawie", "Głosowanie nr", "Uwagi")
 
 
+def named_header(record: SittingRecord) -> tuple[str, ...]:
+    """NAMED_HEADER with the sitting's own word first: "Sesja", or "Posiedzenie" for a committee."""
+    return (record.words.column, *NAMED_HEADER[1:])
+
+
 # A named row is vote_fields + member_fields + answer_fields (NAMED_HEADER's columns).
 
 

@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from models.commands import Guest
+from models.commands import DefineCouncil, Guest
+from models.council import Council, Member
 from server.store import EventStore
 from tests.chamber import Sim, opened
 
@@ -56,3 +57,36 @@ def write_log(path: Path, sim: Sim) -> Path:
     store.append(sim.log)
     store.close()
     return path
+
+
+CLUBS = ("Klub Radnych „Wspólna Gmina”", "Klub Radnych Prawa i Sprawiedliwości", "")
+
+
+def clubs(sitting_type: str = "ordinary", subject: str = "Projekt uchwały w sprawie budżetu",
+          close: bool = True) -> Sim:
+    """6 members of 7 seats in two clubs and none, a named resolution vote and a secret one;
+    `sitting_type="committee"` makes it a committee's sitting."""
+    sim = Sim()
+    members = [Member(id=f"c{i}", name=f"Radna {i}" if i % 2 else f"Radny {i}", seat=i,
+                      club=CLUBS[i % len(CLUBS)]) for i in range(1, 7)]
+    sim.run(DefineCouncil(council=Council(name="Rada Gminy Klubowo", statutory_seats=7,
+                                          members=tuple(members))))
+    sim("open_sitting", number="III", date="2026-11-22", sitting_type=sitting_type,
+        agenda=[{"title": "Podjęcie uchwał", "kind": "resolution"}])
+    for member in members[:5]:
+        sim("check_in", member=member.id)
+    sim.tick(60)
+    sim("set_current_item", item="i1")
+    sim("open_vote", subject=subject, kind="resolution")
+    for member, answer in zip(members[:5], ("yes", "yes", "no", "abstain", "yes"), strict=True):
+        sim("record_answer", member=member.id, answer=answer)
+    sim.tick(30)
+    sim("close_vote")
+    sim.tick(15)
+    sim("open_vote", subject="Wybór sekretarza obrad", mode="secret")
+    sim("record_totals", yes=4, no=1, abstain=0)
+    sim("close_vote")
+    sim.tick(60)
+    if close:
+        sim("close_sitting")
+    return sim

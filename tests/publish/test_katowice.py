@@ -89,7 +89,7 @@ def test_every_answer_and_count_in_the_html(package):
     by_number = {int(sections[i]): sections[i + 1] for i in range(1, len(sections), 2)}
     for number, answers, counts in expected():
         section = by_number[number]
-        rows = dict(re.findall(r'<th scope="row">([^<]+)</th><td>[^<]*</td><td class="\w+">([^<]+)</td>',
+        rows = dict(re.findall(r'<th scope="row">([^<]+)</th><td class="\w+">([^<]+)</td>',
                                section))
         assert rows == answers
         for code, value in counts.items():
@@ -126,6 +126,6 @@ def test_the_minutes_name_the_sitting_chair_and_quorum(package):
     for part in ("# Protokół nr XV/2025 (projekt)", "Rada Miasta Katowice: XV sesja, odbyta "
                  "29 maja 2025 r.", "Obradom przewodniczył(a): Sobula Roch.",
                  "Ustawowy skład rady: 28; kworum: 14. Obecnych przy pierwszym głosowaniu: 27",
-                 "Głosowanie nr 21", "Przewodniczący zamknął XV sesję"):
+                 "Głosowanie nr 21", "Zamknięto XV sesję"):
         assert part in minutes, part
 
