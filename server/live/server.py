@@ -22,16 +22,17 @@ from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.datastructures import Headers
 from websockets.http11 import Request, Response
 
-from models.events import StoredEvent
+from models.events import DeviceCodeIssued, DeviceCodeRevoked, StoredEvent
 from models.state import Chamber
 from server.live.access import Authoriser
 from server.live.coalesce import Coalescer
 from server.live.consoles import Consoles
+from server.live.devices import AllFeeds, MemberFeeds, member_of_code
 from server.live.feeds import ViewFeed
 from server.live.handler import Handler, Host
 from server.live.json_views import JsonViews
 from server.live.plain_http import answering
-from server.live.protocol import COALESCE_S, MAX_FRAME_BYTES
+from server.live.protocol import CLOSE_CODE_REVOKED, COALESCE_S, MAX_FRAME_BYTES
 from server.live.refusal_log import RefusalLog
 from server.live.routes import answer, route
 from server.live.slow import SlowClientPolicy
@@ -56,12 +57,15 @@ class LiveServer:
         policy = SlowClientPolicy(buffer_limit, stall_timeout_s)
         self.feeds = {name: ViewFeed(name, build, policy, on_clients=self._displays_changed)
                       for name, build in BUILDERS.items()}
+        self.devices = MemberFeeds(policy, on_clients=self._displays_changed)
         self.consoles = Consoles(policy, status=self.status)
         self.json_views = JsonViews(self.feeds, self.access, lambda: self.service.state)
         self.refusals = RefusalLog()
-        self._host = Host(allows=self.access.allows, feeds=self.feeds, consoles=self.consoles,
-                          commands=service, load_log=service.store.load, refusals=self.refusals,
-                          actor_of=self.access.actor_of)
+        self._host = Host(allows=self.access.allows, feeds=AllFeeds(self.feeds, self.devices),
+                          consoles=self.consoles, commands=service,
+                          load_log=service.store.load, refusals=self.refusals,
+                          actor_of=self.access.actor_of,
+                          member_of=lambda code: member_of_code(self.service.state, code))
         self._coalescer = Coalescer(COALESCE_S)
         self._server: Server | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -92,6 +96,7 @@ class LiveServer:
             self._coalescer.cancel()
         for feed in self.feeds.values():
             feed.cancel()
+        self.devices.cancel()
         self.consoles.cancel()
         if self._server is not None:
             self._server.close(close_connections=True)
@@ -122,7 +127,8 @@ class LiveServer:
 
     def status(self) -> dict[str, Any]:
         """What a remote console's header shows of this server: its screens and pages."""
-        return {"type": "status", "displays": self.display_count, "pages": self.urls()}
+        return {"type": "status", "displays": self.display_count, "pages": self.urls(),
+                "devices": self.devices.connected()}
 
     def _displays_changed(self) -> None:
         self.consoles.announce()
@@ -140,6 +146,10 @@ class LiveServer:
     def _changed(self, events: tuple[StoredEvent, ...]) -> None:
         self.consoles.forward(events)
         loop = self._running_loop()
+        for stored in events:  # a lost phone's code stops working on the spot
+            if isinstance(stored.event, DeviceCodeIssued | DeviceCodeRevoked):
+                loop.create_task(self.devices.disconnect(
+                    stored.event.member_id, CLOSE_CODE_REVOKED, "device code revoked"))
         wait = self._coalescer.change(loop.time())
         if wait is None:
             return  # a refresh is already due: this change rides along
@@ -155,6 +165,7 @@ class LiveServer:
         for feed in self.feeds.values():
             if feed.clients:
                 feed.refresh(state)
+        self.devices.refresh(state)
 
     def _running_loop(self) -> asyncio.AbstractEventLoop:
         if self._loop is None:
