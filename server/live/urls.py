@@ -3,7 +3,7 @@
 import socket
 from collections.abc import Iterable
 
-from server.live.routes import PAGES, WEBSOCKET_PATH
+from server.live.routes import PAGES, VOTE_PAGE, WEBSOCKET_PATH
 
 ANY_ADDRESS = ("", "0.0.0.0", "::")
 
@@ -30,6 +30,7 @@ def live_urls(host: str, port: int, display_token: str, views: Iterable[str], pu
     base = f"{host}:{port}" if ":" not in host else f"[{host}]:{port}"
     urls = {page.removeprefix("/"): f"http://{base}{page}?token={display_token}"
             for page in PAGES}
+    urls["vote"] = f"http://{base}{VOTE_PAGE}"  # a member's device adds ?code=
     urls["websocket"] = f"ws://{base}{WEBSOCKET_PATH}"
     for name in views:
         token = public_token if name == "public" else display_token
