@@ -122,6 +122,10 @@ class LiveServer:
         return live_urls(reachable_host(self.host), self.port, self.tokens.token("display"),
                          self.feeds, self.public, public_token=self.tokens.token("public"))
 
+    def connected_devices(self) -> list[str]:
+        """The members whose voting devices are connected now."""
+        return self.devices.connected()
+
     def allows(self, role: str, token: str) -> bool:
         return self.access.allows(role, token)
 
