@@ -67,17 +67,21 @@ def _title(record: SittingRecord) -> str:
     return f"{sitting.council_name}: {sitting.number} sesja, {long_date(sitting.date)}"
 
 
-def _answers(vote: VoteRecord, rows: dict[tuple[str, FinalAnswer], str]) -> str:
+BY_SECRETARY_HTML = " (zapisał sekretarz)"  # words, not a sign: read out as they are
+
+
+def _answers(vote: VoteRecord, rows: dict[tuple[str, FinalAnswer, bool | None], str]) -> str:
     """The named table; `rows` caches each member's row per answer across the votes."""
     parts = [f'<table><caption>Imienny wykaz głosowania nr {vote.vote.number}</caption>'
              '<thead><tr><th scope="col">Lp.</th><th scope="col">Radny</th>'
              '<th scope="col">Klub</th><th scope="col">Głos</th></tr></thead><tbody>']
     for row in vote.rows:
-        key = (row.member.id, row.answer)
+        key = (row.member.id, row.answer, row.by_secretary)
         if key not in rows:
+            mark = BY_SECRETARY_HTML if row.by_secretary else ""
             rows[key] = (f'<tr><td class="n">{row.ordinal}</td><th scope="row">'
                          f"{escape(row.member.name)}</th><td>{escape(row.member.club)}</td>"
-                         f'<td class="{row.answer.value}">{ANSWER_PL[row.answer]}</td></tr>')
+                         f'<td class="{row.answer.value}">{ANSWER_PL[row.answer]}{mark}</td></tr>')
         parts.append(rows[key])
     parts.append("</tbody></table>")
     return "".join(parts)
@@ -165,7 +169,7 @@ def write_vote(record: SittingRecord, vote: VoteRecord, folder: Path) -> None:
 
 def write_index(record: SittingRecord, folder: Path, present: set[str]) -> dict[str, str]:
     """The sitting's index page; returns each named vote's table (by vote id) it holds."""
-    rows: dict[tuple[str, FinalAnswer], str] = {}
+    rows: dict[tuple[str, FinalAnswer, bool | None], str] = {}
     answers = {vote.vote.id: _answers(vote, rows) for vote in record.votes if vote.named}
     (folder / "index.html").write_text(sitting_page(record, present, answers), encoding="utf-8")
     return answers

@@ -26,6 +26,7 @@ FONT = "DejaVu"
 FONTS = files("server.publish") / "fonts"
 LINE = 4.0  # mm per table row
 NAMED_HEADER = ("Lp.", "Radny", "Głos") * 2
+BY_SECRETARY_MARK = " (S)"  # an electronic vote's answer the secretary recorded
 NAMED_WIDTHS = (8.0, 54.0, 28.0, 8.0, 54.0, 28.0)
 RESULTS_HEADER = ("Nr", "Temat", "Za", "Przeciw", "Wstrz.", "Nie gł.", "Nieob.", "Wył.", "Wynik")
 RESULTS_WIDTHS = (8.0, 76.0, 10.0, 14.0, 12.0, 13.0, 12.0, 10.0, 27.0)
@@ -190,7 +191,9 @@ def _document_class() -> type[_Document]:
 
 def _named_pairs(vote: VoteRecord) -> Iterator[tuple[str, ...]]:
     """Two members a line: the named list in two columns, read left to right."""
-    cells = [(str(row.ordinal), row.member.name, ANSWER_PL[row.answer]) for row in vote.rows]
+    cells = [(str(row.ordinal), row.member.name,
+              ANSWER_PL[row.answer] + (BY_SECRETARY_MARK if row.by_secretary else ""))
+             for row in vote.rows]
     for start in range(0, len(cells), 2):
         pair = cells[start:start + 2]
         yield pair[0] + (pair[1] if len(pair) == 2 else ("", "", ""))
@@ -207,6 +210,9 @@ def _vote(pdf: _Document, record: SittingRecord, vote: VoteRecord) -> None:
     pdf.para(f"{prose.counts}.")
     if vote.named:
         pdf.grid(NAMED_HEADER, _named_pairs(vote), NAMED_WIDTHS)
+        if any(row.by_secretary for row in vote.rows):
+            pdf.para(f"{BY_SECRETARY_MARK.strip()}: głos zapisany przez sekretarza, nie z "
+                     "urządzenia radnego.")
     else:
         pdf.para("Głosowanie tajne lub zbiorcze: publikuje się tylko wyniki.")
 
