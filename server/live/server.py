@@ -72,6 +72,7 @@ class LiveServer:
         self._loop_thread = 0
         self._unsubscribe: Callable[[], None] | None = None
         self._refresh: asyncio.Handle | None = None
+        self._closing_devices: set[asyncio.Task[None]] = set()  # devices of a revoked code
 
     # --- lifecycle -----------------------------------------------------------------
 
@@ -152,8 +153,10 @@ class LiveServer:
         loop = self._running_loop()
         for stored in events:  # a lost phone's code stops working on the spot
             if isinstance(stored.event, DeviceCodeIssued | DeviceCodeRevoked):
-                loop.create_task(self.devices.disconnect(
+                task = loop.create_task(self.devices.disconnect(
                     stored.event.member_id, CLOSE_CODE_REVOKED, "device code revoked"))
+                self._closing_devices.add(task)
+                task.add_done_callback(self._closing_devices.discard)
         wait = self._coalescer.change(loop.time())
         if wait is None:
             return  # a refresh is already due: this change rides along

@@ -134,3 +134,31 @@ async def test_twenty_three_members_vote_at_once_and_the_log_equals_what_they_pr
     finally:
         await server.stop()
         service.close()
+
+
+async def test_a_phone_cut_off_by_the_network_comes_back_to_what_it_missed(browser, live,
+                                                                           service):
+    from tests.live.proxy import Proxy
+    await _present(service, 3)
+    codes = give_codes(service, ["m01"])
+    proxy = Proxy(live.port)
+    await proxy.start()
+    try:
+        context, page = await _phone(browser, f"http://127.0.0.1:{proxy.port}/vote"
+                                     f"?code={codes['m01']}")
+        await run(service, "open_vote", subject="Pierwszy wniosek", mode="electronic")
+        await page.get_by_role("button", name="ZA", exact=True).click()
+        await expect(page.locator("#recorded")).to_contain_text("Zapisano Twój głos: ZA")
+        await proxy.cut()
+        await expect(page.locator("#lost")).to_be_visible()
+        await run(service, "close_vote")  # the sitting goes on while the phone is away
+        await run(service, "open_vote", subject="Drugi wniosek", mode="electronic")
+        await proxy.restore()
+        await expect(page.locator("#lost")).to_be_hidden(timeout=20_000)
+        await expect(page.locator("#vote-subject")).to_have_text("Drugi wniosek")
+        await expect(page.get_by_role("button", name="ZA", exact=True)).to_have_attribute(
+            "aria-pressed", "false")
+        assert _device_answers(service, "v1") == {"m01": "yes"}  # what it saw recorded
+        await context.close()
+    finally:
+        await proxy.close()
