@@ -13,6 +13,7 @@ reading), json_views (the HTTP documents), and session/handler (one connection).
 """
 
 import asyncio
+import ssl
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -47,11 +48,13 @@ DEFAULT_PORT = 8765
 class LiveServer:
     def __init__(self, service: SittingService, *, host: str = "127.0.0.1",
                  port: int = DEFAULT_PORT, token_dir: Path, public: bool = False,
-                 buffer_limit: int = 256 * 1024, stall_timeout_s: float = 10.0) -> None:
+                 buffer_limit: int = 256 * 1024, stall_timeout_s: float = 10.0,
+                 tls: ssl.SSLContext | None = None) -> None:
         self.service = service
         self.host = host
         self.port = port
         self.public = public
+        self.tls = tls  # pages and websocket over TLS (server.live.tls), else plain
         self.tokens = TokenStore(token_dir)
         self.access = Authoriser(self.tokens, public)
         policy = SlowClientPolicy(buffer_limit, stall_timeout_s)
@@ -82,7 +85,8 @@ class LiveServer:
         self._server = await serve(
             self._handle, self.host, self.port, process_request=self._process_request,
             max_size=MAX_FRAME_BYTES, ping_interval=20, ping_timeout=20, close_timeout=2,
-            compression=None, create_connection=answering(self._answer_plain_http))
+            compression=None, create_connection=answering(self._answer_plain_http),
+            ssl=self.tls)
         self.port = self._server.sockets[0].getsockname()[1]
         self._unsubscribe = self.service.subscribe(self._on_events)
         self.consoles.order.next_seq = self.service.state.last_seq + 1  # older: in the log
@@ -121,7 +125,8 @@ class LiveServer:
 
     def urls(self) -> dict[str, str]:
         return live_urls(reachable_host(self.host), self.port, self.tokens.token("display"),
-                         self.feeds, self.public, public_token=self.tokens.token("public"))
+                         self.feeds, self.public, public_token=self.tokens.token("public"),
+                         secure=self.tls is not None)
 
     def connected_devices(self) -> list[str]:
         """The members whose voting devices are connected now."""
