@@ -48,14 +48,15 @@ def _own_vote(sitting: Sitting, vote: Vote, member_id: str) -> View:
 
 def member_view(state: Chamber, member_id: str) -> View:
     """One member's device view (the member need not be on the open sitting's roster)."""
-    member = next((m for m in state.council.members if m.id == member_id),
-                  None) if state.council else None
+    sitting = state.sitting
+    member = sitting.members_by_id.get(member_id) if sitting else None  # O(1) per device
+    if member is None and state.council is not None:
+        member = next((m for m in state.council.members if m.id == member_id), None)
     head = compact({"id": member_id, "name": member.name if member else None,
                     "valid": member_id in state.member_codes})
     settings = state.voting
     rules = compact({"changeable": settings.answers_changeable,
                      "self_check_in": settings.self_check_in})
-    sitting = state.sitting
     if sitting is None or member_id not in sitting.members_by_id:
         return compact({"member": head, "rules": rules,
                         "council": state.council.name if state.council else None})
