@@ -6,7 +6,7 @@ with the log's salt and looking the hash up in the state.
 """
 
 import secrets
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from models.commands import IssueDeviceCode
 from models.devices import code_hash
@@ -26,9 +26,15 @@ def new_code() -> str:
 def issue_code(state: Chamber, member_id: str) -> tuple[str, IssueDeviceCode]:
     """A fresh code for the member and the command that records its hash (with the log's
     salt, or a new salt for the log's first code)."""
-    code = new_code()
+    return issue_codes(state, [member_id])[0]
+
+
+def issue_codes(state: Chamber, member_ids: Sequence[str]) -> list[tuple[str, IssueDeviceCode]]:
+    """Fresh codes for several members at once (one batch: one salt for all of them)."""
     salt = state.device_salt or secrets.token_urlsafe(18)
-    return code, IssueDeviceCode(member=member_id, code_hash=code_hash(salt, code), salt=salt)
+    codes = [new_code() for _ in member_ids]
+    return [(code, IssueDeviceCode(member=member, code_hash=code_hash(salt, code), salt=salt))
+            for member, code in zip(member_ids, codes, strict=True)]
 
 
 def member_of_code(state: Chamber, code: str) -> tuple[str, str] | None:

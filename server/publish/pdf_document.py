@@ -250,3 +250,51 @@ def sitting_pdf(record: SittingRecord) -> bytes:
 
 def write_sitting(record: SittingRecord, folder: Path) -> None:
     (folder / "sesja.pdf").write_bytes(sitting_pdf(record))
+
+
+# --- members' device cards ---------------------------------------------------------------
+
+CARD_W, CARD_H = 91.0, 66.0  # two across and four down on A4, cut along the frames
+QR_MM = 40.0
+
+
+def _qr(pdf: _Document, text: str, x: float, y: float, size: float) -> None:
+    """The text as a QR code (error correction M), its quiet zone inside `size`."""
+    import segno  # deferred: only the cards need it
+
+    code = segno.make(text, error="m", micro=False)
+    matrix = list(code.matrix)
+    module = size / (len(matrix) + 8)  # 4 light modules on each side
+    for row, cells in enumerate(matrix):
+        for col, dark in enumerate(cells):
+            if dark:
+                pdf.rect(x + (col + 4) * module, y + (row + 4) * module, module, module, "F")
+
+
+def device_cards_pdf(council: str, cards: Sequence[tuple[str, str, str]]) -> bytes:
+    """One card per member, (name, code, page address with the code): the member's name, a
+    QR code of the address, the code to type and the address to read."""
+    pdf = _document_class()(f"{council}: karty urządzeń do głosowania")
+    pdf.set_fill_color(0, 0, 0)
+    for index, (name, code, url) in enumerate(cards):
+        if index % 8 == 0:
+            pdf.add_page()
+        x = pdf.l_margin + (index % 2) * CARD_W
+        y = pdf.t_margin + (index % 8 // 2) * CARD_H
+        pdf.set_draw_color(160, 160, 160)
+        pdf.rect(x, y, CARD_W, CARD_H)
+        _qr(pdf, url, x + 2, y + (CARD_H - QR_MM) / 2, QR_MM)
+        left = x + QR_MM + 4
+        pdf.set_font(FONT, "", 7)
+        pdf.text(left, y + 8, council[:40])
+        pdf.set_font(FONT, "B", 10)
+        pdf.text(left, y + 16, name[:28])
+        pdf.set_font(FONT, "", 8)
+        pdf.text(left, y + 26, "Kod urządzenia:")
+        pdf.set_font(FONT, "B", 14)
+        pdf.text(left, y + 34, code)
+        pdf.set_font(FONT, "", 6)
+        pdf.text(left, y + 46, "Zeskanuj kod QR albo otwórz")
+        pdf.text(left, y + 50, url.split("?")[0][:44])
+        pdf.text(left, y + 54, "i wpisz kod. Nie przekazuj karty.")
+    return bytes(pdf.output())
