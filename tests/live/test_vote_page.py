@@ -162,3 +162,23 @@ async def test_a_phone_cut_off_by_the_network_comes_back_to_what_it_missed(brows
         await context.close()
     finally:
         await proxy.close()
+
+
+async def test_a_dead_phones_member_is_recorded_from_the_console_in_the_same_vote(browser, live,
+                                                                                  service):
+    await _present(service, 2)
+    codes = give_codes(service, ["m01", "m02"])
+    dead, dead_page = await _phone(browser, live.urls()["vote"] + f"?code={codes['m01']}")
+    alive, page = await _phone(browser, live.urls()["vote"] + f"?code={codes['m02']}")
+    await run(service, "open_vote", subject="Wniosek", mode="electronic")
+    await expect(dead_page.get_by_role("button", name="ZA", exact=True)).to_be_enabled()
+    await dead.close()  # the phone dies mid-vote
+    await page.get_by_role("button", name="PRZECIW").click()
+    await expect(page.locator("#recorded")).to_contain_text("Zapisano Twój głos: PRZECIW")
+    await run(service, "record_answer", member="m01", answer="yes")  # asked by the member
+    vote = service.state.sitting.votes["v1"]
+    assert vote.sources == {"m01": AnswerSource.CONSOLE, "m02": AnswerSource.DEVICE}
+    again = await alive.new_page()  # the member's spare device sees the secretary's record
+    await again.goto(live.urls()["vote"] + f"?code={codes['m01']}")
+    await expect(again.locator("#recorded")).to_contain_text("Sekretarz zapisał Twój głos: ZA")
+    await alive.close()
