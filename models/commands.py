@@ -5,13 +5,14 @@ address the sitting that is open. Member references are member ids.
 """
 
 import json
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Annotated, Literal
 
 from pydantic import Field, TypeAdapter
 
 from models.agenda import AgendaChange, ItemSpec
 from models.council import Council, Frozen, Guest
+from models.devices import VotingSettings
 from models.rules import MajorityRule
 from models.terms import Answer, SittingType, SpeechKind, VoteKind, VoteMode
 
@@ -236,6 +237,60 @@ class CancelVote(SittingCommand):
     reason: Annotated[str, Field(min_length=1, max_length=500)]
 
 
+CodeHash = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+Salt = Annotated[str, Field(min_length=16, max_length=64, pattern=r"^[\w-]+$")]
+
+
+class SetVotingSettings(Frozen):
+    """The council's rules for voting on devices (answers changeable, self check-in, time)."""
+
+    type: Literal["set_voting_settings"] = "set_voting_settings"
+    settings: VotingSettings
+
+
+class IssueDeviceCode(Frozen):
+    """Gives a member a (new) device code; the server makes the code and sends only its hash
+    with the log's salt. A member's earlier code stops working."""
+
+    type: Literal["issue_device_code"] = "issue_device_code"
+    member: MemberRef
+    code_hash: CodeHash
+    salt: Salt
+
+
+class RevokeDeviceCode(Frozen):
+    """A lost or stolen device: the member's code stops working."""
+
+    type: Literal["revoke_device_code"] = "revoke_device_code"
+    member: MemberRef
+
+
+class DeviceCommand(SittingCommand):
+    """Built by the server for a member's device connection, never taken from a client:
+    `code_hash` is the hash of the code the device said hello with, `at` the server's clock."""
+
+    code_hash: CodeHash
+    member: MemberRef
+    at: datetime
+
+
+class DeviceAnswer(DeviceCommand):
+    """A member's answer from their own device in the open electronic vote."""
+
+    type: Literal["device_answer"] = "device_answer"
+    answer: Answer
+
+
+class DeviceCheckIn(DeviceCommand):
+    """A member checks in from their device, where the council allows it."""
+
+    type: Literal["device_check_in"] = "device_check_in"
+
+
+# Commands only the server makes (from a device's connection): a console may not send them.
+SERVER_ONLY = frozenset({"device_answer", "device_check_in"})
+
+
 Command = Annotated[
     DefineCouncil | OpenSitting | CloseSitting | SetCurrentItem | ProposeAgendaChange
     | ConveneSitting | StartSitting | StateQuorum | StartBreak | EndBreak | AdjournSitting
@@ -243,7 +298,8 @@ Command = Annotated[
     | CheckIn | CheckOut | Excuse
     | QueueSpeaker | RemoveSpeaker | MoveSpeaker | StartSpeech | PauseSpeech | ResumeSpeech
     | StopSpeech
-    | OpenVote | RecordAnswer | RecordTotals | CloseVote | CancelVote,
+    | OpenVote | RecordAnswer | RecordTotals | CloseVote | CancelVote
+    | SetVotingSettings | IssueDeviceCode | RevokeDeviceCode | DeviceAnswer | DeviceCheckIn,
     Field(discriminator="type"),
 ]
 

@@ -28,6 +28,7 @@ from models.sitting_life import LIFE_DECIDERS, convene, flatten_agenda, in_sessi
 from models.state import Chamber, Sitting, SpeakerEntry, Vote
 from models.terms import (
     Answer,
+    AnswerSource,
     FinalAnswer,
     MajorityKind,
     Outcome,
@@ -36,6 +37,7 @@ from models.terms import (
     SpeechKind,
     SpeechStatus,
     VoteKind,
+    VoteMode,
 )
 
 Events = tuple[ev.Event, ...]
@@ -229,6 +231,7 @@ def _propose_agenda_change(state: Chamber, sitting: Sitting,
         subject=describe_change(command.change, titles), kind=VoteKind.AGENDA_CHANGE,
         rule=MajorityRule(kind=MajorityKind.ABSOLUTE_SEATS), mode=command.mode, recused=(),
         present_at_open=sitting.present_count, revote_of=None, agenda_change=command.change,
+        time_limit_s=_time_limit(state, command.mode),
     ),)
 
 
@@ -446,7 +449,13 @@ def _open_vote_command(state: Chamber, sitting: Sitting, command: cmd.OpenVote) 
         agenda_change=earlier.agenda_change if earlier else None,
         revote_reason=command.revote_reason.strip(), revote_motion=command.revote_motion,
         amendments=_amendments_before(sitting, command, item_id) if earlier is None else (),
+        time_limit_s=_time_limit(state, command.mode),
     ),)
+
+
+def _time_limit(state: Chamber, mode: VoteMode) -> int | None:
+    """The council's voting time, which binds devices, so electronic votes only."""
+    return state.voting.voting_time_s if mode is VoteMode.ELECTRONIC else None
 
 
 def _record_answer(state: Chamber, sitting: Sitting, command: cmd.RecordAnswer) -> Events:
@@ -610,10 +619,117 @@ def _cancel_vote(state: Chamber, sitting: Sitting, command: cmd.CancelVote) -> E
     return (ev.VoteCancelled(sitting_id=sitting.id, vote_id=vote.id, reason=command.reason),)
 
 
+# --- members' devices ------------------------------------------------------------------
+
+
+def _set_voting_settings(state: Chamber, command: cmd.SetVotingSettings) -> Events:
+    sitting = state.sitting
+    if sitting is not None and sitting.is_open:
+        _no_open_vote(sitting)
+    if command.settings == state.voting:
+        raise Rejection("no_change", "Te ustawienia głosowania już obowiązują.",
+                        "These voting settings are already in force.")
+    return (ev.VotingSettingsSet(settings=command.settings),)
+
+
+def _council_member(state: Chamber, member_id: str) -> str:
+    if state.council is None:
+        raise Rejection("no_council", "Najpierw określ radę (skład i ustawowy skład).",
+                        "Define the council first (members and statutory seats).")
+    for member in state.council.members:
+        if member.id == member_id:
+            return member.name
+    raise Rejection("member_unknown", f"Nie ma radnego {member_id} w składzie rady.",
+                    f"No member {member_id} in the council.")
+
+
+def _issue_device_code(state: Chamber, command: cmd.IssueDeviceCode) -> Events:
+    _council_member(state, command.member)
+    if state.device_salt is not None and command.salt != state.device_salt:
+        raise Rejection("salt_mismatch", "Kod musi być skrócony solą tego dziennika.",
+                        "The code must be hashed with this log's salt.")
+    if command.code_hash in state.device_codes:
+        raise Rejection("code_in_use", "Ten kod jest już wydany; wylosuj inny.",
+                        "This code is already issued; draw another one.")
+    return (ev.DeviceCodeIssued(member_id=command.member, code_hash=command.code_hash,
+                                salt=command.salt),)
+
+
+def _revoke_device_code(state: Chamber, command: cmd.RevokeDeviceCode) -> Events:
+    name = _council_member(state, command.member)
+    if command.member not in state.member_codes:
+        raise Rejection("no_code", f"{name} nie ma ważnego kodu urządzenia.",
+                        f"{name} has no valid device code.")
+    return (ev.DeviceCodeRevoked(member_id=command.member),)
+
+
+def _device_member(state: Chamber, sitting: Sitting, command: cmd.DeviceCommand) -> str:
+    """The member's name, once the device's code is shown to be that member's valid code."""
+    owner = state.device_codes.get(command.code_hash)
+    if owner is None:
+        raise Rejection("code_invalid", "Kod urządzenia jest nieważny (unieważniony albo "
+                        "nigdy nie wydany).", "The device code is not valid (revoked or "
+                        "never issued).")
+    if owner != command.member:
+        raise Rejection("other_member", "Kod tego urządzenia nie jest kodem tego radnego.",
+                        "This device's code does not belong to that member.")
+    return _member(sitting, command.member)
+
+
+def _electronic_vote(sitting: Sitting) -> Vote:
+    vote = _open_vote(sitting)
+    if vote.mode is VoteMode.SECRET:
+        raise Rejection("secret_vote", "Głosowanie tajne odbywa się na kartach, nie na "
+                        "urządzeniach.", "A secret vote is on ballot papers, not on devices.")
+    if vote.mode is not VoteMode.ELECTRONIC:
+        raise Rejection("not_electronic", "To głosowanie nie jest elektroniczne; odpowiedź "
+                        "zapisuje sekretarz.", "This vote is not electronic; the secretary "
+                        "records the answers.")
+    return vote
+
+
+def _device_answer(state: Chamber, sitting: Sitting, command: cmd.DeviceAnswer) -> Events:
+    name = _device_member(state, sitting, command)
+    vote = _electronic_vote(sitting)
+    if command.member in vote.recused:
+        raise Rejection("recused", f"{name} jest wyłączony(-a) z tego głosowania.",
+                        f"{name} is recused from this vote.")
+    if not sitting.is_present(command.member):
+        raise Rejection("not_present", f"{name} jest nieobecny(-a) i nie może głosować.",
+                        f"{name} is absent and cannot vote.")
+    if vote.time_over(command.at):
+        raise Rejection("voting_time_over", "Czas na głosowanie minął; odpowiedź może "
+                        "zapisać sekretarz.", "The voting time is over; the secretary may "
+                        "record the answer.")
+    earlier = vote.answers.get(command.member)
+    if earlier == command.answer:
+        raise _same_answer(name, command.answer)
+    if earlier is not None and not state.voting.answers_changeable:
+        raise Rejection("answer_final", "Oddanego głosu nie można zmienić (zasady rady).",
+                        "A cast vote cannot be changed (the council's rules).")
+    return (ev.AnswerRecorded(sitting_id=sitting.id, vote_id=vote.id, member_id=command.member,
+                              answer=command.answer, source=AnswerSource.DEVICE),)
+
+
+def _device_check_in(state: Chamber, sitting: Sitting, command: cmd.DeviceCheckIn) -> Events:
+    name = _device_member(state, sitting, command)
+    if not state.voting.self_check_in:
+        raise Rejection("self_check_in_off", "Rada nie pozwala zgłaszać obecności z "
+                        "urządzenia; zgłoś się do sekretarza.", "The council does not allow "
+                        "checking in from a device; ask the secretary.")
+    if sitting.is_present(command.member):
+        raise Rejection("no_change", f"{name} jest już obecny(-a).", f"{name} is already present.")
+    return (ev.MemberCheckedIn(sitting_id=sitting.id, member_id=command.member,
+                               source=AnswerSource.DEVICE),)
+
+
 _CHAMBER_DECIDERS: dict[type, Callable[..., Events]] = {
     cmd.DefineCouncil: _define_council,
     cmd.OpenSitting: _open_sitting,
     cmd.ConveneSitting: _convene_sitting,
+    cmd.SetVotingSettings: _set_voting_settings,
+    cmd.IssueDeviceCode: _issue_device_code,
+    cmd.RevokeDeviceCode: _revoke_device_code,
 }
 
 _SITTING_DECIDERS: dict[type, Callable[..., Events]] = {
@@ -636,4 +752,6 @@ _SITTING_DECIDERS: dict[type, Callable[..., Events]] = {
     cmd.CloseVote: _close_vote,
     cmd.CancelVote: _cancel_vote,
     **LIFE_DECIDERS,
+    cmd.DeviceAnswer: _device_answer,
+    cmd.DeviceCheckIn: _device_check_in,
 }

@@ -8,9 +8,11 @@ from pydantic import Field, TypeAdapter
 from models.agenda import AgendaChange, AgendaItem
 from models.commands import SpeechLimits
 from models.council import Council, Frozen, Guest, Member
+from models.devices import VotingSettings
 from models.rules import MajorityRule
 from models.terms import (
     Answer,
+    AnswerSource,
     FinalAnswer,
     MajorityKind,
     Outcome,
@@ -152,6 +154,7 @@ class AgendaItemWithdrawn(SittingEvent):
 class MemberCheckedIn(SittingEvent):
     type: Literal["member_checked_in"] = "member_checked_in"
     member_id: str
+    source: AnswerSource = AnswerSource.CONSOLE  # `device`: the member checked in themselves
 
 
 class MemberCheckedOut(SittingEvent):
@@ -223,6 +226,9 @@ class VoteOpened(SittingEvent):
     revote_reason: str = ""
     revote_motion: str | None = None
     amendments: tuple[str, ...] = ()  # a resolution vote: the amendment votes put before it
+    # the council's voting time when the vote opened: devices' answers after
+    # opening + this many seconds are refused (None: no limit)
+    time_limit_s: int | None = None
 
 
 class AnswerRecorded(SittingEvent):
@@ -230,6 +236,9 @@ class AnswerRecorded(SittingEvent):
     vote_id: str
     member_id: str
     answer: Answer | None  # None: the answer was taken back
+    # where the answer came from, set by the server from the connection; events written
+    # before sources were recorded came from the console
+    source: AnswerSource = AnswerSource.CONSOLE
 
 
 class TotalsRecorded(SittingEvent):
@@ -295,6 +304,25 @@ class ResolutionVoided(SittingEvent):
     vote_id: str
 
 
+class VotingSettingsSet(Frozen):
+    type: Literal["voting_settings_set"] = "voting_settings_set"
+    settings: VotingSettings
+
+
+class DeviceCodeIssued(Frozen):
+    """A member's device code, as its salted SHA-256 only (events reach every console)."""
+
+    type: Literal["device_code_issued"] = "device_code_issued"
+    member_id: str
+    code_hash: str
+    salt: str
+
+
+class DeviceCodeRevoked(Frozen):
+    type: Literal["device_code_revoked"] = "device_code_revoked"
+    member_id: str
+
+
 Event = Annotated[
     CouncilDefined | SittingOpened | SittingClosed | CurrentItemSet
     | SittingConvened | SittingStarted | QuorumStated | BreakStarted | BreakEnded
@@ -304,7 +332,8 @@ Event = Annotated[
     | SpeakerQueued | SpeakerRemoved | SpeakerMoved
     | SpeechStarted | SpeechPaused | SpeechResumed | SpeechEnded
     | VoteOpened | AnswerRecorded | TotalsRecorded | VoteClosed | VoteCancelled
-    | ResolutionRegistered | ResolutionVoided,
+    | ResolutionRegistered | ResolutionVoided
+    | VotingSettingsSet | DeviceCodeIssued | DeviceCodeRevoked,
     Field(discriminator="type"),
 ]
 

@@ -221,7 +221,8 @@ def _set_presence(sitting: Sitting, member_id: str, presence: Presence) -> Sitti
 def _checked_in(sitting: Sitting, event: ev.MemberCheckedIn, at: datetime) -> Sitting:
     old = sitting.attendance[event.member_id]
     return _set_presence(sitting, event.member_id,
-                         Presence(AttendanceStatus.PRESENT, (*old.stays, (at, None))))
+                         Presence(AttendanceStatus.PRESENT, (*old.stays, (at, None)),
+                                  checked_in_by=event.source))
 
 
 def _checked_out(sitting: Sitting, event: ev.MemberCheckedOut, at: datetime) -> Sitting:
@@ -316,17 +317,23 @@ def _vote_opened(sitting: Sitting, event: ev.VoteOpened, at: datetime) -> Sittin
         present_at_open=event.present_at_open, revote_of=event.revote_of,
         agenda_change=event.agenda_change, opened_at=at, revote_reason=event.revote_reason,
         revote_motion=event.revote_motion, amendments=event.amendments,
+        time_limit_s=event.time_limit_s,
     )
     return _with_vote(sitting, vote, open_vote=vote.id)
 
 
 def _answer_recorded(sitting: Sitting, event: ev.AnswerRecorded, at: datetime) -> Sitting:
     vote = sitting.votes[event.vote_id]
-    answers = dict(vote.answers)
+    answers, sources, times = dict(vote.answers), dict(vote.sources), dict(vote.answered_at)
     changed = answers.pop(event.member_id, None) is not None
+    sources.pop(event.member_id, None)
+    times.pop(event.member_id, None)
     if event.answer is not None:
         answers[event.member_id] = event.answer
-    return _with_vote(sitting, evolve(vote, answers=answers, changes=vote.changes + changed,
+        sources[event.member_id] = event.source
+        times[event.member_id] = at
+    return _with_vote(sitting, evolve(vote, answers=answers, sources=sources, answered_at=times,
+                                      changes=vote.changes + changed,
                                       revision=vote.revision + 1))
 
 
@@ -371,12 +378,41 @@ def _resolution_voided(state: Chamber, event: ev.ResolutionVoided, at: datetime)
     return evolve(state, register=register)
 
 
+def _voting_settings_set(state: Chamber, event: ev.VotingSettingsSet, at: datetime) -> Chamber:
+    return evolve(state, voting=event.settings)
+
+
+def _without_code(state: Chamber, member_id: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The code tables with the member's code (if any) taken out."""
+    codes, members = dict(state.device_codes), dict(state.member_codes)
+    old = members.pop(member_id, None)
+    if old is not None:
+        codes.pop(old, None)
+    return codes, members
+
+
+def _device_code_issued(state: Chamber, event: ev.DeviceCodeIssued, at: datetime) -> Chamber:
+    codes, members = _without_code(state, event.member_id)
+    codes[event.code_hash] = event.member_id
+    members[event.member_id] = event.code_hash
+    return evolve(state, device_codes=codes, member_codes=members,
+                  device_salt=state.device_salt or event.salt)
+
+
+def _device_code_revoked(state: Chamber, event: ev.DeviceCodeRevoked, at: datetime) -> Chamber:
+    codes, members = _without_code(state, event.member_id)
+    return evolve(state, device_codes=codes, member_codes=members)
+
+
 _CHAMBER_CHANGES: dict[type, Callable[..., Chamber]] = {
     ev.CouncilDefined: _council_defined,
     ev.SittingOpened: _sitting_opened,
     ev.SittingConvened: _sitting_convened,
     ev.ResolutionRegistered: _resolution_registered,
     ev.ResolutionVoided: _resolution_voided,
+    ev.VotingSettingsSet: _voting_settings_set,
+    ev.DeviceCodeIssued: _device_code_issued,
+    ev.DeviceCodeRevoked: _device_code_revoked,
 }
 
 _SITTING_CHANGES: dict[type, Callable[..., Sitting]] = {

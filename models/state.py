@@ -16,10 +16,12 @@ from models.agenda import AddItem, AgendaItem, MoveItem, WithdrawItem
 from models.chain import GENESIS
 from models.commands import SpeechLimits
 from models.council import Council, Guest, Member
+from models.devices import VotingSettings
 from models.events import VoteResult
 from models.rules import MajorityRule, Tally, has_quorum, quorum_needed
 from models.terms import (
     Answer,
+    AnswerSource,
     AttendanceStatus,
     SittingStatus,
     SittingType,
@@ -61,6 +63,7 @@ class Presence:
     status: AttendanceStatus = AttendanceStatus.ABSENT
     stays: tuple[tuple[datetime, datetime | None], ...] = ()
     excuse: str = ""
+    checked_in_by: AnswerSource = AnswerSource.CONSOLE  # `device`: the member themselves
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,14 @@ class Vote:
     revote_reason: str = ""
     revote_motion: str | None = None
     amendments: tuple[str, ...] = ()
+    time_limit_s: int | None = None  # devices may answer until opened_at + this
+    sources: Mapping[str, AnswerSource] = field(default_factory=dict)  # of each answer
+    answered_at: Mapping[str, datetime] = field(default_factory=dict)  # each answer's time
+
+    def time_over(self, at: datetime) -> bool:
+        """The vote's voting time ran out at `at` (never, without a limit)."""
+        return (self.time_limit_s is not None
+                and (at - self.opened_at).total_seconds() > self.time_limit_s)
 
     @property
     def is_open(self) -> bool:
@@ -305,6 +316,10 @@ class Chamber:
     current_sitting: str | None = None  # the most recently opened sitting
     register: tuple[Resolution, ...] = ()
     next_resolution: int = 1
+    voting: VotingSettings = VotingSettings()
+    device_salt: str | None = None  # the salt of every device code's hash in this log
+    device_codes: Mapping[str, str] = field(default_factory=dict)  # code hash -> member id
+    member_codes: Mapping[str, str] = field(default_factory=dict)  # member id -> code hash
     last_seq: int = 0
     last_hash: str = GENESIS
 

@@ -66,6 +66,14 @@ class VoteMode(StrEnum):
         return self in (VoteMode.ROLL_CALL, VoteMode.ELECTRONIC)
 
 
+class AnswerSource(StrEnum):
+    """Where an answer (or a self check-in) came from; set by the server, never a client."""
+
+    DEVICE = "device"  # the member's own device (tablet, phone) in the chamber
+    CONSOLE = "console"  # the secretary's console (roll-call, or a member whose device failed)
+    IMPORT = "import"  # brought over from paper or another system
+
+
 class VoteKind(StrEnum):
     RESOLUTION = "resolution"  # the vote on a resolution draft as a whole
     AMENDMENT = "amendment"  # poprawka

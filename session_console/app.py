@@ -177,6 +177,11 @@ class ConsoleApp(Survives, sitting_actions.SittingActions, App):
 
     def _tick(self) -> None:
         self.header.tick(self.chamber)
+        displays = self.backend.displays
+        if displays is not None:
+            attendance = self.panes["attendance"]
+            assert isinstance(attendance, AttendancePane)
+            attendance.show_devices(frozenset(displays.connected_devices()))
         heap.collect_if_idle(time.monotonic() - self.last_key)
 
     async def on_event(self, event: events.Event) -> None:

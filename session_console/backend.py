@@ -39,6 +39,8 @@ class Displays(Protocol):
 
     def urls(self) -> dict[str, str]: ...
 
+    def connected_devices(self) -> list[str]: ...  # members whose voting devices are connected
+
 
 class Link(Protocol):
     """The connection to a remote server as the header shows it
@@ -128,6 +130,11 @@ class Backend:
         """A proposed agenda from a CSV or JSON file on this computer; raises ValueError
         naming the bad rows (in Polish)."""
         raise ValueError("Ten pulpit nie czyta plików z porządkiem obrad.")
+
+    def issue_device_code(self, member_id: str) -> tuple[str, Command]:
+        """A new voting-device code for the member, and the command that records its hash
+        (the code itself is never sent nor stored)."""
+        raise Unavailable("this console cannot issue device codes")
 
     def load_history(self) -> Sequence[StoredEvent]:
         """Every event of the log (slow: called in a worker thread)."""

@@ -138,6 +138,28 @@ class Confirm(Dialog[bool]):
         self.dismiss(confirmed)
 
 
+class ShownOnce(Dialog[None]):
+    """Something shown this once and never again (a device code): Enter or Esc closes it."""
+
+    AUTO_FOCUS = "*"
+
+    DEFAULT_CSS = dialog_css("ShownOnce")
+    BINDINGS = [Binding("enter,escape", "close", _("Close"))]
+
+    def __init__(self, title: str, body: str) -> None:
+        super().__init__()
+        self.title_text, self.body = title, body
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text, classes="title", markup=False)
+            yield Label(self.body, id="body", markup=False)
+            yield Label(_("Enter or Esc: close (it will not be shown again)"), classes="hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
 class MemberPicker(Dialog[str | None]):
     """Finds a member by a few letters of the name or the seat number."""
 

@@ -5,9 +5,11 @@ from pathlib import Path
 from typing import Any
 
 from models.agenda import ItemSpec
+from models.commands import Command
 from models.events import StoredEvent
 from models.state import Sitting
 from server.agenda_file import read_agenda
+from server.live.devices import issue_code
 from server.publish import DEFAULT_FORMATS, ExportError
 from server.publish.from_log import export_log
 from server.publish.record import package_name
@@ -42,3 +44,6 @@ class LocalBackend(Backend):
             return export_log(self.load_history(), target, formats=formats, progress=progress)
         except ExportError as error:
             raise ExportFailed(error.message(lang())) from error
+
+    def issue_device_code(self, member_id: str) -> tuple[str, Command]:
+        return issue_code(self.state, member_id)

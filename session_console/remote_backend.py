@@ -7,6 +7,7 @@ from models.agenda import ItemSpec
 from models.commands import Command
 from models.events import StoredEvent
 from server.agenda_file import read_agenda
+from server.live.devices import issue_code
 from server.live.remote import Link, NotConnected, RemoteService
 from server.live.remote import Unconfirmed as LineDropped
 from session_console.backend import Backend, NotSent, Unconfirmed
@@ -45,3 +46,6 @@ class RemoteBackend(Backend):
 
     def read_agenda(self, path: Path) -> tuple[ItemSpec, ...]:
         return read_agenda(path)  # the file is on the secretary's computer, as is this console
+
+    def issue_device_code(self, member_id: str) -> tuple[str, Command]:
+        return issue_code(self.state, member_id)

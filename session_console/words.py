@@ -170,11 +170,35 @@ def _vote_number(chamber: Chamber, sitting_id: str, vote_id: str) -> str:
     return str(vote.number) if vote else vote_id
 
 
+def _council_member(chamber: Chamber, member_id: str) -> str:
+    members = chamber.council.members if chamber.council else ()
+    return next((m.name for m in members if m.id == member_id), member_id)
+
+
+def _council_event(event: ev.VotingSettingsSet | ev.DeviceCodeIssued | ev.DeviceCodeRevoked,
+                   chamber: Chamber) -> str:
+    """The council's own events that belong to no sitting: devices and their settings."""
+    if isinstance(event, ev.DeviceCodeIssued):
+        return _("device code issued: {name}").format(
+            name=_council_member(chamber, event.member_id))
+    if isinstance(event, ev.DeviceCodeRevoked):
+        return _("device code revoked: {name}").format(
+            name=_council_member(chamber, event.member_id))
+    settings = event.settings
+    limit = (_("{seconds} s to vote").format(seconds=settings.voting_time_s)
+             if settings.voting_time_s else _("no voting time"))
+    return _("voting settings: answers {changeable}, self check-in {check_in}, {limit}").format(
+        changeable=_("changeable") if settings.answers_changeable else _("final"),
+        check_in=_("on") if settings.self_check_in else _("off"), limit=limit)
+
+
 def describe_event(event: ev.Event, chamber: Chamber) -> str:  # noqa: C901 - one line per kind
     """One line for the log, e.g. "obecny(-a): Nowak Jan"."""
     if isinstance(event, ev.CouncilDefined):
         return _("council defined: {name}, {seats} statutory seats").format(
             name=event.council.name, seats=event.council.statutory_seats)
+    if isinstance(event, ev.VotingSettingsSet | ev.DeviceCodeIssued | ev.DeviceCodeRevoked):
+        return _council_event(event, chamber)
     sid = event.sitting_id
     name = (lambda member_id: member_name(chamber, sid, member_id))  # noqa: E731
     speaker = (lambda entry_id: _speaker_of(chamber, sid, entry_id))  # noqa: E731

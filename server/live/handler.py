@@ -26,12 +26,12 @@ from server.live.session import (
     Close,
     Follow,
     Leave,
+    MemberOf,
     Resend,
     Send,
     Session,
     Stream,
     Submit,
-    acknowledged,
     refused,
     server_failed,
 )
@@ -98,6 +98,7 @@ class Host(Generic[C]):
     clock: Callable[[], float] = field(default=time.monotonic)  # for the flood gate
     wall_ms: Callable[[], int] = field(default=p.now_ms)  # the clock sent to clients
     actor_of: Callable[[str], str] = field(default=lambda token: "remote:control")  # signer
+    member_of: MemberOf = field(default=lambda code: None)  # a device's code -> its member
 
 
 class Handler(Generic[C]):
@@ -105,7 +106,7 @@ class Handler(Generic[C]):
         self.host = host
         self.connection = connection
         self.peer = peer  # the client's address, for the log
-        self.session = Session(host.allows, host.actor_of)
+        self.session = Session(host.allows, host.actor_of, host.member_of)
         self._refused = False  # the log names a connection once
 
     async def run(self) -> None:
@@ -187,7 +188,7 @@ class Handler(Generic[C]):
             await self.connection.send(p.encode(refused(submit, failure)))
             return
         await self.connection.send(
-            p.encode(acknowledged(submit, events, commands.state.last_seq)))
+            p.encode(self.session.acknowledge(submit, events, commands.state.last_seq)))
 
     def _note_refusal(self, message: dict[str, object]) -> None:
         self.host.refusals.refused(self.peer, not self._refused,

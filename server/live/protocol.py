@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from models.events import StoredEvent
+from models.terms import Answer
 
 PROTOCOL_VERSION = 1
 MAX_FRAME_BYTES = 64 * 1024  # a client message larger than this closes with 1009
@@ -26,6 +27,7 @@ CLOSE_PROTOCOL = 4002  # no hello first, a wrong protocol version, a bad hello
 CLOSE_FORBIDDEN = 4003  # a read-only client sent a command
 CLOSE_FLOOD = 4008  # more messages than the flood limit allows
 CLOSE_TOO_SLOW = 4009  # the client stopped reading and did not catch up
+CLOSE_CODE_REVOKED = 4010  # a member device's code was revoked (or replaced) meanwhile
 
 
 class Message(BaseModel):
@@ -40,8 +42,8 @@ class Hello(Message):
 
     type: Literal["hello"] = "hello"
     v: int
-    role: Literal["control", "display", "public"]
-    token: str = Field(default="", max_length=200)
+    role: Literal["control", "display", "public", "member"]
+    token: str = Field(default="", max_length=200)  # a member device: the member's code
     view: Literal["chamber", "overlay", "public"] | None = None
     since: int = Field(default=0, ge=0)  # control: the last event seq it already holds
     status: bool = False  # control: also send `status` (the server's screens) as it changes
@@ -67,7 +69,25 @@ class Resync(Message):
     type: Literal["resync"] = "resync"
 
 
-ClientMessage = Annotated[Hello | CommandMessage | Ping | Resync, Field(discriminator="type")]
+class AnswerMessage(Message):
+    """Member devices only: the member's answer in the open electronic vote. `member`, if
+    given, must be the device's own member (the server never takes it as the voter)."""
+
+    type: Literal["answer"] = "answer"
+    id: str = Field(min_length=1, max_length=64)
+    answer: Answer
+    member: str | None = Field(default=None, max_length=40)
+
+
+class CheckInMessage(Message):
+    """Member devices only: the member checks in (where the council allows it)."""
+
+    type: Literal["check_in"] = "check_in"
+    id: str = Field(min_length=1, max_length=64)
+
+
+ClientMessage = Annotated[Hello | CommandMessage | Ping | Resync | AnswerMessage | CheckInMessage,
+                          Field(discriminator="type")]
 CLIENT_ADAPTER: TypeAdapter[ClientMessage] = TypeAdapter(ClientMessage)
 
 
@@ -79,6 +99,7 @@ class Welcome(Message):
     v: int = PROTOCOL_VERSION
     role: str
     view: str | None = None
+    member: str | None = None  # a member device: whose device it is
     now: int  # server clock, Unix ms
 
 
@@ -115,6 +136,16 @@ class Ack(Message):
     events: list[dict[str, Any]]
 
 
+class Recorded(Message):
+    """Member devices only: the answer (or check-in) is durably in the log."""
+
+    type: Literal["recorded"] = "recorded"
+    id: str
+    seq: int  # the event's seq
+    answer: str | None = None  # the answer recorded (none for a check-in)
+    at: int  # the event's time, Unix ms
+
+
 class ErrorMessage(Message):
     type: Literal["error"] = "error"
     code: str
@@ -130,6 +161,7 @@ class Status(Message):
 
     type: Literal["status"] = "status"
     displays: int  # display and public clients following a view now
+    devices: list[str] = []  # the members whose devices are connected now
     pages: dict[str, str]  # the page and view addresses, as `sesja serve` prints them
 
 
@@ -140,7 +172,7 @@ class Pong(Message):
 
 
 ServerMessage = Annotated[
-    Welcome | Snapshot | Patch | EventsMessage | Ack | ErrorMessage | Pong | Status,
+    Welcome | Snapshot | Patch | EventsMessage | Ack | Recorded | ErrorMessage | Pong | Status,
     Field(discriminator="type")]
 SERVER_ADAPTER: TypeAdapter[ServerMessage] = TypeAdapter(ServerMessage)
 

@@ -130,6 +130,9 @@ class RemoteService:
     def urls(self) -> dict[str, str]:
         return dict(self.status.get("pages", {}))
 
+    def connected_devices(self) -> list[str]:
+        return [str(member) for member in self.status.get("devices", [])]
+
     # --- the connection ------------------------------------------------------------------
 
     async def connect(self) -> None:

@@ -18,8 +18,10 @@ from websockets.http11 import Request, Response
 
 WEBSOCKET_PATH = "/ws"
 METHODS = ("GET", "HEAD")
-PAGES = {"/chamber": "chamber.html", "/overlay": "overlay.html"}
-ASSETS = {"/live.js": "live.js", "/live.css": "live.css"}
+PAGES = {"/chamber": "chamber.html", "/overlay": "overlay.html"}  # screens: display token
+VOTE_PAGE = "/vote"  # members' devices: their own code, never a token
+ASSETS = {"/live.js": "live.js", "/live.css": "live.css", "/vote.js": "vote.js",
+          "/vote.css": "vote.css"}
 CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
                  ".css": "text/css; charset=utf-8", ".json": "application/json; charset=utf-8",
                  ".txt": "text/plain; charset=utf-8"}
@@ -97,10 +99,12 @@ def _get(target: str, headers: Headers, json_view: JsonView,
                                          "this is the websocket endpoint")
     if url.path in PAGES:
         return response(HTTPStatus.OK, _page(PAGES[url.path]), ".html")
+    if url.path == VOTE_PAGE:
+        return response(HTTPStatus.OK, _page("vote.html"), ".html")
     if url.path in ASSETS:
         name = ASSETS[url.path]
         return response(HTTPStatus.OK, _page(name), name[name.rindex("."):])
     if url.path.startswith("/view/") and url.path.endswith(".json"):
         return _json_view(url.path, url.query, json_view)
     return text(HTTPStatus.NOT_FOUND,
-                "not found; pages: /chamber, /overlay; data: /view/{chamber,overlay,public}.json")
+                "not found; pages: /chamber, /overlay, /vote; data: /view/{chamber,overlay,public}.json")

@@ -13,6 +13,7 @@ reading), json_views (the HTTP documents), and session/handler (one connection).
 """
 
 import asyncio
+import ssl
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -22,16 +23,17 @@ from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.datastructures import Headers
 from websockets.http11 import Request, Response
 
-from models.events import StoredEvent
+from models.events import DeviceCodeIssued, DeviceCodeRevoked, StoredEvent
 from models.state import Chamber
 from server.live.access import Authoriser
 from server.live.coalesce import Coalescer
 from server.live.consoles import Consoles
+from server.live.devices import AllFeeds, MemberFeeds, member_of_code
 from server.live.feeds import ViewFeed
 from server.live.handler import Handler, Host
 from server.live.json_views import JsonViews
 from server.live.plain_http import answering
-from server.live.protocol import COALESCE_S, MAX_FRAME_BYTES
+from server.live.protocol import CLOSE_CODE_REVOKED, COALESCE_S, MAX_FRAME_BYTES
 from server.live.refusal_log import RefusalLog
 from server.live.routes import answer, route
 from server.live.slow import SlowClientPolicy
@@ -46,28 +48,34 @@ DEFAULT_PORT = 8765
 class LiveServer:
     def __init__(self, service: SittingService, *, host: str = "127.0.0.1",
                  port: int = DEFAULT_PORT, token_dir: Path, public: bool = False,
-                 buffer_limit: int = 256 * 1024, stall_timeout_s: float = 10.0) -> None:
+                 buffer_limit: int = 256 * 1024, stall_timeout_s: float = 10.0,
+                 tls: ssl.SSLContext | None = None) -> None:
         self.service = service
         self.host = host
         self.port = port
         self.public = public
+        self.tls = tls  # pages and websocket over TLS (server.live.tls), else plain
         self.tokens = TokenStore(token_dir)
         self.access = Authoriser(self.tokens, public)
         policy = SlowClientPolicy(buffer_limit, stall_timeout_s)
         self.feeds = {name: ViewFeed(name, build, policy, on_clients=self._displays_changed)
                       for name, build in BUILDERS.items()}
+        self.devices = MemberFeeds(policy, on_clients=self._displays_changed)
         self.consoles = Consoles(policy, status=self.status)
         self.json_views = JsonViews(self.feeds, self.access, lambda: self.service.state)
         self.refusals = RefusalLog()
-        self._host = Host(allows=self.access.allows, feeds=self.feeds, consoles=self.consoles,
-                          commands=service, load_log=service.store.load, refusals=self.refusals,
-                          actor_of=self.access.actor_of)
+        self._host = Host(allows=self.access.allows, feeds=AllFeeds(self.feeds, self.devices),
+                          consoles=self.consoles, commands=service,
+                          load_log=service.store.load, refusals=self.refusals,
+                          actor_of=self.access.actor_of,
+                          member_of=lambda code: member_of_code(self.service.state, code))
         self._coalescer = Coalescer(COALESCE_S)
         self._server: Server | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._loop_thread = 0
         self._unsubscribe: Callable[[], None] | None = None
         self._refresh: asyncio.Handle | None = None
+        self._closing_devices: set[asyncio.Task[None]] = set()  # devices of a revoked code
 
     # --- lifecycle -----------------------------------------------------------------
 
@@ -77,7 +85,8 @@ class LiveServer:
         self._server = await serve(
             self._handle, self.host, self.port, process_request=self._process_request,
             max_size=MAX_FRAME_BYTES, ping_interval=20, ping_timeout=20, close_timeout=2,
-            compression=None, create_connection=answering(self._answer_plain_http))
+            compression=None, create_connection=answering(self._answer_plain_http),
+            ssl=self.tls)
         self.port = self._server.sockets[0].getsockname()[1]
         self._unsubscribe = self.service.subscribe(self._on_events)
         self.consoles.order.next_seq = self.service.state.last_seq + 1  # older: in the log
@@ -92,6 +101,7 @@ class LiveServer:
             self._coalescer.cancel()
         for feed in self.feeds.values():
             feed.cancel()
+        self.devices.cancel()
         self.consoles.cancel()
         if self._server is not None:
             self._server.close(close_connections=True)
@@ -115,14 +125,20 @@ class LiveServer:
 
     def urls(self) -> dict[str, str]:
         return live_urls(reachable_host(self.host), self.port, self.tokens.token("display"),
-                         self.feeds, self.public, public_token=self.tokens.token("public"))
+                         self.feeds, self.public, public_token=self.tokens.token("public"),
+                         secure=self.tls is not None)
+
+    def connected_devices(self) -> list[str]:
+        """The members whose voting devices are connected now."""
+        return self.devices.connected()
 
     def allows(self, role: str, token: str) -> bool:
         return self.access.allows(role, token)
 
     def status(self) -> dict[str, Any]:
         """What a remote console's header shows of this server: its screens and pages."""
-        return {"type": "status", "displays": self.display_count, "pages": self.urls()}
+        return {"type": "status", "displays": self.display_count, "pages": self.urls(),
+                "devices": self.devices.connected()}
 
     def _displays_changed(self) -> None:
         self.consoles.announce()
@@ -140,6 +156,12 @@ class LiveServer:
     def _changed(self, events: tuple[StoredEvent, ...]) -> None:
         self.consoles.forward(events)
         loop = self._running_loop()
+        for stored in events:  # a lost phone's code stops working on the spot
+            if isinstance(stored.event, DeviceCodeIssued | DeviceCodeRevoked):
+                task = loop.create_task(self.devices.disconnect(
+                    stored.event.member_id, CLOSE_CODE_REVOKED, "device code revoked"))
+                self._closing_devices.add(task)
+                task.add_done_callback(self._closing_devices.discard)
         wait = self._coalescer.change(loop.time())
         if wait is None:
             return  # a refresh is already due: this change rides along
@@ -155,6 +177,7 @@ class LiveServer:
         for feed in self.feeds.values():
             if feed.clients:
                 feed.refresh(state)
+        self.devices.refresh(state)
 
     def _running_loop(self) -> asyncio.AbstractEventLoop:
         if self._loop is None:

@@ -12,24 +12,31 @@ a flood). Nothing a client sends can crash the server or write anything half-don
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
 
-from models.commands import Command, parse_command
-from models.events import StoredEvent
+from models.commands import SERVER_ONLY, Command, DeviceAnswer, DeviceCheckIn, parse_command
+from models.events import AnswerRecorded, StoredEvent
 from models.rejection import Rejection
 from server.live import protocol as p
 from server.live import strict_json
+from server.live.member_view import member_view_name
 from server.script import describe_validation
 from server.store import StoreError
 
-KNOWN_TYPES = {"hello", "command", "ping", "resync"}
+KNOWN_TYPES = {"hello", "command", "ping", "resync", "answer", "check_in"}
 # (messages a client may send at once, messages a second it may keep sending), by role:
-# a screen sends a ping every few seconds; a console may send a burst of roll-call answers.
-FLOOD_LIMITS = {"display": (40, 20.0), "public": (40, 20.0), "control": (400, 200.0)}
+# a screen sends a ping every few seconds; a console may send a burst of roll-call answers;
+# a member's device a ping now and then and a few presses of a button.
+FLOOD_LIMITS = {"display": (40, 20.0), "public": (40, 20.0), "control": (400, 200.0),
+                "member": (20, 4.0)}
 
-ClientMessage = p.Hello | p.CommandMessage | p.Ping | p.Resync
+ClientMessage = (p.Hello | p.CommandMessage | p.Ping | p.Resync | p.AnswerMessage
+                 | p.CheckInMessage)
+# a device's code -> (member id, the code's hash in the log), or None for no valid code
+MemberOf = Callable[[str], tuple[str, str] | None]
 
 
 class BadMessage(Exception):
@@ -169,6 +176,14 @@ def acknowledged(submit: Submit, events: Sequence[StoredEvent], last_seq: int) -
             "events": [e.model_dump(mode="json") for e in events]}
 
 
+def recorded(submit: Submit, events: Sequence[StoredEvent]) -> dict[str, Any]:
+    """A member device's answer (or check-in) is durable: the one event it made."""
+    (stored,) = events
+    answer = stored.event.answer if isinstance(stored.event, AnswerRecorded) else None
+    return p.Recorded(id=submit.id, seq=stored.seq, answer=answer.value if answer else None,
+                      at=round(stored.at.timestamp() * 1000)).model_dump(exclude_none=True)
+
+
 def refused(submit: Submit, failure: Rejection | StoreError) -> dict[str, Any]:
     """The error of a command the domain said no to, or that could not be written."""
     if isinstance(failure, Rejection):
@@ -185,13 +200,24 @@ class Session:
     (the flood gate's), `wall_ms` the server clock sent to the client (Unix ms)."""
 
     def __init__(self, allows: Callable[[str, str], bool],
-                 actor_of: Callable[[str], str] = lambda token: "remote:control") -> None:
+                 actor_of: Callable[[str], str] = lambda token: "remote:control",
+                 member_of: MemberOf = lambda code: None) -> None:
         self.allows = allows
         self.actor_of = actor_of  # a console's commands are signed by its token's holder
+        self.member_of = member_of  # a device's code -> its member, from the log's hashes
         self.actor = ""
         self.role = ""
         self.view: str | None = None
         self.gate: FloodGate | None = None
+        self.member: str | None = None  # a member device: whose, and its code's hash
+        self.code_hash = ""
+
+    def acknowledge(self, submit: Submit, events: Sequence[StoredEvent],
+                    last_seq: int) -> dict[str, Any]:
+        """The answer to a durable command: `recorded` for a device, `ack` for a console."""
+        if self.role == "member":
+            return recorded(submit, events)
+        return acknowledged(submit, events, last_seq)
 
     def hello(self, raw: str | bytes | None, now: float, wall_ms: int) -> list[Action]:
         """The first frame, or None when none came in time."""
@@ -229,16 +255,20 @@ class Session:
             raise BadMessage("version", f"Serwer mówi protokołem v{p.PROTOCOL_VERSION}.",
                              f"The server speaks protocol v{p.PROTOCOL_VERSION}.",
                              p.CLOSE_PROTOCOL)
+        if message.role == "member":
+            return message  # the code is looked up when joining
         if not self.allows(message.role, message.token):
             raise BadMessage("unauthorized", "Brak dostępu: zły lub brakujący token.",
                              "Unauthorized: wrong or missing token.", p.CLOSE_UNAUTHORIZED)
         return message
 
     def _join(self, hello: p.Hello, now: float, wall_ms: int) -> list[Action]:
+        if hello.role == "member":
+            return self._join_member(hello, now, wall_ms)
         if hello.role == "control":
             self._accept(hello.role, now)
             self.actor = self.actor_of(hello.token)
-            return [Send(p.Welcome(role="control", now=wall_ms).model_dump()),
+            return [Send(p.Welcome(role="control", now=wall_ms).model_dump(exclude={"member"})),
                     Stream(hello.since, hello.status)]
         view = hello.view or ("public" if hello.role == "public" else "chamber")
         if hello.role == "public" and view != "public":
@@ -246,8 +276,23 @@ class Session:
                              "The public role sees only the public view.", p.CLOSE_UNAUTHORIZED)
         self._accept(hello.role, now)
         self.view = view
-        return [Send(p.Welcome(role=hello.role, view=view, now=wall_ms).model_dump()),
+        return [Send(p.Welcome(role=hello.role, view=view, now=wall_ms).model_dump(
+            exclude={"member"})),
                 Follow(view)]
+
+    def _join_member(self, hello: p.Hello, now: float, wall_ms: int) -> list[Action]:
+        found = self.member_of(hello.token) if hello.token else None
+        if found is None:
+            raise BadMessage("code_invalid", "Nieważny kod urządzenia (błędny, unieważniony "
+                             "albo nigdy nie wydany).", "Invalid device code (wrong, revoked "
+                             "or never issued).", p.CLOSE_UNAUTHORIZED)
+        self._accept("member", now)
+        self.member, self.code_hash = found
+        self.actor = f"device:{self.member}"
+        self.view = member_view_name(self.member)
+        return [Send(p.Welcome(role="member", view=self.view, member=self.member,
+                               now=wall_ms).model_dump()),
+                Follow(self.view)]
 
     def _accept(self, role: str, now: float) -> None:
         self.role = role
@@ -271,8 +316,16 @@ class Session:
                                  "console.", p.CLOSE_FORBIDDEN)
             case p.CommandMessage():
                 return [self._command(message)]
+            case p.AnswerMessage() | p.CheckInMessage():
+                return [self._device(message, wall_ms)]
 
     def _command(self, message: p.CommandMessage) -> Action:
+        if message.command.get("type") in SERVER_ONLY:
+            return Send(error("server_only", "Odpowiedzi z urządzeń radnych przychodzą tylko "
+                              "z ich urządzeń; konsola zapisuje odpowiedź poleceniem "
+                              "record_answer.", "Device answers come only from members' "
+                              "devices; a console records an answer with record_answer.",
+                              id=message.id), refusal=True)
         try:
             command = parse_command(message.command)
         except ValidationError as invalid:
@@ -280,3 +333,23 @@ class Session:
             return Send(error("invalid_command", f"Błędne polecenie: {detail}",
                               f"Invalid command: {detail}", id=message.id))
         return Submit(message.id, self.actor, command)  # never the client's own `actor`
+
+    def _device(self, message: p.AnswerMessage | p.CheckInMessage, wall_ms: int) -> Action:
+        """A member device's answer or check-in, as the command the server builds for it:
+        the member and the code from the hello, the time from the server's clock."""
+        if self.member is None:
+            raise BadMessage("forbidden", "Odpowiedzi wysyła tylko urządzenie radnego.",
+                             "Only a member's device sends answers.", p.CLOSE_FORBIDDEN)
+        claimed = message.member if isinstance(message, p.AnswerMessage) else None
+        if claimed is not None and claimed != self.member:
+            raise BadMessage("forged_member", "To urządzenie głosuje tylko za swojego radnego; "
+                             "nic nie zapisano.", "This device votes only for its own member; "
+                             "nothing was written.", command_id=message.id)
+        at = datetime.fromtimestamp(wall_ms / 1000, UTC)
+        command: Command
+        if isinstance(message, p.AnswerMessage):
+            command = DeviceAnswer(member=self.member, code_hash=self.code_hash, at=at,
+                                   answer=message.answer)
+        else:
+            command = DeviceCheckIn(member=self.member, code_hash=self.code_hash, at=at)
+        return Submit(message.id, self.actor, command)

@@ -27,23 +27,24 @@ def write_table(path: Path, header: Iterable[str], body: str, fmt: str) -> None:
 
 
 def named_body(record: SittingRecord, vote: VoteRecord, members: dict[int, str],
-               answers: dict[FinalAnswer, str], fmt: str) -> str:
+               answers: dict[tuple[FinalAnswer, bool | None], str], fmt: str) -> str:
     """The vote's named rows. CSV quotes field by field, so rows are joined from fields
     rendered once: each member's and each answer's are the same in every vote."""
     delimiter, head = DIALECTS[fmt][2], _fields(tables.vote_fields(record, vote), fmt)
     for row in vote.rows:
         if row.ordinal not in members:
             members[row.ordinal] = _fields(tables.member_fields(row), fmt)
-    return "".join([f"{head}{delimiter}{members[row.ordinal]}{delimiter}{answers[row.answer]}\r\n"
-                    for row in vote.rows])
+    return "".join([f"{head}{delimiter}{members[row.ordinal]}{delimiter}"
+                    f"{answers[row.answer, row.by_secretary]}\r\n" for row in vote.rows])
 
 
 def _fields(values: tuple[str, ...], fmt: str) -> str:
     return render([values], fmt)[:-2]  # without the line's "\r\n"
 
 
-def _answers(fmt: str) -> dict[FinalAnswer, str]:
-    return {answer: _fields(tables.answer_fields(answer), fmt) for answer in FinalAnswer}
+def _answers(fmt: str) -> dict[tuple[FinalAnswer, bool | None], str]:
+    return {(answer, by_secretary): _fields(tables.answer_fields(answer, by_secretary), fmt)
+            for answer in FinalAnswer for by_secretary in (None, False, True)}
 
 
 def _vote_file(folder: Path, vote: VoteRecord, fmt: str) -> Path:

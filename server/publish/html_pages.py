@@ -95,7 +95,11 @@ def _title(record: SittingRecord) -> str:
     return f"{sitting.council_name}: {record.words.named(sitting.number)}, {long_date(sitting.date)}"
 
 
-def _answers(vote: VoteRecord, rows: dict[tuple[str, FinalAnswer], str], clubs: bool) -> str:
+BY_SECRETARY_HTML = " (zapisał sekretarz)"  # words, not a sign: read out as they are
+
+
+def _answers(vote: VoteRecord, rows: dict[tuple[str, FinalAnswer, bool | None], str],
+             clubs: bool) -> str:
     """The named table; `rows` caches each member's row per answer across the votes; the
     "Klub" column only when some member of the council has a club."""
     club_head = '<th scope="col">Klub</th>' if clubs else ""
@@ -103,12 +107,13 @@ def _answers(vote: VoteRecord, rows: dict[tuple[str, FinalAnswer], str], clubs: 
              f'<thead><tr><th scope="col">Lp.</th><th scope="col">Radny</th>{club_head}'
              '<th scope="col">Głos</th></tr></thead><tbody>']
     for row in vote.rows:
-        key = (row.member.id, row.answer)
+        key = (row.member.id, row.answer, row.by_secretary)
         if key not in rows:
             club = f"<td>{escape(row.member.club)}</td>" if clubs else ""
+            mark = BY_SECRETARY_HTML if row.by_secretary else ""
             rows[key] = (f'<tr><td class="n">{row.ordinal}</td><th scope="row">'
                          f"{escape(row.member.name)}</th>{club}"
-                         f'<td class="{row.answer.value}">{ANSWER_PL[row.answer]}</td></tr>')
+                         f'<td class="{row.answer.value}">{ANSWER_PL[row.answer]}{mark}</td></tr>')
         parts.append(rows[key])
     parts.append("</tbody></table>")
     return "".join(parts)
@@ -213,7 +218,7 @@ def write_vote(record: SittingRecord, vote: VoteRecord, folder: Path) -> None:
 
 def write_index(record: SittingRecord, folder: Path, present: set[str]) -> dict[str, str]:
     """The sitting's index page; returns each named vote's table (by vote id) it holds."""
-    rows: dict[tuple[str, FinalAnswer], str] = {}
+    rows: dict[tuple[str, FinalAnswer, bool | None], str] = {}
     clubs = _clubs(record)
     answers = {vote.vote.id: _answers(vote, rows, clubs) for vote in record.votes if vote.named}
     (folder / "index.html").write_text(sitting_page(record, present, answers), encoding="utf-8")

@@ -26,6 +26,7 @@ FONT = "DejaVu"
 FONTS = files("server.publish") / "fonts"
 LINE = 4.0  # mm per table row
 NAMED_HEADER = ("Lp.", "Radny", "Głos") * 2
+BY_SECRETARY_MARK = " (S)"  # an electronic vote's answer the secretary recorded
 NAMED_WIDTHS = (8.0, 54.0, 28.0, 8.0, 54.0, 28.0)
 RESULTS_HEADER = ("Nr", "Temat", "Za", "Przeciw", "Wstrz.", "Nie gł.", "Nieob.", "Wył.", "Wynik")
 RESULTS_WIDTHS = (8.0, 76.0, 10.0, 14.0, 12.0, 13.0, 12.0, 10.0, 27.0)
@@ -190,7 +191,9 @@ def _document_class() -> type[_Document]:
 
 def _named_pairs(vote: VoteRecord) -> Iterator[tuple[str, ...]]:
     """Two members a line: the named list in two columns, read left to right."""
-    cells = [(str(row.ordinal), row.member.name, ANSWER_PL[row.answer]) for row in vote.rows]
+    cells = [(str(row.ordinal), row.member.name,
+              ANSWER_PL[row.answer] + (BY_SECRETARY_MARK if row.by_secretary else ""))
+             for row in vote.rows]
     for start in range(0, len(cells), 2):
         pair = cells[start:start + 2]
         yield pair[0] + (pair[1] if len(pair) == 2 else ("", "", ""))
@@ -207,6 +210,9 @@ def _vote(pdf: _Document, record: SittingRecord, vote: VoteRecord) -> None:
     pdf.para(f"{prose.counts}.")
     if vote.named:
         pdf.grid(NAMED_HEADER, _named_pairs(vote), NAMED_WIDTHS)
+        if any(row.by_secretary for row in vote.rows):
+            pdf.para(f"{BY_SECRETARY_MARK.strip()}: głos zapisany przez sekretarza, nie z "
+                     "urządzenia radnego.")
     else:
         pdf.para("Głosowanie tajne lub zbiorcze: publikuje się tylko wyniki.")
 
@@ -244,3 +250,51 @@ def sitting_pdf(record: SittingRecord) -> bytes:
 
 def write_sitting(record: SittingRecord, folder: Path) -> None:
     (folder / "sesja.pdf").write_bytes(sitting_pdf(record))
+
+
+# --- members' device cards ---------------------------------------------------------------
+
+CARD_W, CARD_H = 91.0, 66.0  # two across and four down on A4, cut along the frames
+QR_MM = 40.0
+
+
+def _qr(pdf: _Document, text: str, x: float, y: float, size: float) -> None:
+    """The text as a QR code (error correction M), its quiet zone inside `size`."""
+    import segno  # deferred: only the cards need it
+
+    code = segno.make(text, error="m", micro=False)
+    matrix = list(code.matrix)
+    module = size / (len(matrix) + 8)  # 4 light modules on each side
+    for row, cells in enumerate(matrix):
+        for col, dark in enumerate(cells):
+            if dark:
+                pdf.rect(x + (col + 4) * module, y + (row + 4) * module, module, module, "F")
+
+
+def device_cards_pdf(council: str, cards: Sequence[tuple[str, str, str]]) -> bytes:
+    """One card per member, (name, code, page address with the code): the member's name, a
+    QR code of the address, the code to type and the address to read."""
+    pdf = _document_class()(f"{council}: karty urządzeń do głosowania")
+    pdf.set_fill_color(0, 0, 0)
+    for index, (name, code, url) in enumerate(cards):
+        if index % 8 == 0:
+            pdf.add_page()
+        x = pdf.l_margin + (index % 2) * CARD_W
+        y = pdf.t_margin + (index % 8 // 2) * CARD_H
+        pdf.set_draw_color(160, 160, 160)
+        pdf.rect(x, y, CARD_W, CARD_H)
+        _qr(pdf, url, x + 2, y + (CARD_H - QR_MM) / 2, QR_MM)
+        left = x + QR_MM + 4
+        pdf.set_font(FONT, "", 7)
+        pdf.text(left, y + 8, council[:40])
+        pdf.set_font(FONT, "B", 10)
+        pdf.text(left, y + 16, name[:28])
+        pdf.set_font(FONT, "", 8)
+        pdf.text(left, y + 26, "Kod urządzenia:")
+        pdf.set_font(FONT, "B", 14)
+        pdf.text(left, y + 34, code)
+        pdf.set_font(FONT, "", 6)
+        pdf.text(left, y + 46, "Zeskanuj kod QR albo otwórz")
+        pdf.text(left, y + 50, url.split("?")[0][:44])
+        pdf.text(left, y + 54, "i wpisz kod. Nie przekazuj karty.")
+    return bytes(pdf.output())

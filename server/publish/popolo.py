@@ -48,9 +48,14 @@ def organizations(record: SittingRecord) -> list[dict[str, Any]]:
 
 
 def vote_row(row: NamedAnswer) -> dict[str, Any]:
-    return {"voter_id": row.member.id, "voter": {"id": row.member.id, "name": row.member.name},
-            **club(row.member.club), "option": OPTION[row.answer],
-            "option_pl": ANSWER_PL[row.answer]}
+    """A member's Vote; in an electronic vote, with whether the secretary recorded it."""
+    data: dict[str, Any] = {"voter_id": row.member.id,
+                            "voter": {"id": row.member.id, "name": row.member.name},
+                            **club(row.member.club), "option": OPTION[row.answer],
+                            "option_pl": ANSWER_PL[row.answer]}
+    if row.by_secretary is not None:
+        data["recorded_by_secretary"] = row.by_secretary
+    return data
 
 
 def vote_event(record: SittingRecord, vote: VoteRecord) -> dict[str, Any]:
@@ -145,10 +150,10 @@ def write_vote(record: SittingRecord, vote: VoteRecord, folder: Path) -> None:
 
 def write_sitting(record: SittingRecord, folder: Path) -> None:
     """sesja.json with every vote event, and each vote event on its own (encoded once)."""
-    rows: dict[tuple[str, FinalAnswer], str] = {}  # a member's Vote is the same in every vote
+    rows: dict[tuple[str, FinalAnswer, bool | None], str] = {}  # the same in every vote
 
     def encoded(row: NamedAnswer) -> str:
-        key = (row.member.id, row.answer)
+        key = (row.member.id, row.answer, row.by_secretary)
         if key not in rows:
             rows[key] = _row_text(row)
         return rows[key]

@@ -8,7 +8,7 @@ from datetime import datetime
 from models.council import Member
 from models.events import StoredEvent, VoteClosed, VoteOpened, VoteResult
 from models.state import Chamber, Presence, Resolution, Sitting, Vote
-from models.terms import CouncilKind, FinalAnswer
+from models.terms import AnswerSource, CouncilKind, FinalAnswer, VoteMode
 from models.vocabulary import SittingWords, sitting_words
 from server.publish.labels import SPEECH_PL, hhmm, stamp
 from server.publish.typography import quotes
@@ -31,6 +31,9 @@ class NamedAnswer:
     ordinal: int  # Lp.: the member's place in the sitting's roster
     member: Member
     answer: FinalAnswer
+    # an electronic vote's answer recorded from the console (True) or the member's device
+    # (False); None where it does not apply (other modes, no answer)
+    by_secretary: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,11 +157,20 @@ def _vote_record(sitting: Sitting, vote: Vote, numbers: dict[str, tuple[str, str
     result = vote.result
     assert result is not None
     answers = dict(result.named)
-    rows = tuple(NamedAnswer(i, m, answers[m.id]) for i, m in enumerate(sitting.roster, start=1)
-                 if m.id in answers)
+    rows = tuple(NamedAnswer(i, m, answers[m.id], _by_secretary(vote, m.id))
+                 for i, m in enumerate(sitting.roster, start=1) if m.id in answers)
     number, title = numbers.get(vote.item_id, ("", "")) if vote.item_id else ("", "")
     return VoteRecord(vote, result, number, title, resolutions.get(vote.id), rows,
                       actors.get(("opened", vote.id), ""), actors.get(("closed", vote.id), ""))
+
+
+def _by_secretary(vote: Vote, member_id: str) -> bool | None:
+    """Whether the member's answer in an electronic vote came from the console rather than
+    their device; None for other modes (a roll-call's answers all come from the console)
+    and for members with no answer."""
+    if vote.mode is not VoteMode.ELECTRONIC or member_id not in vote.answers:
+        return None
+    return vote.sources.get(member_id) is AnswerSource.CONSOLE
 
 
 def _speeches(sitting: Sitting, numbers: dict[str, tuple[str, str]], now: datetime) -> tuple[Speech, ...]:

@@ -9,7 +9,7 @@ from server.publish.labels import ATTENDANCE_PL, MODE_PL, OUTCOME_PL, duration, 
 from server.publish.record import NamedAnswer, SittingRecord, VoteRecord
 
 NAMED_HEADER = ("Sesja", "Data", "Głosowanie nr", "Punkt", "Temat", "Lp.", "Id radnego",
-                "Radny", "Klub", "Głos", "Kod głosu")
+                "Radny", "Klub", "Głos", "Kod głosu", "Zapisał sekretarz")
 RESULTS_HEADER = ("Głosowanie nr", "Punkt", "Temat", "Tryb", "Otwarto", "Zamknięto", "Za",
                   "Przeciw", "Wstrzymało się", "Nie głosowało", "Nieobecni", "Wyłączeni",
                   "Wymagane za", "Kworum", "Wynik", "Uzasadnienie", "Reasumpcja głosowania nr",
@@ -39,8 +39,10 @@ def member_fields(row: NamedAnswer) -> tuple[str, ...]:
     return (str(row.ordinal), row.member.id, row.member.name, row.member.club)
 
 
-def answer_fields(answer: FinalAnswer) -> tuple[str, ...]:
-    return (ANSWER_PL[answer], answer.value)
+def answer_fields(answer: FinalAnswer, by_secretary: bool | None = None) -> tuple[str, ...]:
+    """The answer, its code, and "tak" where the secretary recorded an electronic vote's
+    answer for a member whose device failed."""
+    return (ANSWER_PL[answer], answer.value, "tak" if by_secretary else "")
 
 
 def result_row(record: SittingRecord, vote: VoteRecord) -> tuple[str, ...]:

@@ -4,9 +4,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from session_console.cli import console, core, export, serve, token
+from session_console.cli import console, core, devices, export, serve, token
 
-COMMAND_MODULES = (core, serve, console, export, token)
+COMMAND_MODULES = (core, serve, console, export, token, devices)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,6 +8,7 @@ from pathlib import Path
 from server.demo import demo_commands
 from server.live import LiveServer, TokenError, default_token_dir
 from server.live.remote import RemoteService
+from server.live.tls import TlsError
 from server.paths import default_db_path
 from server.publish import ExportError, LivePublisher
 from server.service import SittingService
@@ -23,7 +24,7 @@ from session_console.cli.common import (
     fail,
     open_service,
 )
-from session_console.cli.serve import add_live_arguments
+from session_console.cli.serve import add_live_arguments, tls_of
 from session_console.local_backend import LocalBackend
 from session_console.remote_backend import RemoteBackend
 
@@ -81,8 +82,9 @@ def _local(service: SittingService, db: Path, args: argparse.Namespace) -> int:
             return fail(f"--port {args.port} is not a port number (0-65535)")
         try:
             live = LiveServer(service, host=args.host, port=args.port, public=args.public,
-                              token_dir=args.token_dir or default_token_dir(db))
-        except TokenError as error:
+                              token_dir=args.token_dir or default_token_dir(db),
+                              tls=tls_of(args))
+        except (TokenError, TlsError) as error:
             return fail(str(error))
         backend = LocalBackend(service, actor("console", args.secretary), displays=live,
                                start=live.start,

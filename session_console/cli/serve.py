@@ -8,11 +8,13 @@ the server stops.
 
 import argparse
 import asyncio
+import ssl
 import sys
 from collections.abc import Coroutine
 from pathlib import Path
 
 from server.live import DEFAULT_PORT, LiveServer, TokenError, default_token_dir
+from server.live.tls import TlsError, tls_context
 from server.paths import default_db_path
 from server.portable import stop_on_signals
 from server.publish import ExportError, LivePublisher
@@ -45,9 +47,24 @@ def add_live_arguments(parser: argparse.ArgumentParser, condition: str = "") -> 
                              "log, DB.tokens)")
     parser.add_argument("--public", action="store_true",
                         help=f"{condition}let anyone read the public view, without a token")
+    parser.add_argument("--tls-cert", type=Path, default=None, metavar="PEM",
+                        help=f"{condition}serve pages and websocket over TLS with this "
+                             "certificate (chain), with --tls-key")
+    parser.add_argument("--tls-key", type=Path, default=None, metavar="PEM",
+                        help=f"{condition}the private key of --tls-cert")
     parser.add_argument("--publish-dir", type=Path, default=None, metavar="DIR",
                         help="publish the sitting's package for BIP to DIR/<sitting> "
                              "after every vote (see sesja export)")
+
+
+def tls_of(args: argparse.Namespace) -> ssl.SSLContext | None:
+    """The TLS context of --tls-cert and --tls-key, or None; raises TlsError (both or
+    neither must be given)."""
+    if args.tls_cert is None and args.tls_key is None:
+        return None
+    if args.tls_cert is None or args.tls_key is None:
+        raise TlsError("--tls-cert and --tls-key go together")
+    return tls_context(args.tls_cert, args.tls_key)
 
 
 def announce(live: LiveServer) -> None:
@@ -87,13 +104,14 @@ def run_serve(args: argparse.Namespace) -> int:
         if publisher:
             publisher.start()
         live = LiveServer(service, host=args.host, port=args.port,
-                          token_dir=args.token_dir or default_token_dir(db), public=args.public)
+                          token_dir=args.token_dir or default_token_dir(db), public=args.public,
+                          tls=tls_of(args))
         asyncio.run(serve_until_stopped(live, tasks=[]))
     except KeyboardInterrupt:  # Ctrl+C before the server's own handlers were set
         pass
     except ExportError as error:
         return fail(str(error))
-    except TokenError as error:
+    except (TokenError, TlsError) as error:
         return fail(str(error))
     except OSError as error:
         return fail(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}")

@@ -5,7 +5,7 @@ and a letter or digit typed on the roster goes to the search. With letter keys, 
 typed while the roster had the focus checked members in and out unseen ("kowal": o
 checked the member at the cursor out)."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from rich.segment import Segment
@@ -17,12 +17,12 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from models import events as ev
-from models.commands import CheckIn, CheckOut, Excuse
+from models.commands import CheckIn, CheckOut, Command, Excuse, RevokeDeviceCode
 from models.council import Member
 from models.events import StoredEvent
 from models.state import Chamber, Presence
-from models.terms import AttendanceStatus
-from session_console.dialogs import MemberPicker, Prompt
+from models.terms import AnswerSource, AttendanceStatus
+from session_console.dialogs import Confirm, MemberPicker, Prompt, ShownOnce
 from session_console.help import declared
 from session_console.i18n import _
 from session_console.panes.base import MemberRows, Pane
@@ -37,6 +37,8 @@ STATUS_STYLES = {
     AttendanceStatus.EXCUSED: Style(color="cyan"),
 }
 _ATTENDANCE_EVENTS = (ev.MemberCheckedIn, ev.MemberCheckedOut, ev.MemberExcused)
+_CODE_EVENTS = (ev.DeviceCodeIssued, ev.DeviceCodeRevoked)
+DEVICE_STYLE = Style(color="cyan")
 CURSOR_KEYS = {"up": -1, "down": 1, "pageup": -20, "pagedown": 20}
 
 
@@ -53,6 +55,7 @@ def presence_text(presence: Presence) -> str:
 
 class AttendanceRows(MemberRows):
     pane: "AttendancePane"
+    connected: frozenset[str] = frozenset()  # members whose voting devices are connected
 
     def redirect(self, event: events.Key | events.Paste) -> Widget | None:
         """A printable key other than the roster's own (or a paste) starts a new search: the app
@@ -70,7 +73,25 @@ class AttendanceRows(MemberRows):
     def cells(self, row: Member, width: int) -> list[Segment]:
         sitting = self.pane.sitting
         presence = sitting.attendance.get(row.id, Presence()) if sitting else Presence()
-        return [*self.lead(row), Segment(presence_text(presence), STATUS_STYLES[presence.status])]
+        cells = [*self.lead(row), Segment(presence_text(presence), STATUS_STYLES[presence.status])]
+        device = device_text(row.id, presence, self.connected,
+                             self.pane.console.chamber.member_codes)
+        return [*cells, Segment(device, DEVICE_STYLE)] if device else cells
+
+
+def device_text(member_id: str, presence: Presence, connected: Collection[str],
+                codes: Collection[str]) -> str:
+    """The member's device as the roster shows it: connected, a code without a device, and
+    a check-in the member made themselves (the secretary may correct it)."""
+    marks = []
+    if (presence.status is AttendanceStatus.PRESENT
+            and presence.checked_in_by is AnswerSource.DEVICE):
+        marks.append(_("self check-in"))
+    if member_id in connected:
+        marks.append(_("device connected"))
+    elif member_id in codes:
+        marks.append(_("device code issued"))
+    return f"  [{', '.join(marks)}]" if marks else ""
 
 
 class FindInput(Input):
@@ -113,6 +134,8 @@ class AttendancePane(Pane):
         Binding("minus", "check_out", _("Check out"), show=False),
         Binding("ctrl+u", "excuse", _("Excuse"), show=False),
         Binding("slash", "search", _("Find")),
+        Binding("ctrl+o", "issue_code", _("Issue device code"), show=False),
+        Binding("ctrl+r", "revoke_code", _("Revoke device code"), show=False),
     ]
 
     @classmethod
@@ -135,7 +158,7 @@ class AttendancePane(Pane):
             self._filter(self.query_one("#find", Input).value)
             return
         for stored in events:
-            if isinstance(stored.event, _ATTENDANCE_EVENTS):
+            if isinstance(stored.event, _ATTENDANCE_EVENTS + _CODE_EVENTS):
                 self.rows.refresh_key(stored.event.member_id)
             elif isinstance(stored.event, ev.SittingOpened):
                 self._filter("")
@@ -206,6 +229,48 @@ class AttendancePane(Pane):
         self.app.push_screen(Prompt(_("Reason for the absence of {name}").format(
             name=member.name), check=lambda text: None, limit=limits(Excuse, "reason"),
             label=field_label("reason")), excuse)
+
+    def show_devices(self, connected: frozenset[str]) -> None:
+        """The members whose devices are connected now (the live server's word)."""
+        rows = self.rows
+        if connected != rows.connected:
+            changed = connected ^ rows.connected
+            rows.connected = connected
+            for member_id in changed:
+                self.rows.refresh_key(member_id)
+
+    def action_issue_code(self) -> None:
+        member = self._member()
+        if member is None:
+            return
+        code, command = self.console.backend.issue_device_code(member.id)
+        if not self.refused(command):
+            self.console.dispatch(self._issue(member, code, command))
+
+    async def _issue(self, member: Member, code: str, command: Command) -> None:
+        if not await self.console.submit(command):
+            return
+        displays = self.console.backend.displays
+        urls = displays.urls() if displays is not None else {}
+        where = f"\n{urls['vote']}?code={code}" if "vote" in urls else ""
+        self.app.push_screen(ShownOnce(
+            _("Device code of {name}").format(name=member.name),
+            _("Code: {code}{where}\nThe code is shown only now; the log keeps only its hash. "
+              "An earlier code of this member no longer works.").format(code=code,
+                                                                      where=where)))
+
+    def action_revoke_code(self) -> None:
+        member = self._member()
+        if member is None or self.refused(RevokeDeviceCode(member=member.id)):
+            return
+
+        def revoke(confirmed: bool | None) -> None:
+            if confirmed:
+                self.send(RevokeDeviceCode(member=member.id))
+
+        self.app.push_screen(Confirm(_("Revoke the device code of {name}?").format(
+            name=member.name), _("Its device stops voting at once; issue a new code with "
+                                 "Ctrl+O.")), revoke)
 
     def action_search(self) -> None:
         self.query_one("#find", Input).focus()

@@ -13,6 +13,7 @@ from models.decide import decide
 from models.events import StoredEvent
 from models.rejection import Rejection
 from models.state import Chamber, Sitting
+from session_console.backend import Backend
 from session_console.guard import Survives
 from session_console.i18n import _, lang
 from session_console.widgets.rows import VirtualRows
@@ -22,6 +23,7 @@ class Console(Protocol):
     """The part of the app a pane uses."""
 
     chamber: Chamber
+    backend: Backend
 
     def send(self, command: Command) -> None: ...
 

@@ -1,0 +1,54 @@
+"""`sesja device-cards`: new voting-device codes for the council's members, printed as one
+PDF of cards (the member's name, a QR code of the voting page with the code, the code).
+
+Codes are shown only on the cards: the log keeps their hashes, so printing again issues
+new codes and the old cards stop working.
+"""
+
+import argparse
+from pathlib import Path
+
+from server.live.devices import issue_codes
+from server.publish.pdf_document import device_cards_pdf
+from server.service import BatchRejected
+from session_console.cli.common import StoreError, actor, add_db_argument, fail, open_service
+
+
+def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    cards = commands.add_parser("device-cards", help="issue members' voting-device codes and "
+                                                     "print them as PDF cards with QR codes")
+    add_db_argument(cards)
+    cards.add_argument("--url", required=True,
+                       help="the server's address as phones reach it, e.g. http://10.0.0.5:8765")
+    cards.add_argument("--out", type=Path, required=True, help="the PDF to write")
+    cards.add_argument("--member", action="append", default=None, metavar="ID",
+                       help="only this member (repeatable; default: every member)")
+    cards.set_defaults(run=run_cards)
+
+
+def run_cards(args: argparse.Namespace) -> int:
+    try:
+        service = open_service(args.db, "sesja device-cards")
+    except StoreError as error:
+        return fail(str(error))
+    try:
+        council = service.state.council
+        if council is None:
+            return fail("no council is defined in this log")
+        members = [m for m in council.members if args.member is None or m.id in args.member]
+        unknown = set(args.member or ()) - {m.id for m in members}
+        if unknown:
+            return fail(f"no such member: {', '.join(sorted(unknown))}")
+        issued = issue_codes(service.state, [m.id for m in members])
+        base = args.url.rstrip("/")
+        pdf = device_cards_pdf(council.name, [
+            (member.name, code, f"{base}/vote?code={code}")
+            for member, (code, _command) in zip(members, issued, strict=True)])
+        service.execute_all([command for _code, command in issued], actor("cli", None))
+        args.out.write_bytes(pdf)
+    except (BatchRejected, StoreError, OSError) as error:
+        return fail(str(error))
+    finally:
+        service.close()
+    print(f"{len(issued)} cards: {args.out} (earlier codes of these members no longer work)")
+    return 0
