@@ -34,10 +34,10 @@ def limits(model: type[BaseModel], field: str) -> Limits:
             found = replace(found, min_length=rule.min_length)
         elif isinstance(rule, MaxLen):
             found = replace(found, max_length=rule.max_length)
-        elif isinstance(rule, Ge):
-            found = replace(found, ge=int(rule.ge))  # type: ignore[call-overload]
-        elif isinstance(rule, Le):
-            found = replace(found, le=int(rule.le))  # type: ignore[call-overload]
+        elif isinstance(rule, Ge) and isinstance(rule.ge, int):  # the forms' bounds are whole
+            found = replace(found, ge=rule.ge)
+        elif isinstance(rule, Le) and isinstance(rule.le, int):
+            found = replace(found, le=rule.le)
     return found
 
 

@@ -5,6 +5,8 @@ paste that would overflow it as a whole. Here a paste keeps what fits, and every
 said in the dialog's error line ("Temat: najwyżej 1000 znaków."), so nothing is lost unseen.
 """
 
+from typing import Any
+
 from pydantic import BaseModel
 from textual import events
 from textual.widgets import Input, Label
@@ -17,10 +19,10 @@ DIGITS = r"[0-9]*"
 
 class LimitedInput(Input):
     def __init__(self, value: str = "", *, limit: Limits, label: str,
-                 id: str | None = None, **kwargs: object) -> None:
+                 id: str | None = None, **kwargs: Any) -> None:  # Input's own keywords
         digits = limit.ge is not None and limit.ge >= 0 and limit.max_length is None
         super().__init__(value, id=id, max_length=limit.max_length or 0,
-                         restrict=DIGITS if digits else None, **kwargs)  # type: ignore[arg-type]
+                         restrict=DIGITS if digits else None, **kwargs)
         self.limit, self.label = limit, label
 
     def _on_paste(self, event: events.Paste) -> None:
@@ -48,7 +50,7 @@ class LimitedInput(Input):
 
 
 def model_input(model: type[BaseModel], name: str, value: str = "", *, id: str,
-                **kwargs: object) -> LimitedInput:
+                **kwargs: Any) -> LimitedInput:
     """A field for `model.name`, with that field's limits and label."""
     return LimitedInput(value, limit=limits(model, name), label=field_label(name), id=id,
                         **kwargs)

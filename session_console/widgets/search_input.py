@@ -1,15 +1,17 @@
 """A search line over a list: typing filters it, Enter or Down goes to the list, Escape
 empties the search and goes back to the list."""
 
+from typing import Any
+
 from textual import events
 from textual.widget import Widget
 from textual.widgets import Input
 
 
 class SearchInput(Input):
-    def __init__(self, target: str, **kwargs: object) -> None:
+    def __init__(self, target: str, **kwargs: Any) -> None:  # Input's own keywords
         """`target`: the selector of the list it filters, in the same pane."""
-        super().__init__(select_on_focus=False, **kwargs)  # type: ignore[arg-type]
+        super().__init__(select_on_focus=False, **kwargs)
         self.target = target
 
     def _list(self) -> Widget | None:
