@@ -14,6 +14,7 @@ from typing import Any
 
 from models.terms import (
     Answer,
+    AnswerSource,
     AttendanceStatus,
     CouncilKind,
     FinalAnswer,
@@ -128,6 +129,10 @@ MAJORITY_PL = {
     MajorityKind.QUALIFIED_CAST: "większość kwalifikowana głosów",
 }
 
+# Where an answer came from, as the named list's mark and the log say it.
+SOURCE_PL = {AnswerSource.DEVICE: "z urządzenia radnego", AnswerSource.CONSOLE: "zapisał sekretarz",
+             AnswerSource.IMPORT: "wprowadzono z dokumentów"}
+
 # A member's answer while the vote is open (the members' own three).
 OPEN_ANSWER_PL = {Answer.YES: "za", Answer.NO: "przeciw", Answer.ABSTAIN: "wstrzymuje się"}
 
@@ -138,7 +143,7 @@ WORDS_PL: dict[type[StrEnum], Mapping[Any, str]] = {
     VoteKind: KIND_PL, AttendanceStatus: ATTENDANCE_PL, SpeechKind: SPEECH_PL,
     SpeechStatus: SPEECH_STATUS_PL, ItemKind: ITEM_KIND_PL, SittingType: SITTING_TYPE_PL,
     SittingStatus: SITTING_STATUS_PL,
-    CouncilKind: COUNCIL_KIND_PL, MajorityKind: MAJORITY_PL,
+    CouncilKind: COUNCIL_KIND_PL, MajorityKind: MAJORITY_PL, AnswerSource: SOURCE_PL,
 }
 
 # Where a screen's narrow column says less than a publication: a member's status in the

@@ -38,6 +38,9 @@ FIELDS: dict[str, tuple[str, dict[str, Any]]] = {
     "Głos": ("Głos, jak go drukuje wykaz imienny", {"type": "string"}),
     "Kod głosu": ("Głos jako kod dla programów", {"type": "string",
                                                   "constraints": {"enum": ANSWER_CODES}}),
+    "Zapisał sekretarz": ("„tak”, gdy w głosowaniu elektronicznym głos radnego zapisał "
+                          "sekretarz (np. gdy zawiodło urządzenie radnego); pusty poza tym",
+                          {"type": "string", "constraints": {"enum": ["tak"]}}),
     "Tryb": ("Tryb głosowania", {"type": "string"}),
     "Otwarto": ("Czas otwarcia głosowania (czas lokalny, Europe/Warsaw)", STAMP),
     "Zamknięto": ("Czas zamknięcia głosowania (czas lokalny, Europe/Warsaw)", STAMP),
