@@ -48,7 +48,8 @@ def field_label(name: str) -> str:
               "title": _("Title"), "print_number": _("Print number"), "yes": _("yes"),
               "no": _("no"), "abstain": _("abstain"), "member": _("Member"),
               "date": _("Date"), "guest": _("Guest speaker"),
-              "invalid": _("invalid ballots"), "ballots_issued": _("ballots issued")}
+              "invalid": _("invalid ballots"), "ballots_issued": _("ballots issued"),
+              "revote_reason": _("Grounds")}
     return labels.get(name, name)
 
 

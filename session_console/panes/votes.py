@@ -354,14 +354,16 @@ class VotesPane(Pane):
         if command is None:
             return
         if command.revote_of is not None and not command.revote_reason:
-            self.app.push_screen(Prompt("Reasumpcja: z jakiego powodu?"),
+            self.app.push_screen(Prompt(_("Re-vote: on what grounds?"),
+                                        limit=limits(OpenVote, "revote_reason"),
+                                        label=field_label("revote_reason")),
                                  lambda reason: self._revote_motion(command, reason))
             return
         warning = quorum_warning(self.console.chamber, self.sitting) if self.sitting else None
         if warning is None:
             self._open(command)
             return
-        self.app.push_screen(Confirm("Brak kworum", warning),
+        self.app.push_screen(Confirm(_("No quorum"), warning),
                              lambda yes: self._open(command) if yes else None)
 
     def _revote_motion(self, command: OpenVote, reason: str | None) -> None:
@@ -374,7 +376,7 @@ class VotesPane(Pane):
             self._opened(command.model_copy(update={"revote_reason": reason,
                                                     "revote_motion": member}))
 
-        self.app.push_screen(MemberPicker("Reasumpcja: na czyj wniosek? (Esc: przewodniczącego)",
+        self.app.push_screen(MemberPicker(_("Re-vote: on whose motion? (Esc: the chair's)"),
                                           sitting.roster), moved)
 
     def _open(self, command: OpenVote) -> None:
