@@ -102,32 +102,31 @@ class PMap(Mapping[K, V], Generic[K, V]):
     _count: int  # live entries
 
     def __new__(cls, entries: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> "PMap[K, V]":
-        made = _EMPTY if cls is PMap and _EMPTY is not None else cls._make({}, (), 0, 0, 0)
         items = entries.items() if isinstance(entries, Mapping) else entries
-        return made.update(items)
+        return _made({}, (), 0, 0, 0).update(items)
 
-    @classmethod
-    def _make(cls, index: _Index, vector: tuple[Any, ...], height: int, size: int,
-              count: int) -> "PMap[K, V]":
-        made = object.__new__(cls)
-        made._index, made._vector, made._height = index, vector, height
-        made._size, made._count = size, count
-        return made
+    def _place(self, key: object) -> int | None:
+        index = self._index
+        if type(index) is dict:  # a small map: one leaf
+            return index.get(key)
+        return _index_get(index, key, hash(key))
 
     def __getitem__(self, key: K) -> V:
-        place = _index_get(self._index, key, hash(key))
+        place = self._place(key)
         if place is None:
             raise KeyError(key)
+        if self._height == 0:
+            return self._vector[place][1]  # type: ignore[no-any-return]
         return _vector_get(self._vector, self._height, place)[1]  # type: ignore[no-any-return]
 
     def get(self, key: K, default: Any = None) -> Any:
-        place = _index_get(self._index, key, hash(key))
+        place = self._place(key)
         if place is None:
             return default
         return _vector_get(self._vector, self._height, place)[1]
 
     def __contains__(self, key: object) -> bool:
-        return _index_get(self._index, key, hash(key)) is not None
+        return self._place(key) is not None
 
     def __len__(self) -> int:
         return self._count
@@ -146,17 +145,21 @@ class PMap(Mapping[K, V], Generic[K, V]):
 
     def set(self, key: K, value: V) -> "PMap[K, V]":
         """The map with `key` set to `value` (in its old place, or added at the end)."""
+        place = self._place(key)
+        if place is not None:  # the same index, one path of the vector copied
+            if self._height == 0:
+                old = self._vector
+                vector = (*old[:place], (key, value), *old[place + 1:])
+            else:
+                vector = _vector_put(self._vector, self._height, place, (key, value))
+            return _made(self._index, vector, self._height, self._size, self._count)
         digest = hash(key)
-        place = _index_get(self._index, key, digest)
-        if place is not None:
-            vector = _vector_put(self._vector, self._height, place, (key, value))
-            return self._make(self._index, vector, self._height, self._size, self._count)
         place, vector, height = self._size, self._vector, self._height
         if place == _WIDTH ** (height + 1):  # full: a new root above the old one
             vector, height = (vector,), height + 1
         vector = _vector_put(vector, height, place, (key, value))
         index = _index_put(self._index, key, digest, place, 0)
-        return self._make(index, vector, height, place + 1, self._count + 1)
+        return _made(index, vector, height, place + 1, self._count + 1)
 
     def delete(self, key: K) -> "PMap[K, V]":
         """The map without `key`; raises KeyError if it has none."""
@@ -166,7 +169,7 @@ class PMap(Mapping[K, V], Generic[K, V]):
             raise KeyError(key)
         vector = _vector_put(self._vector, self._height, place, _HOLE)
         index = _index_drop(self._index, key, digest, 0)
-        return self._make(index, vector, self._height, self._size, self._count - 1)
+        return _made(index, vector, self._height, self._size, self._count - 1)
 
     def update(self, entries: Iterable[tuple[K, V]]) -> "PMap[K, V]":
         made = self
@@ -181,5 +184,12 @@ class PMap(Mapping[K, V], Generic[K, V]):
         return (PMap, (list(self._entries()),))
 
 
-_EMPTY: "PMap[Any, Any] | None" = None
-_EMPTY = PMap()
+_new = object.__new__
+
+
+def _made(index: _Index, vector: tuple[Any, ...], height: int, size: int,
+          count: int) -> PMap[Any, Any]:
+    made: PMap[Any, Any] = _new(PMap)
+    made._index, made._vector, made._height = index, vector, height
+    made._size, made._count = size, count
+    return made

@@ -10,6 +10,7 @@ from functools import reduce
 from typing import TypeVar, cast
 
 from models import events as ev
+from models.collector import collector_paused
 from models.pmap import PMap
 from models.rules import Tally
 from models.state import (
@@ -44,7 +45,8 @@ def apply(state: Chamber, stored: ev.StoredEvent) -> Chamber:
 
 
 def fold(events: Iterable[ev.StoredEvent], state: Chamber | None = None) -> Chamber:
-    return reduce(apply, events, state or Chamber())
+    with collector_paused():
+        return reduce(apply, events, state or Chamber())
 
 
 def applied_events() -> frozenset[type]:

@@ -27,7 +27,7 @@ from models.reducer import fold
 from models.rejection import Rejection
 from models.state import Chamber
 from models.step import step
-from server.store import EventStore, LogMovedOn, StoredRow, StoreError, stored_from_row
+from server.store import EventStore, LogMovedOn, StoredRow, StoreError, stored_from_row, stored_from_rows
 from server.verify import log_problem
 
 log = logging.getLogger("sesja.service")
@@ -181,7 +181,7 @@ def _checked_events(store: EventStore) -> list[StoredEvent]:
         raise StoreError(f"the event log {store.target} is damaged: {problem}; run "
                          f"`sesja verify --db {store.target}`. Nothing was written.")
     try:
-        return [stored_from_row(row) for row in rows]
+        return stored_from_rows(rows)
     except ValueError as error:  # pydantic's ValidationError is a ValueError
         raise StoreError(f"the event log {store.target} holds an unreadable event: {error}; "
                          f"run `sesja verify --db {store.target}`. Nothing was written.") from error

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from models import events as ev
 from models.chain import GENESIS, stored_link_hash
+from models.collector import collector_paused
 from models.events import StoredEvent
 from models.reducer import fold
 from models.rules import RULES_VERSIONS, Tally, decide_outcome, quorum_problem
@@ -124,12 +125,13 @@ def verify(store: EventStore) -> Report:
         report.problems.append(problem)
         return report
     events = []
-    for row in rows:
-        try:
-            events.append(stored_from_row(row))
-        except (ValidationError, ValueError) as error:
-            report.problems.append(f"event {row.seq}: unreadable ({error.__class__.__name__})")
-            return report
+    with collector_paused():
+        for row in rows:
+            try:
+                events.append(stored_from_row(row))
+            except (ValidationError, ValueError) as error:
+                report.problems.append(f"event {row.seq}: unreadable ({error.__class__.__name__})")
+                return report
     report.events, report.last_hash = len(events), rows[-1].hash if rows else GENESIS
     state = fold(events)
     _check_projections(store, events, state, report)
