@@ -11,7 +11,6 @@ event, and the peak memory of a fresh process that opens the log and folds it.
 
 import argparse
 import json
-import resource
 import sqlite3
 import statistics
 import subprocess
@@ -115,9 +114,12 @@ def verify_seconds(path: Path) -> float:
     return time.perf_counter() - started
 
 
-def peak_mb() -> float:
-    """This process's peak resident memory (Linux reports ru_maxrss in KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_mb(pid: int | str = "self") -> float:
+    """A live process's peak resident memory so far (Linux's VmHWM). Not ru_maxrss: Linux
+    carries a forked child's pre-exec peak, this big bench's, into it."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    line = next(line for line in status.splitlines() if line.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
 
 
 def replay_peak_mb(path: Path | None) -> float:
