@@ -322,6 +322,12 @@ class EventStore:
     def load(self) -> list[ev.StoredEvent]:
         return stored_from_rows(self.rows())
 
+    def event(self, seq: int) -> ev.StoredEvent | None:
+        """One event, read alone (a live package names the newest; the log may be long)."""
+        columns = (EVENTS.c[name] for name in StoredRow._fields)
+        found = self._select(select(*columns).where(EVENTS.c.seq == seq))
+        return stored_from_row(StoredRow(*found[0])) if found else None
+
     def vote_rows(self) -> list[VoteRow]:
         return [VoteRow(**r._mapping) for r in self._select(select(VOTES))]
 

@@ -34,7 +34,7 @@ class LivePublisher:
         self.on_published = on_published  # the manifest of a package swapped in
         self.on_votes_published = on_votes_published  # the closed votes' own files, earlier
         self.last_error: str | None = None
-        self._events: dict[int, ev.StoredEvent] = {}
+        self._last: ev.StoredEvent | None = None  # the event self._state ends with
         self._pending: set[str] = set()
         self._closed: dict[str, set[str]] = {}  # sitting -> votes closed, not yet published
         self._state: Chamber | None = None
@@ -51,7 +51,6 @@ class LivePublisher:
             raise ExportError(f"cannot create {self.out_dir}: {error.strerror}") from error
         with self._wake:
             self._unsubscribe = self.service.subscribe(self._on_events)
-            self._events = {e.seq: e for e in self.service.store.load()}
             self._state = self.service.state
             if self._state.current_sitting:
                 self._pending.add(self._state.current_sitting)
@@ -72,10 +71,9 @@ class LivePublisher:
 
     def _on_events(self, events: tuple[ev.StoredEvent, ...], state: Chamber) -> None:
         with self._wake:
-            for stored in events:
-                self._events[stored.seq] = stored
             if self._state is None or state.last_seq > self._state.last_seq:
                 self._state = state
+                self._last = events[-1] if events else None
             for stored in events:
                 if isinstance(stored.event, ev.VoteClosed):
                     self._closed.setdefault(stored.event.sitting_id, set()).add(stored.event.vote_id)
@@ -84,19 +82,21 @@ class LivePublisher:
                 self._pending |= touched
                 self._wake.notify()
 
-    def _take(self) -> tuple[Chamber, list[ev.StoredEvent], set[str], dict[str, set[str]]] | None:
+    def _take(self) -> tuple[Chamber, tuple[ev.StoredEvent, ...], set[str],
+                             dict[str, set[str]]] | None:
+        """The newest state and its last event (all a package needs of the log: it names
+        it), with the sittings to publish; the log is not read whole, whatever its size."""
         with self._wake:
             while not self._pending and not self._stopping:
                 self._wake.wait()
             if not self._pending:
                 return None
-            state, pending, closed = self._state, self._pending, self._closed
+            state, last, pending, closed = self._state, self._last, self._pending, self._closed
             assert state is not None, "start() sets the state before anything is pending"
             self._pending, self._closed = set(), {}
-            events = [self._events[s] for s in range(1, state.last_seq + 1) if s in self._events]
-        if len(events) != state.last_seq:  # a listener call still on its way: read the log
-            events = [e for e in self.service.store.load() if e.seq <= state.last_seq]
-        return state, events, pending, closed
+        if last is None or last.seq != state.last_seq:  # at start: read it from the log
+            last = self.service.store.event(state.last_seq)
+        return state, (last,) if last is not None else (), pending, closed
 
     def _run(self) -> None:
         while (work := self._take()) is not None:
@@ -104,7 +104,7 @@ class LivePublisher:
             for sitting_id in sorted(pending):
                 self._publish(state, events, sitting_id, closed.get(sitting_id, set()))
 
-    def _publish(self, state: Chamber, events: list[ev.StoredEvent], sitting_id: str,
+    def _publish(self, state: Chamber, events: tuple[ev.StoredEvent, ...], sitting_id: str,
                  closed: set[str]) -> None:
         try:
             target = self.out_dir / package_name(state.sittings[sitting_id])

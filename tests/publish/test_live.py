@@ -220,3 +220,29 @@ def test_votes_files_that_cannot_be_written_say_so_and_leave_nothing_behind(tmp_
         publish_votes(sitting_record(sim.state, sim.log, "s1"), out, {"v1"})
     assert failed.value.message("pl").startswith("nie można zapisać plików głosowań")
     assert [p.name for p in (tmp_path / "www").iterdir()] == [SLUG]
+
+
+def test_publishing_never_reads_the_whole_log(tmp_path, monkeypatch):
+    """A term's log is long: the publisher asks the store for one event, never for all."""
+    service = logged_service(tmp_path)
+
+    def whole_log(*_args):
+        raise AssertionError("the live publisher read the whole log")
+
+    monkeypatch.setattr(service.store, "rows", whole_log)
+    monkeypatch.setattr(service.store, "load", whole_log)
+    publisher = LivePublisher(service, tmp_path / "www")
+    publisher.start()
+    folder = tmp_path / "www" / SLUG
+    try:
+        wait_for(lambda: votes_published(folder) == 3)
+        run(service, "open_vote", subject="Wniosek o przerwę")
+        run(service, "record_answer", member="m01", answer="yes")
+        run(service, "close_vote")
+        wait_for(lambda: votes_published(folder) == 4)
+    finally:
+        publisher.stop()
+        service.close()
+    assert publisher.last_error is None
+    last = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["last_event"]
+    assert last["seq"] == service.state.last_seq and last["hash"] == service.state.last_hash
