@@ -23,6 +23,7 @@ from pathlib import Path
 
 from bench.term_log import term_commands
 from models import commands as cmd
+from models.collector import collector_paused
 from models.reducer import fold
 from models.state import Chamber
 from models.step import step
@@ -86,13 +87,15 @@ def build_log(path: Path, events: int, shape: str = "day") -> None:
 
 
 def floor_seconds(path: Path) -> float:
-    """The least any replay must do: read the rows and decode their JSON."""
+    """The least any replay must do: read the rows and decode their JSON, with the
+    collector paused as the replay pauses it (else it dominates the floor of a long log)."""
     started = time.perf_counter()
-    connection = sqlite3.connect(path)
-    rows = connection.execute("SELECT seq, at, actor, payload, prev_hash, hash FROM event "
-                              "ORDER BY seq").fetchall()
-    decoded = [json.loads(row[3]) for row in rows]
-    connection.close()
+    with collector_paused():
+        connection = sqlite3.connect(path)
+        rows = connection.execute("SELECT seq, at, actor, payload, prev_hash, hash FROM event "
+                                  "ORDER BY seq").fetchall()
+        decoded = [json.loads(row[3]) for row in rows]
+        connection.close()
     assert len(decoded) == len(rows)
     return time.perf_counter() - started
 
