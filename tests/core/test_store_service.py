@@ -245,3 +245,17 @@ def test_a_new_log_in_a_read_only_file_is_refused(tmp_path):
     with immutable(path):
         with pytest.raises(StoreError, match="readonly database"):
             SittingService(EventStore(path))
+
+
+def test_an_event_that_cannot_be_read_refuses_the_log_when_it_is_opened(tmp_path):
+    """Opening folds each event as it parses it; an unreadable one still stops the open."""
+    path = tmp_path / "sesja.db"
+    service = opened_service(path)
+    service.execute(CheckIn(member="m01"), "test")
+    service.close()
+    with sqlite3.connect(path) as connection:  # edited outside sesja, as a tamperer would
+        connection.execute("UPDATE event SET payload = ? WHERE seq = 2",
+                           ('{"type": "no_such_event"}',))
+    with pytest.raises(StoreError, match=r"(?s)holds an unreadable event.*Nothing was written"):
+        SittingService(EventStore(path))
+    assert stored_seqs(path)[-1] == 3
