@@ -6,7 +6,7 @@
 22 members with answers changed now and then, resolutions registered. `term` is a whole
 term in one log (`bench.term_log`): a council sitting and eight committee sittings a month.
 Prints one line: the replay's median and its ratio to the floor, `sesja verify`'s time per
-event, and the peak memory of a fresh process that opens the log and folds it.
+event, and the peak memory of a fresh process that opens the log as every start does.
 """
 
 import argparse
@@ -127,9 +127,11 @@ def peak_mb(pid: int | str = "self") -> float:
 
 def replay_peak_mb(path: Path | None) -> float:
     """Peak memory of a fresh process that imports what replay needs and, given a log,
-    opens it and folds it."""
-    code = ("import sys; from pathlib import Path; from bench import core_replay as b; "
-            "sys.argv[1] and b.replay_seconds(Path(sys.argv[1])); print(b.peak_mb())")
+    opens it as every start does (`SittingService`: check, parse and fold)."""
+    code = ("import sys; from bench import core_replay as b; "
+            "from server.service import SittingService; from server.store import EventStore; "
+            "sys.argv[1] and SittingService(EventStore(sys.argv[1])).close(); "
+            "print(b.peak_mb())")
     done = subprocess.run([sys.executable, "-c", code, str(path or "")], check=True,
                           capture_output=True, text=True, cwd=Path(__file__).parent.parent)
     return float(done.stdout)
