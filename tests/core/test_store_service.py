@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from models.chain import stored_link_hash
 from models.commands import CheckIn, CheckOut, RecordAnswer
 from models.rejection import Rejection
 from server.demo import demo_commands
@@ -253,9 +254,17 @@ def test_an_event_that_cannot_be_read_refuses_the_log_when_it_is_opened(tmp_path
     service = opened_service(path)
     service.execute(CheckIn(member="m01"), "test")
     service.close()
-    with sqlite3.connect(path) as connection:  # edited outside sesja, as a tamperer would
+    with sqlite3.connect(path) as connection:  # edited outside sesja, chain and head re-signed
         connection.execute("UPDATE event SET payload = ? WHERE seq = 2",
                            ('{"type": "no_such_event"}',))
+        rows = connection.execute("SELECT seq, at, actor, payload, prev_hash FROM event "
+                                  "WHERE seq >= 2 ORDER BY seq").fetchall()
+        prev = rows[0][4]
+        for seq, at, actor, payload, _old in rows:
+            prev_hash, prev = prev, stored_link_hash(prev, seq, at, actor, payload)
+            connection.execute("UPDATE event SET prev_hash = ?, hash = ? WHERE seq = ?",
+                               (prev_hash, prev, seq))
+        connection.execute("UPDATE chain_head SET hash = ?", (prev,))
     with pytest.raises(StoreError, match=r"(?s)holds an unreadable event.*Nothing was written"):
         SittingService(EventStore(path))
     assert stored_seqs(path)[-1] == 3
