@@ -139,13 +139,13 @@ def _break_ended(sitting: Sitting, event: ev.BreakEnded, at: datetime) -> Sittin
 
 
 def _sitting_adjourned(sitting: Sitting, event: ev.SittingAdjourned, at: datetime) -> Sitting:
-    attendance = {}
+    attendance: dict[str, Presence] = {}  # every member's, once a day: built whole
     for member_id, presence in sitting.attendance.items():
         stays = presence.stays
         if stays and stays[-1][1] is None:
             stays = (*stays[:-1], (stays[-1][0], at))
         attendance[member_id] = Presence(AttendanceStatus.ABSENT, stays)
-    return evolve(sitting, status=SittingStatus.ADJOURNED, attendance=attendance,
+    return evolve(sitting, status=SittingStatus.ADJOURNED, attendance=PMap(attendance),
                   present_count=0, periods=_period_ended(sitting, at),
                   breaks=_break_ended_at(sitting, at), item_visits=_item_left(sitting, at),
                   current_item=None)
