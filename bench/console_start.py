@@ -1,32 +1,42 @@
 """Cold start of the console: a new process until its first usable frame, on a log of
-10,000 events, beside a floor: a new process running a bare Textual app until its first
-frame. Both run in a real pseudo-terminal (120x40); the clock stops when the frame's text
-arrives on the terminal: for the console, the header with the sitting and the attendance
-roster with the last member, drawn from the replayed state.
+10,000 events (or as many as asked, one long sitting or a whole term), beside a floor: a new
+process running a bare Textual app until its first frame. Both run in a real
+pseudo-terminal (120x40); the clock stops when the frame's text arrives on the terminal:
+for the console, the header with the sitting and the attendance roster with the last member,
+drawn from the replayed state.
 
 sesja's own modules are compiled to bytecode first, as installing it does (pip compiles on
 install). This machine sets PYTHONDONTWRITEBYTECODE, so without that step every start would
 compile the 75 modules anew (about 0.3 s) where a secretary's installed console does not.
 
-    python3 -m bench.console_start [--events 10000] [--runs 5]
+The line also gives the console's peak memory (VmHWM when the frame arrived) and the time
+and peak memory of `sesja apply` adding one check-in to the same log (a new process opening
+the log, replaying it, deciding, appending), the start every headless command pays.
+
+    python3 -m bench.console_start [--shape day|term] [--events 10000] [--runs 5]
 """
 
 import argparse
 import compileall
 import fcntl
+import json
 import os
 import pty
 import select
+import shutil
 import signal
 import statistics
 import struct
+import subprocess
 import sys
 import tempfile
 import termios
 import time
 from pathlib import Path
 
-from bench.core_replay import build_log
+from bench.core_replay import SHAPES, build_log, peak_mb
+from models.reducer import fold
+from server.store import EventStore
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_S = 1.5
@@ -45,8 +55,10 @@ def compile_sources() -> None:
         compileall.compile_dir(ROOT / package, quiet=1)
 
 
-def first_frame_seconds(argv: list[str], marker: bytes, timeout: float = 60) -> float:
-    """Starts `argv` on a new pseudo-terminal; seconds until `marker` is written to it."""
+def first_frame_seconds(argv: list[str], marker: bytes,
+                        timeout: float = 60) -> tuple[float, float]:
+    """Starts `argv` on a new pseudo-terminal; seconds until `marker` is written to it, and
+    the process's peak memory then (MB)."""
     pid, fd = pty.fork()
     if pid == 0:  # the child: becomes the program
         os.environ.update(TERM="xterm-256color", PYTHONPATH=str(ROOT), COLUMNS="120",
@@ -66,7 +78,7 @@ def first_frame_seconds(argv: list[str], marker: bytes, timeout: float = 60) -> 
                 break
             seen += chunk
             if marker in seen:
-                return time.perf_counter() - started
+                return time.perf_counter() - started, peak_mb(pid)
         raise RuntimeError(f"{argv} never drew {marker!r}; last output: {seen[-300:]!r}")
     finally:
         os.kill(pid, signal.SIGKILL)
@@ -74,26 +86,69 @@ def first_frame_seconds(argv: list[str], marker: bytes, timeout: float = 60) -> 
         os.close(fd)
 
 
+def apply_seconds(db: Path, script: Path) -> tuple[float, float]:
+    """`sesja apply` of one command on a copy of the log: seconds and peak memory (MB, read
+    while it runs: its last reading before it ends)."""
+    copy = db.with_name("apply.db")
+    shutil.copyfile(db, copy)
+    argv = [sys.executable, "-m", "session_console", "apply", "--db", str(copy), str(script)]
+    started = time.perf_counter()
+    process = subprocess.Popen(argv, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                               stdout=subprocess.DEVNULL)
+    peak = 0.0
+    while process.poll() is None:
+        try:
+            peak = max(peak, peak_mb(process.pid))
+        except (OSError, StopIteration):  # gone between poll and read
+            pass
+        time.sleep(0.005)
+    seconds = time.perf_counter() - started
+    copy.unlink()
+    if process.returncode != 0:
+        raise RuntimeError(f"sesja apply failed on {db}: status {process.returncode}")
+    return seconds, peak
+
+
+def one_command(db: Path) -> dict[str, str]:
+    """A command the log's current sitting accepts: its last member checks in or out."""
+    store = EventStore(db)
+    sitting = fold(store.load()).sitting
+    store.close()
+    assert sitting is not None and sitting.is_open
+    member = sitting.roster[-1].id
+    return {"type": "check_out" if sitting.is_present(member) else "check_in", "member": member}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="day")
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     compile_sources()
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "sitting.db"
-        build_log(db, args.events)
+        build_log(db, args.events, args.shape)
+        script = Path(folder) / "one.jsonl"
+        script.write_text(json.dumps(one_command(db)) + "\n")
         console = [sys.executable, "-m", "session_console", "console", "--db", str(db)]
         floor = [sys.executable, "-c", FLOOR_APP]
-        ours, bare = [], []
+        ours, bare, peaks, applies, apply_peaks = [], [], [], [], []
         for _ in range(args.runs):  # alternate, so both see the same noise
-            ours.append(first_frame_seconds(console, "Żurawska Halina".encode()))
-            bare.append(first_frame_seconds(floor, b"Rada Gminy Floor gotowa"))
+            seconds, peak = first_frame_seconds(console, "Żurawska Halina".encode())
+            ours.append(seconds)
+            peaks.append(peak)
+            bare.append(first_frame_seconds(floor, b"Rada Gminy Floor gotowa")[0])
+            seconds, peak = apply_seconds(db, script)
+            applies.append(seconds)
+            apply_peaks.append(peak)
     median, floor = statistics.median(ours), statistics.median(bare)
     verdict = "ok" if median <= TARGET_S else "MISSED"
-    print(f"console_start: new process -> first usable frame, median {median:.2f} s of {args.runs} "
-          f"(min {min(ours):.2f}, max {max(ours):.2f}; {args.events} events); floor (bare Textual "
-          f"app) median {floor:.2f} s ({median / floor:.1f}x); target {TARGET_S} s: {verdict}")
+    print(f"console_start: {args.shape}, new process -> first usable frame, median {median:.2f} s "
+          f"of {args.runs} (min {min(ours):.2f}, max {max(ours):.2f}; {args.events} events); "
+          f"floor (bare Textual app) median {floor:.2f} s ({median / floor:.1f}x); peak memory "
+          f"{max(peaks):.0f} MB; sesja apply of one command median {statistics.median(applies):.2f} s, "
+          f"peak {max(apply_peaks):.0f} MB; target {TARGET_S} s: {verdict}")
 
 
 if __name__ == "__main__":

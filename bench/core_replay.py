@@ -1,27 +1,35 @@
-"""Replay (load + fold) of a 10,000-event log, beside a floor: bare json.loads of the same rows.
+"""Replay (load + fold) of a log, beside a floor: bare json.loads of the same rows.
 
-    python3 -m bench.core_replay [--events 10000] [--runs 5]
+    python3 -m bench.core_replay [--shape day|term] [--events 10000] [--runs 5]
 
-The log is a realistic day of the demo council: attendance, speakers, and named votes of
-22 members with answers changed now and then, resolutions registered. Prints one line.
+`day` is one long sitting of the demo council: attendance, speakers, and named votes of
+22 members with answers changed now and then, resolutions registered. `term` is a whole
+term in one log (`bench.term_log`): a council sitting and eight committee sittings a month.
+Prints one line: the replay's median and its ratio to the floor, `sesja verify`'s time per
+event, and the peak memory of a fresh process that opens the log as every start does.
 """
 
 import argparse
 import json
 import sqlite3
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from bench.term_log import term_commands
 from models import commands as cmd
+from models.collector import collector_paused
 from models.reducer import fold
 from models.state import Chamber
 from models.step import step
 from server.demo import demo_commands
 from server.store import EventStore
+from server.verify import verify
 
 TARGET_S = 0.5
 DAY = date(2026, 11, 22)
@@ -54,12 +62,16 @@ def sitting_day(members: int = 22) -> Iterator[cmd.Command]:
         yield cmd.CheckIn(member=speaker)
 
 
-def build_log(path: Path, events: int) -> None:
-    """Writes about `events` events of `sitting_day` (whole commands) to a new log."""
+SHAPES: dict[str, Callable[[], Iterator[cmd.Command]]] = {
+    "day": sitting_day, "term": term_commands}
+
+
+def build_log(path: Path, events: int, shape: str = "day") -> None:
+    """Writes about `events` events of the shape's commands (whole commands) to a new log."""
     store = EventStore(path)
     state, batch, at = Chamber(), [], DAY_START
     try:
-        for command in sitting_day():
+        for command in SHAPES[shape]():
             at += timedelta(seconds=7)
             done = step(state, command, at, "bench")
             if done.state.last_seq > events:
@@ -75,13 +87,15 @@ def build_log(path: Path, events: int) -> None:
 
 
 def floor_seconds(path: Path) -> float:
-    """The least any replay must do: read the rows and decode their JSON."""
+    """The least any replay must do: read the rows and decode their JSON, with the
+    collector paused as the replay pauses it (else it dominates the floor of a long log)."""
     started = time.perf_counter()
-    connection = sqlite3.connect(path)
-    rows = connection.execute("SELECT seq, at, actor, payload, prev_hash, hash FROM event "
-                              "ORDER BY seq").fetchall()
-    decoded = [json.loads(row[3]) for row in rows]
-    connection.close()
+    with collector_paused():
+        connection = sqlite3.connect(path)
+        rows = connection.execute("SELECT seq, at, actor, payload, prev_hash, hash FROM event "
+                                  "ORDER BY seq").fetchall()
+        decoded = [json.loads(row[3]) for row in rows]
+        connection.close()
     assert len(decoded) == len(rows)
     return time.perf_counter() - started
 
@@ -94,24 +108,61 @@ def replay_seconds(path: Path) -> tuple[float, Chamber]:
     return time.perf_counter() - started, state
 
 
+def verify_seconds(path: Path) -> float:
+    started = time.perf_counter()
+    store = EventStore(path, readonly=True)
+    report = verify(store)
+    store.close()
+    assert report.ok, report.problems
+    return time.perf_counter() - started
+
+
+def peak_mb(pid: int | str = "self") -> float:
+    """A live process's peak resident memory so far (Linux's VmHWM). Not ru_maxrss: Linux
+    carries a forked child's pre-exec peak, this big bench's, into it."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    line = next(line for line in status.splitlines() if line.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
+
+
+def replay_peak_mb(path: Path | None) -> float:
+    """Peak memory of a fresh process that imports what replay needs and, given a log,
+    opens it as every start does (`SittingService`: check, parse and fold)."""
+    code = ("import sys; from bench import core_replay as b; "
+            "from server.service import SittingService; from server.store import EventStore; "
+            "sys.argv[1] and SittingService(EventStore(sys.argv[1])).close(); "
+            "print(b.peak_mb())")
+    done = subprocess.run([sys.executable, "-c", code, str(path or "")], check=True,
+                          capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    return float(done.stdout)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="day")
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="sesja-bench-") as folder:
         path = Path(folder) / "replay.db"
-        build_log(path, args.events)
-        replays, floors = [], []
+        build_log(path, args.events, args.shape)
+        replays, floors, verifies = [], [], []
         for _ in range(args.runs):
             floors.append(floor_seconds(path))
             seconds, state = replay_seconds(path)
             replays.append(seconds)
-        assert args.events - 3 < state.last_seq <= args.events
+            verifies.append(verify_seconds(path))
+        assert args.events - 50 < state.last_seq <= args.events
+        peak, imports = replay_peak_mb(path), replay_peak_mb(None)
     replay, floor = statistics.median(replays), statistics.median(floors)
+    checked = statistics.median(verifies)
     verdict = "ok" if replay <= TARGET_S else "MISSED"
-    print(f"core_replay: {state.last_seq} events load+fold median {replay:.3f} s of {args.runs} "
-          f"(floor json.loads {floor:.3f} s, {replay / floor:.1f}x); target {TARGET_S} s: {verdict}")
+    print(f"core_replay: {args.shape} {state.last_seq} events ({len(state.sittings)} sittings) "
+          f"load+fold median {replay:.3f} s of {args.runs} (floor json.loads {floor:.3f} s, "
+          f"{replay / floor:.1f}x; {replay / state.last_seq * 1e6:.1f} us/event); verify "
+          f"{checked:.3f} s ({checked / state.last_seq * 1e6:.1f} us/event); peak memory "
+          f"{peak:.0f} MB (the imports alone {imports:.0f} MB); target {TARGET_S} s "
+          f"for 10,000: {verdict}")
 
 
 if __name__ == "__main__":

@@ -7,9 +7,11 @@ returns a new `Chamber`, copying only what the event changes.
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import reduce
-from typing import cast
+from typing import TypeVar, cast
 
 from models import events as ev
+from models.collector import collector_paused
+from models.pmap import PMap
 from models.rules import Tally
 from models.state import (
     Break,
@@ -36,14 +38,15 @@ def apply(state: Chamber, stored: ev.StoredEvent) -> Chamber:
     if change is not None:  # most events: one sitting changes, the chamber is copied once
         sitting_id = cast(ev.SittingEvent, event).sitting_id  # the table holds sitting events only
         sitting = change(state.sittings[sitting_id], event, stored.at)
-        return evolve(state, sittings={**state.sittings, sitting.id: sitting},
+        return evolve(state, sittings=state.sittings.set(sitting.id, sitting),
                       last_seq=stored.seq, last_hash=stored.hash)
     state = _CHAMBER_CHANGES[type(event)](state, event, stored.at)
     return evolve(state, last_seq=stored.seq, last_hash=stored.hash)
 
 
 def fold(events: Iterable[ev.StoredEvent], state: Chamber | None = None) -> Chamber:
-    return reduce(apply, events, state or Chamber())
+    with collector_paused():
+        return reduce(apply, events, state or Chamber())
 
 
 def applied_events() -> frozenset[type]:
@@ -52,7 +55,7 @@ def applied_events() -> frozenset[type]:
 
 
 def _with_sitting(state: Chamber, sitting: Sitting) -> Chamber:
-    return evolve(state, sittings={**state.sittings, sitting.id: sitting})
+    return evolve(state, sittings=state.sittings.set(sitting.id, sitting))
 
 
 def _council_defined(state: Chamber, event: ev.CouncilDefined, at: datetime) -> Chamber:
@@ -71,9 +74,9 @@ def _new_sitting(event: ev.SittingOpened | ev.SittingConvened, at: datetime) -> 
         date=event.date, place=event.place, chair=event.chair,
         council_name=event.council_name, statutory_seats=event.statutory_seats,
         roster=event.roster, speech_limits=event.speech_limits, opened_at=at,
-        items={i.id: Item(i) for i in event.agenda}, children=children,
+        items=PMap((i.id, Item(i)) for i in event.agenda), children=children,
         item_serial=len(event.agenda), proposed_items=len(event.agenda),
-        attendance={m.id: Presence() for m in event.roster},
+        attendance=PMap((m.id, Presence()) for m in event.roster),
         members_by_id={m.id: m for m in event.roster}, chairing=event.chair,
     )
 
@@ -136,13 +139,13 @@ def _break_ended(sitting: Sitting, event: ev.BreakEnded, at: datetime) -> Sittin
 
 
 def _sitting_adjourned(sitting: Sitting, event: ev.SittingAdjourned, at: datetime) -> Sitting:
-    attendance = {}
+    attendance: dict[str, Presence] = {}  # every member's, once a day: built whole
     for member_id, presence in sitting.attendance.items():
         stays = presence.stays
         if stays and stays[-1][1] is None:
             stays = (*stays[:-1], (stays[-1][0], at))
         attendance[member_id] = Presence(AttendanceStatus.ABSENT, stays)
-    return evolve(sitting, status=SittingStatus.ADJOURNED, attendance=attendance,
+    return evolve(sitting, status=SittingStatus.ADJOURNED, attendance=PMap(attendance),
                   present_count=0, periods=_period_ended(sitting, at),
                   breaks=_break_ended_at(sitting, at), item_visits=_item_left(sitting, at),
                   current_item=None)
@@ -187,7 +190,7 @@ def _insert(ids: tuple[str, ...], value: str, position: int) -> tuple[str, ...]:
 def _item_added(sitting: Sitting, event: ev.AgendaItemAdded, at: datetime) -> Sitting:
     parent = event.item.parent_id
     siblings = _insert(sitting.children.get(parent, ()), event.item.id, event.position)
-    return evolve(sitting, items={**sitting.items, event.item.id: Item(event.item)},
+    return evolve(sitting, items=sitting.items.set(event.item.id, Item(event.item)),
                    children={**sitting.children, parent: siblings},
                    item_serial=sitting.item_serial + 1)
 
@@ -200,21 +203,22 @@ def _item_moved(sitting: Sitting, event: ev.AgendaItemMoved, at: datetime) -> Si
     children[event.parent_id] = _insert(children.get(event.parent_id, ()), event.item_id,
                                         event.position)
     moved = evolve(item, item=item.item.model_copy(update={"parent_id": event.parent_id}))
-    return evolve(sitting, items={**sitting.items, event.item_id: moved}, children=children)
+    return evolve(sitting, items=sitting.items.set(event.item_id, moved), children=children)
 
 
 def _item_withdrawn(sitting: Sitting, event: ev.AgendaItemWithdrawn, at: datetime) -> Sitting:
     item = evolve(sitting.items[event.item_id], withdrawn=True, withdraw_reason=event.reason)
+    items = sitting.items.set(event.item_id, item)
     if sitting.current_item != event.item_id:
-        return evolve(sitting, items={**sitting.items, event.item_id: item})
-    return evolve(sitting, items={**sitting.items, event.item_id: item}, current_item=None,
+        return evolve(sitting, items=items)
+    return evolve(sitting, items=items, current_item=None,
                   item_visits=_item_left(sitting, at))
 
 
 def _set_presence(sitting: Sitting, member_id: str, presence: Presence) -> Sitting:
     was = sitting.attendance[member_id].status is AttendanceStatus.PRESENT
     now = presence.status is AttendanceStatus.PRESENT
-    return evolve(sitting, attendance={**sitting.attendance, member_id: presence},
+    return evolve(sitting, attendance=sitting.attendance.set(member_id, presence),
                    present_count=sitting.present_count + (now - was))
 
 
@@ -239,7 +243,7 @@ def _excused(sitting: Sitting, event: ev.MemberExcused, at: datetime) -> Sitting
 
 
 def _with_entry(sitting: Sitting, entry: SpeakerEntry, **changes: object) -> Sitting:
-    return evolve(sitting, speakers={**sitting.speakers, entry.id: entry}, **changes)
+    return evolve(sitting, speakers=sitting.speakers.set(entry.id, entry), **changes)
 
 
 def _speaker_queued(sitting: Sitting, event: ev.SpeakerQueued, at: datetime) -> Sitting:
@@ -253,8 +257,7 @@ def _speaker_queued(sitting: Sitting, event: ev.SpeakerQueued, at: datetime) -> 
 
 
 def _speaker_removed(sitting: Sitting, event: ev.SpeakerRemoved, at: datetime) -> Sitting:
-    speakers = {k: v for k, v in sitting.speakers.items() if k != event.entry_id}
-    return evolve(sitting, speakers=speakers,
+    return evolve(sitting, speakers=sitting.speakers.delete(event.entry_id),
                    queue=tuple(e for e in sitting.queue if e != event.entry_id),
                    removed_speakers=sitting.removed_speakers.push(sitting.speakers[event.entry_id]))
 
@@ -284,7 +287,7 @@ def _stop_clock(sitting: Sitting, entry: SpeakerEntry, at: datetime,
                 status: SpeechStatus) -> Sitting:
     ran = (at - entry.running_since).total_seconds() if entry.running_since else 0.0
     key = entry.person_key
-    totals = {**sitting.speaking_totals, key: sitting.speaking_totals.get(key, 0.0) + ran}
+    totals = sitting.speaking_totals.set(key, sitting.speaking_totals.get(key, 0.0) + ran)
     done = status is SpeechStatus.DONE
     stopped = evolve(entry, status=status, running_since=None,
                       elapsed_s=entry.elapsed_s + ran, ended_at=at if done else None)
@@ -307,7 +310,7 @@ def _speech_ended(sitting: Sitting, event: ev.SpeechEnded, at: datetime) -> Sitt
 
 
 def _with_vote(sitting: Sitting, vote: Vote, **changes: object) -> Sitting:
-    return evolve(sitting, votes={**sitting.votes, vote.id: vote}, **changes)
+    return evolve(sitting, votes=sitting.votes.set(vote.id, vote), **changes)
 
 
 def _vote_opened(sitting: Sitting, event: ev.VoteOpened, at: datetime) -> Sitting:
@@ -322,16 +325,25 @@ def _vote_opened(sitting: Sitting, event: ev.VoteOpened, at: datetime) -> Sittin
     return _with_vote(sitting, vote, open_vote=vote.id)
 
 
+T = TypeVar("T")
+
+
+def _without(entries: PMap[str, T], key: str) -> PMap[str, T]:
+    return entries.delete(key) if key in entries else entries
+
+
 def _answer_recorded(sitting: Sitting, event: ev.AnswerRecorded, at: datetime) -> Sitting:
     vote = sitting.votes[event.vote_id]
-    answers, sources, times = dict(vote.answers), dict(vote.sources), dict(vote.answered_at)
-    changed = answers.pop(event.member_id, None) is not None
-    sources.pop(event.member_id, None)
-    times.pop(event.member_id, None)
+    member = event.member_id
+    changed = member in vote.answers
     if event.answer is not None:
-        answers[event.member_id] = event.answer
-        sources[event.member_id] = event.source
-        times[event.member_id] = at
+        answers = vote.answers.set(member, event.answer)
+        sources = vote.sources.set(member, event.source)
+        times = vote.answered_at.set(member, at)
+    else:  # taken back
+        answers, sources, times = (_without(vote.answers, member),
+                                   _without(vote.sources, member),
+                                   _without(vote.answered_at, member))
     return _with_vote(sitting, evolve(vote, answers=answers, sources=sources, answered_at=times,
                                       changes=vote.changes + changed,
                                       revision=vote.revision + 1))
@@ -367,7 +379,7 @@ def _resolution_registered(state: Chamber, event: ev.ResolutionRegistered,
     if event.item_id is None:
         return state
     item = evolve(sitting.items[event.item_id], resolution=event.number)
-    return _with_sitting(state, evolve(sitting, items={**sitting.items, event.item_id: item}))
+    return _with_sitting(state, evolve(sitting, items=sitting.items.set(event.item_id, item)))
 
 
 def _resolution_voided(state: Chamber, event: ev.ResolutionVoided, at: datetime) -> Chamber:

@@ -1,9 +1,10 @@
 """The state of the chamber: an immutable snapshot, replaced (never changed) by each event.
 
-Collections inside are plain dicts and tuples for speed; the reducer copies what it
-changes (with `evolve`) and never mutates a snapshot it was given. History that only grows
-(items taken up, speakers taken off the list) is kept in `Trail`s, which each snapshot
-shares instead of copying.
+The reducer copies what it changes (with `evolve`) and never mutates a snapshot it was
+given. Maps that grow with the sitting or the log (sittings, votes, answers, attendance,
+speakers, items) are `PMap`s and history that only grows (items taken up, speakers taken
+off the list) is kept in `Trail`s: each snapshot shares them with the one before it except
+for the path to what changed, so an event costs the same however long the log is.
 """
 
 from collections.abc import Mapping
@@ -18,6 +19,7 @@ from models.commands import SpeechLimits
 from models.council import Council, Guest, Member
 from models.devices import VotingSettings
 from models.events import VoteResult
+from models.pmap import PMap
 from models.rules import MajorityRule, Tally, has_quorum, quorum_needed
 from models.terms import (
     Answer,
@@ -34,6 +36,8 @@ from models.trail import Trail
 
 T = TypeVar("T")
 Day = date  # a name a class with a `date` field can use in its annotations
+_new = object.__new__
+_set_attribute = object.__setattr__
 
 
 @cache
@@ -48,11 +52,13 @@ def evolve(snapshot: T, **changes: object) -> T:
     four times an event, and `replace` alone made a 10,000-event replay take a second.
     """
     cls: type = type(snapshot)
-    if not _field_names(cls).issuperset(changes):
+    fields_now = snapshot.__dict__
+    merged = {**fields_now, **changes}
+    if len(merged) != len(fields_now):  # a name that is not a field added an entry
         unknown = ", ".join(sorted(changes.keys() - _field_names(cls)))
         raise TypeError(f"{cls.__name__} has no field {unknown}")
-    copy: T = object.__new__(cls)
-    object.__setattr__(copy, "__dict__", {**snapshot.__dict__, **changes})
+    copy: T = _new(cls)
+    _set_attribute(copy, "__dict__", merged)
     return copy
 
 
@@ -152,7 +158,7 @@ class Vote:
     revote_of: str | None
     agenda_change: AddItem | MoveItem | WithdrawItem | None
     opened_at: datetime
-    answers: Mapping[str, Answer] = field(default_factory=dict)
+    answers: PMap[str, Answer] = field(default_factory=PMap)
     changes: int = 0  # answers changed or taken back before close (each kept in the log)
     totals: Tally | None = None  # secret and summary votes only
     ballots_issued: int | None = None  # a secret ballot's cards handed out, when counted
@@ -166,8 +172,8 @@ class Vote:
     revote_motion: str | None = None
     amendments: tuple[str, ...] = ()
     time_limit_s: int | None = None  # devices may answer until opened_at + this
-    sources: Mapping[str, AnswerSource] = field(default_factory=dict)  # of each answer
-    answered_at: Mapping[str, datetime] = field(default_factory=dict)  # each answer's time
+    sources: PMap[str, AnswerSource] = field(default_factory=PMap)  # of each answer
+    answered_at: PMap[str, datetime] = field(default_factory=PMap)  # each answer's time
 
     def time_over(self, at: datetime) -> bool:
         """The vote's voting time ran out at `at` (never, without a limit)."""
@@ -212,20 +218,20 @@ class Sitting:
     speech_limits: SpeechLimits
     opened_at: datetime
     closed_at: datetime | None = None
-    items: Mapping[str, Item] = field(default_factory=dict)
+    items: PMap[str, Item] = field(default_factory=PMap)
     children: Mapping[str | None, tuple[str, ...]] = field(default_factory=dict)  # parent id -> ordered ids
     item_serial: int = 0
     current_item: str | None = None
-    attendance: Mapping[str, Presence] = field(default_factory=dict)
+    attendance: PMap[str, Presence] = field(default_factory=PMap)
     present_count: int = 0
-    speakers: Mapping[str, SpeakerEntry] = field(default_factory=dict)
+    speakers: PMap[str, SpeakerEntry] = field(default_factory=PMap)
     speaker_serial: int = 0
     queue: tuple[str, ...] = ()  # waiting entries of every item, in speaking order
     speaking: str | None = None  # the entry speaking or paused
-    speaking_totals: Mapping[str, float] = field(default_factory=dict)  # person key -> seconds
+    speaking_totals: PMap[str, float] = field(default_factory=PMap)  # person key -> seconds
     removed_speakers: Trail[SpeakerEntry] = field(default_factory=Trail)  # off the list, as they were
     item_visits: Trail[ItemVisit] = field(default_factory=Trail)  # items taken up, in order
-    votes: Mapping[str, Vote] = field(default_factory=dict)
+    votes: PMap[str, Vote] = field(default_factory=PMap)
     open_vote: str | None = None
     members_by_id: Mapping[str, Member] = field(default_factory=dict, repr=False)
     status: SittingStatus = SittingStatus.OPEN
@@ -312,7 +318,7 @@ class Chamber:
     """Everything the log says: the council, its sittings and the resolution register."""
 
     council: Council | None = None
-    sittings: Mapping[str, Sitting] = field(default_factory=dict)
+    sittings: PMap[str, Sitting] = field(default_factory=PMap)
     current_sitting: str | None = None  # the most recently opened sitting
     register: tuple[Resolution, ...] = ()
     next_resolution: int = 1

@@ -14,7 +14,7 @@ projections.
 import asyncio
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
@@ -46,10 +46,10 @@ class SittingService:
     def __init__(self, store: EventStore, clock: Clock = utc_now) -> None:
         self.store = store
         self.clock = clock
-        events = _checked_events(store)
+        rows = _checked_rows(store)
         store.check_writable()
-        self.state: Chamber = fold(events)
-        self.last_at: datetime | None = events[-1].at if events else None
+        self.state: Chamber = fold(_parsed(store, rows))  # one event at a time: never all held
+        self.last_at: datetime | None = datetime.fromisoformat(rows[-1].at) if rows else None
         self._lock = threading.Lock()
         self._listeners: list[Listener] = []
         self._on_close: list[Callable[[], None]] = []
@@ -174,14 +174,20 @@ class SittingService:
             action()
 
 
-def _checked_events(store: EventStore) -> list[StoredEvent]:
+def _checked_rows(store: EventStore) -> list[StoredRow]:
     rows: list[StoredRow] = store.rows()
     problem = log_problem(rows, store.head())  # no checkpoints yet: every event re-hashed
     if problem is not None:
         raise StoreError(f"the event log {store.target} is damaged: {problem}; run "
                          f"`sesja verify --db {store.target}`. Nothing was written.")
-    try:
-        return [stored_from_row(row) for row in rows]
-    except ValueError as error:  # pydantic's ValidationError is a ValueError
-        raise StoreError(f"the event log {store.target} holds an unreadable event: {error}; "
-                         f"run `sesja verify --db {store.target}`. Nothing was written.") from error
+    return rows
+
+
+def _parsed(store: EventStore, rows: Sequence[StoredRow]) -> Iterator[StoredEvent]:
+    for row in rows:
+        try:
+            yield stored_from_row(row)
+        except ValueError as error:  # pydantic's ValidationError is a ValueError
+            raise StoreError(f"the event log {store.target} holds an unreadable event: "
+                             f"{error}; run `sesja verify --db {store.target}`. Nothing was "
+                             "written.") from error

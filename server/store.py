@@ -27,6 +27,7 @@ from sqlmodel import create_engine
 
 from models import events as ev
 from models.chain import Sealed, canonical_event
+from models.collector import collector_paused
 from server import portable
 from server.tables import (
     EVENTS,
@@ -319,13 +320,25 @@ class EventStore:
         return Head(*found[0]) if found else None
 
     def load(self) -> list[ev.StoredEvent]:
-        return [stored_from_row(row) for row in self.rows()]
+        return stored_from_rows(self.rows())
+
+    def event(self, seq: int) -> ev.StoredEvent | None:
+        """One event, read alone (a live package names the newest; the log may be long)."""
+        columns = (EVENTS.c[name] for name in StoredRow._fields)
+        found = self._select(select(*columns).where(EVENTS.c.seq == seq))
+        return stored_from_row(StoredRow(*found[0])) if found else None
 
     def vote_rows(self) -> list[VoteRow]:
         return [VoteRow(**r._mapping) for r in self._select(select(VOTES))]
 
     def resolution_rows(self) -> list[ResolutionRow]:
         return [ResolutionRow(**r._mapping) for r in self._select(select(RESOLUTIONS))]
+
+
+def stored_from_rows(rows: Iterable[StoredRow]) -> list[ev.StoredEvent]:
+    """Every row parsed, with the collector paused (all the events live on)."""
+    with collector_paused():
+        return [stored_from_row(row) for row in rows]
 
 
 def stored_from_row(row: StoredRow) -> ev.StoredEvent:

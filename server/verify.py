@@ -9,13 +9,14 @@ from it or appended to it.
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from pydantic import ValidationError
 
 from models import events as ev
 from models.chain import GENESIS, stored_link_hash
-from models.events import StoredEvent
-from models.reducer import fold
+from models.collector import collector_paused
+from models.reducer import apply
 from models.rules import RULES_VERSIONS, Tally, decide_outcome, quorum_problem
 from models.state import Chamber
 from server.store import EventStore, Head, StoredRow, stored_from_row, vote_row
@@ -72,11 +73,43 @@ def log_problem(rows: Sequence[StoredRow], head: Head | None) -> str | None:
     return chain_problem(rows) or tail_problem(rows, head)
 
 
-def _check_projections(store: EventStore, events: list[StoredEvent], state: Chamber,
-                       report: Report) -> None:
-    expected_votes = {(row["sitting_id"], row["vote_id"]): (row["seq"], row["outcome"],
-                                                            row["result"])
-                      for row in map(vote_row, events) if row is not None}
+VoteKey = tuple[str, str]  # (sitting, vote)
+VoteFacts = tuple[int, str, str]  # (seq, outcome, result JSON)
+
+
+class _Replayed(NamedTuple):
+    state: Chamber
+    implied_votes: dict[VoteKey, VoteFacts]  # the vote rows the events imply
+    result_problems: list[str]  # stored results the rules of their version do not give
+
+
+def _replay(rows: Sequence[StoredRow], report: Report) -> _Replayed | None:
+    """Each row parsed and folded as it comes, so the events are never all held at once
+    (a term's log is long); None (and a problem) for an unreadable event. A closed vote's
+    result is checked against the state just after it: its rule and the seats are the
+    sitting's from its opening on, as in the final state."""
+    state: Chamber = Chamber()
+    implied: dict[VoteKey, VoteFacts] = {}
+    problems: list[str] = []
+    for row in rows:
+        try:
+            stored = stored_from_row(row)
+        except (ValidationError, ValueError) as error:
+            report.problems.append(f"event {row.seq}: unreadable ({error.__class__.__name__})")
+            return None
+        state = apply(state, stored)
+        vote = vote_row(stored)
+        if vote is not None:
+            implied[(vote["sitting_id"], vote["vote_id"])] = (vote["seq"], vote["outcome"],
+                                                              vote["result"])
+        problem = result_problem(stored, state)
+        if problem:
+            problems.append(problem)
+    return _Replayed(state, implied, problems)
+
+
+def _check_projections(store: EventStore, expected_votes: dict[VoteKey, VoteFacts],
+                       state: Chamber, report: Report) -> None:
     stored_votes = {(r.sitting_id, r.vote_id): (r.seq, r.outcome, r.result)
                     for r in store.vote_rows()}
     for key in sorted(expected_votes.keys() | stored_votes.keys()):
@@ -118,21 +151,16 @@ def result_problem(stored: ev.StoredEvent, state: Chamber) -> str | None:
 
 def verify(store: EventStore) -> Report:
     report = Report()
-    rows = store.rows()
-    problem = log_problem(rows, store.head())
-    if problem is not None:
-        report.problems.append(problem)
-        return report
-    events = []
-    for row in rows:
-        try:
-            events.append(stored_from_row(row))
-        except (ValidationError, ValueError) as error:
-            report.problems.append(f"event {row.seq}: unreadable ({error.__class__.__name__})")
+    with collector_paused():  # what the check reads and folds lives until its end
+        rows = store.rows()
+        problem = log_problem(rows, store.head())
+        if problem is not None:
+            report.problems.append(problem)
             return report
-    report.events, report.last_hash = len(events), rows[-1].hash if rows else GENESIS
-    state = fold(events)
-    _check_projections(store, events, state, report)
-    report.problems.extend(p for p in (result_problem(e, state) for e in events) if p)
+        replayed = _replay(rows, report)
+        if replayed is None:
+            return report
+        report.events, report.last_hash = len(rows), rows[-1].hash if rows else GENESIS
+        _check_projections(store, replayed.implied_votes, replayed.state, report)
+        report.problems.extend(replayed.result_problems)
     return report
-

@@ -11,7 +11,7 @@ with the sitting. Bursts coalesce: the thread always exports the newest state.
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from models import events as ev
@@ -34,7 +34,10 @@ class LivePublisher:
         self.on_published = on_published  # the manifest of a package swapped in
         self.on_votes_published = on_votes_published  # the closed votes' own files, earlier
         self.last_error: str | None = None
-        self._events: dict[int, ev.StoredEvent] = {}
+        self._last: ev.StoredEvent | None = None  # the event self._state ends with
+        # each sitting's own events by seq (a package names who recorded them), so that a
+        # publication goes through its sitting's events, not through every event of the term
+        self._own: dict[str, dict[int, ev.StoredEvent]] = {}
         self._pending: set[str] = set()
         self._closed: dict[str, set[str]] = {}  # sitting -> votes closed, not yet published
         self._state: Chamber | None = None
@@ -51,7 +54,7 @@ class LivePublisher:
             raise ExportError(f"cannot create {self.out_dir}: {error.strerror}") from error
         with self._wake:
             self._unsubscribe = self.service.subscribe(self._on_events)
-            self._events = {e.seq: e for e in self.service.store.load()}
+            self._note(self.service.store.load())
             self._state = self.service.state
             if self._state.current_sitting:
                 self._pending.add(self._state.current_sitting)
@@ -70,12 +73,18 @@ class LivePublisher:
             self._thread.join()
             self._thread = None
 
+    def _note(self, events: Iterable[ev.StoredEvent]) -> None:
+        for stored in events:
+            sitting_id = getattr(stored.event, "sitting_id", None)
+            if sitting_id is not None:
+                self._own.setdefault(sitting_id, {})[stored.seq] = stored
+
     def _on_events(self, events: tuple[ev.StoredEvent, ...], state: Chamber) -> None:
         with self._wake:
-            for stored in events:
-                self._events[stored.seq] = stored
+            self._note(events)
             if self._state is None or state.last_seq > self._state.last_seq:
                 self._state = state
+                self._last = events[-1] if events else None
             for stored in events:
                 if isinstance(stored.event, ev.VoteClosed):
                     self._closed.setdefault(stored.event.sitting_id, set()).add(stored.event.vote_id)
@@ -84,25 +93,32 @@ class LivePublisher:
                 self._pending |= touched
                 self._wake.notify()
 
-    def _take(self) -> tuple[Chamber, list[ev.StoredEvent], set[str], dict[str, set[str]]] | None:
+    def _take(self) -> tuple[Chamber, dict[str, list[ev.StoredEvent]], dict[str, set[str]]] | None:
+        """The newest state and, for each sitting to publish, its own events up to that
+        state followed by the state's last event (the package names it): a sitting's
+        publication costs what the sitting holds, whatever the length of the term."""
         with self._wake:
             while not self._pending and not self._stopping:
                 self._wake.wait()
             if not self._pending:
                 return None
-            state, pending, closed = self._state, self._pending, self._closed
+            state, last, pending, closed = self._state, self._last, self._pending, self._closed
             assert state is not None, "start() sets the state before anything is pending"
             self._pending, self._closed = set(), {}
-            events = [self._events[s] for s in range(1, state.last_seq + 1) if s in self._events]
-        if len(events) != state.last_seq:  # a listener call still on its way: read the log
-            events = [e for e in self.service.store.load() if e.seq <= state.last_seq]
-        return state, events, pending, closed
+            own = {sitting_id: [e for e in self._own.get(sitting_id, {}).values()
+                                if e.seq <= state.last_seq] for sitting_id in pending}
+        if last is None or last.seq != state.last_seq:  # at start: read it from the log
+            last = self.service.store.event(state.last_seq)
+        for events in own.values():
+            if last is not None and (not events or events[-1].seq != last.seq):
+                events.append(last)
+        return state, own, closed
 
     def _run(self) -> None:
         while (work := self._take()) is not None:
-            state, events, pending, closed = work
-            for sitting_id in sorted(pending):
-                self._publish(state, events, sitting_id, closed.get(sitting_id, set()))
+            state, own, closed = work
+            for sitting_id in sorted(own):
+                self._publish(state, own[sitting_id], sitting_id, closed.get(sitting_id, set()))
 
     def _publish(self, state: Chamber, events: list[ev.StoredEvent], sitting_id: str,
                  closed: set[str]) -> None:

@@ -87,3 +87,20 @@ def test_a_trail_grows_at_its_end_and_compares_by_its_entries():
     assert list(two.replace_last(5)) == [1, 5] and list(two) == [1, 2]
     assert two == Trail().push(1).push(2) and two != one and empty.last is None
     assert two.find(lambda n: n < 3) == 2 and two.find(lambda n: n > 2) is None
+
+
+def test_an_answer_shares_the_other_votes_and_sittings_and_leaves_the_snapshot_alone():
+    sim = opened(present=3)
+    for number in range(40):  # enough votes that the votes map is a trie, not one leaf
+        sim("open_vote", subject=f"Głosowanie {number}", rule={"kind": "simple"})
+        sim("record_answer", member="m01", answer="yes")
+        sim("close_vote")
+    sim("open_vote", subject="Ostatnie", rule={"kind": "simple"})
+    before = sim.state
+    sim("record_answer", member="m02", answer="no")
+    after = sim.sitting
+    assert before.sitting.votes["v41"].answers == {}
+    assert dict(after.votes["v41"].answers) == {"m02": "no"}
+    assert all(after.votes[f"v{n}"] is before.sitting.votes[f"v{n}"] for n in range(1, 41))
+    assert list(after.votes) == [f"v{n}" for n in range(1, 42)]
+    assert fold(sim.log) == sim.state

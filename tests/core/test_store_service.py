@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from models.chain import stored_link_hash
 from models.commands import CheckIn, CheckOut, RecordAnswer
 from models.rejection import Rejection
 from server.demo import demo_commands
@@ -245,3 +246,25 @@ def test_a_new_log_in_a_read_only_file_is_refused(tmp_path):
     with immutable(path):
         with pytest.raises(StoreError, match="readonly database"):
             SittingService(EventStore(path))
+
+
+def test_an_event_that_cannot_be_read_refuses_the_log_when_it_is_opened(tmp_path):
+    """Opening folds each event as it parses it; an unreadable one still stops the open."""
+    path = tmp_path / "sesja.db"
+    service = opened_service(path)
+    service.execute(CheckIn(member="m01"), "test")
+    service.close()
+    with sqlite3.connect(path) as connection:  # edited outside sesja, chain and head re-signed
+        connection.execute("UPDATE event SET payload = ? WHERE seq = 2",
+                           ('{"type": "no_such_event"}',))
+        rows = connection.execute("SELECT seq, at, actor, payload, prev_hash FROM event "
+                                  "WHERE seq >= 2 ORDER BY seq").fetchall()
+        prev = rows[0][4]
+        for seq, at, actor, payload, _old in rows:
+            prev_hash, prev = prev, stored_link_hash(prev, seq, at, actor, payload)
+            connection.execute("UPDATE event SET prev_hash = ?, hash = ? WHERE seq = ?",
+                               (prev_hash, prev, seq))
+        connection.execute("UPDATE chain_head SET hash = ?", (prev,))
+    with pytest.raises(StoreError, match=r"(?s)holds an unreadable event.*Nothing was written"):
+        SittingService(EventStore(path))
+    assert stored_seqs(path)[-1] == 3

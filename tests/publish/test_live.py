@@ -220,3 +220,42 @@ def test_votes_files_that_cannot_be_written_say_so_and_leave_nothing_behind(tmp_
         publish_votes(sitting_record(sim.state, sim.log, "s1"), out, {"v1"})
     assert failed.value.message("pl").startswith("nie można zapisać plików głosowań")
     assert [p.name for p in (tmp_path / "www").iterdir()] == [SLUG]
+
+
+def test_a_publication_goes_through_its_sittings_events_not_the_terms(tmp_path, monkeypatch):
+    """A term's log is long: each package is made from its sitting's own events and the
+    last event of the log, never from every event, and the log is not read again."""
+    service = logged_service(tmp_path)
+    given: list[tuple[str, list]] = []
+
+    def recording(state, events, sitting_id, *rest):
+        given.append((sitting_id, list(events)))
+        return sitting_record(state, events, sitting_id, *rest)
+
+    monkeypatch.setattr("server.publish.live.sitting_record", recording)
+    publisher = LivePublisher(service, tmp_path / "www")
+    publisher.start()
+
+    def whole_log(*_args):
+        raise AssertionError("the live publisher read the whole log again")
+
+    monkeypatch.setattr(service.store, "rows", whole_log)
+    monkeypatch.setattr(service.store, "load", whole_log)
+    folder = tmp_path / "www" / SLUG
+    try:
+        wait_for(lambda: votes_published(folder) == 3)
+        run(service, "open_vote", subject="Wniosek o przerwę")
+        run(service, "record_answer", member="m01", answer="yes")
+        run(service, "close_vote")
+        wait_for(lambda: votes_published(folder) == 4)
+    finally:
+        publisher.stop()
+        service.close()
+    assert publisher.last_error is None and given
+    for sitting_id, events in given:
+        assert all(getattr(e.event, "sitting_id", None) == sitting_id for e in events[:-1])
+        assert len({e.seq for e in events}) == len(events)
+    last = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["last_event"]
+    assert last["seq"] == service.state.last_seq and last["hash"] == service.state.last_hash
+    events = EventStore(tmp_path / "rada.db", readonly=True).load()
+    assert check_package(folder, events)[1] == []
