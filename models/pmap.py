@@ -13,10 +13,11 @@ hash trie finds a key's place in it.
 """
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast, overload
 
 K = TypeVar("K")
 V = TypeVar("V")
+D = TypeVar("D")
 
 _BITS = 5
 _WIDTH = 1 << _BITS
@@ -26,6 +27,9 @@ _DEEPEST = 60  # beyond this many hash bits a leaf only grows (equal hashes)
 _HOLE: Any = object()  # a deleted entry's place in the vector
 
 # The hash index: a leaf is a dict {key: place}; a node is a tuple of 32 children.
+# The walks test `type(node) is tuple` (the exact-type test is the fastest on this hot
+# path); mypy does not narrow the union to the dict after it, hence the three targeted
+# `type: ignore`s below, each on a line where node is a leaf.
 _Index = dict[Any, int] | tuple[Any, ...]
 
 
@@ -116,10 +120,16 @@ class PMap(Mapping[K, V], Generic[K, V]):
         if place is None:
             raise KeyError(key)
         if self._height == 0:
-            return self._vector[place][1]  # type: ignore[no-any-return]
-        return _vector_get(self._vector, self._height, place)[1]  # type: ignore[no-any-return]
+            return cast(V, self._vector[place][1])  # the vector holds (key, value) entries
+        return cast(V, _vector_get(self._vector, self._height, place)[1])
 
-    def get(self, key: K, default: Any = None) -> Any:
+    @overload
+    def get(self, key: K, /) -> V | None: ...
+
+    @overload
+    def get(self, key: K, /, default: V | D) -> V | D: ...
+
+    def get(self, key: K, /, default: Any = None) -> Any:
         place = self._place(key)
         if place is None:
             return default
