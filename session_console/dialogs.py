@@ -113,7 +113,25 @@ class Prompt(Dialog[str | None]):
         self.dismiss(None)
 
 
-class Confirm(Dialog[bool]):
+class TitledText(Dialog[Result]):
+    """A title, a body of plain text and the keys' hint (`hint`, said in the console's
+    language when it is shown)."""
+
+    def __init__(self, title: str, body: str) -> None:
+        super().__init__()
+        self.title_text, self.body = title, body
+
+    def hint(self) -> str:
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text, classes="title", markup=False)
+            yield Label(self.body, id="body", markup=False)
+            yield Label(self.hint(), classes="hint")
+
+
+class Confirm(TitledText[bool]):
     """A question that changes the record: Enter or y confirms, Escape or n does not."""
 
     AUTO_FOCUS = "*"
@@ -124,21 +142,14 @@ class Confirm(Dialog[bool]):
         Binding("escape,n", "answer(False)", _("Cancel")),
     ]
 
-    def __init__(self, title: str, body: str) -> None:
-        super().__init__()
-        self.title_text, self.body = title, body
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(self.title_text, classes="title", markup=False)
-            yield Label(self.body, id="body", markup=False)
-            yield Label(_("Enter: confirm · Esc: cancel"), classes="hint")
+    def hint(self) -> str:
+        return _("Enter: confirm · Esc: cancel")
 
     def action_answer(self, confirmed: bool) -> None:
         self.dismiss(confirmed)
 
 
-class ShownOnce(Dialog[None]):
+class ShownOnce(TitledText[None]):
     """Something shown this once and never again (a device code): Enter or Esc closes it."""
 
     AUTO_FOCUS = "*"
@@ -146,15 +157,8 @@ class ShownOnce(Dialog[None]):
     DEFAULT_CSS = dialog_css("ShownOnce")
     BINDINGS = [Binding("enter,escape", "close", _("Close"))]
 
-    def __init__(self, title: str, body: str) -> None:
-        super().__init__()
-        self.title_text, self.body = title, body
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(self.title_text, classes="title", markup=False)
-            yield Label(self.body, id="body", markup=False)
-            yield Label(_("Enter or Esc: close (it will not be shown again)"), classes="hint")
+    def hint(self) -> str:
+        return _("Enter or Esc: close (it will not be shown again)")
 
     def action_close(self) -> None:
         self.dismiss(None)
