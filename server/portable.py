@@ -207,7 +207,18 @@ def process_alive(pid: int) -> bool:
         return True
     except OSError:
         return False
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A process that has ended but was not yet reaped by its parent (Linux's /proc says
+    "Z"): os.kill still finds it, yet it holds nothing. A console killed with SIGKILL stays
+    one for a moment, and its lock must be free for the console started right after."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:  # no /proc (macOS), or the process is gone
+        return False
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]
 
 
 def _windows_process_alive(pid: int) -> bool:

@@ -7,6 +7,8 @@ import getpass
 import os
 import signal
 import socket
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -172,3 +174,19 @@ def test_serve_stops_cleanly_on_ctrl_c_with_a_loop_without_signal_handlers(sigin
     assert seen["cancelled"] is True and sigint_guard == []
     with pytest.raises(ConnectionRefusedError), socket.create_connection(("127.0.0.1", seen["port"])):
         pass
+
+
+def test_an_ended_process_not_yet_reaped_does_not_hold_anything():
+    """A console killed with SIGKILL is a zombie until its parent reaps it: os.kill still
+    finds it, and its log lock must be free for the console started right after."""
+    child = subprocess.Popen(["sleep", "30"])
+    try:
+        assert portable.process_alive(child.pid)
+        child.kill()
+        deadline = time.monotonic() + 5
+        while Path(f"/proc/{child.pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z":
+            assert time.monotonic() < deadline, "the child never became a zombie"
+            time.sleep(0.01)
+        assert not portable.process_alive(child.pid)  # killed, not reaped: still findable
+    finally:
+        child.wait()
