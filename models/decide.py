@@ -458,18 +458,26 @@ def _time_limit(state: Chamber, mode: VoteMode) -> int | None:
     return state.voting.voting_time_s if mode is VoteMode.ELECTRONIC else None
 
 
+def _may_answer(sitting: Sitting, vote: Vote, member_id: str, name: str,
+                then: tuple[str, str]) -> None:
+    """A member answers only when not recused and present, from the console or a device;
+    `then` ends the absent member's refusal (Polish, English), after "X is absent"."""
+    if member_id in vote.recused:
+        raise Rejection("recused", f"{name} jest wyłączony(-a) z tego głosowania.",
+                        f"{name} is recused from this vote.")
+    if not sitting.is_present(member_id):
+        raise Rejection("not_present", f"{name} jest nieobecny(-a){then[0]}.",
+                        f"{name} is absent{then[1]}.")
+
+
 def _record_answer(state: Chamber, sitting: Sitting, command: cmd.RecordAnswer) -> Events:
     vote = _open_vote(sitting)
     name = _member(sitting, command.member)
     if not vote.mode.named:
         raise Rejection("not_named", "W tym głosowaniu wpisuje się tylko wyniki zbiorcze.",
                         "This vote takes totals only, no named answers.")
-    if command.member in vote.recused:
-        raise Rejection("recused", f"{name} jest wyłączony(-a) z tego głosowania.",
-                        f"{name} is recused from this vote.")
-    if not sitting.is_present(command.member):
-        raise Rejection("not_present", f"{name} jest nieobecny(-a); najpierw odnotuj obecność.",
-                        f"{name} is absent; check them in first.")
+    _may_answer(sitting, vote, command.member, name,
+                ("; najpierw odnotuj obecność", "; check them in first"))
     if vote.answers.get(command.member) == command.answer:
         raise _same_answer(name, command.answer)
     return (ev.AnswerRecorded(sitting_id=sitting.id, vote_id=vote.id, member_id=command.member,
@@ -691,12 +699,7 @@ def _electronic_vote(sitting: Sitting) -> Vote:
 def _device_answer(state: Chamber, sitting: Sitting, command: cmd.DeviceAnswer) -> Events:
     name = _device_member(state, sitting, command)
     vote = _electronic_vote(sitting)
-    if command.member in vote.recused:
-        raise Rejection("recused", f"{name} jest wyłączony(-a) z tego głosowania.",
-                        f"{name} is recused from this vote.")
-    if not sitting.is_present(command.member):
-        raise Rejection("not_present", f"{name} jest nieobecny(-a) i nie może głosować.",
-                        f"{name} is absent and cannot vote.")
+    _may_answer(sitting, vote, command.member, name, (" i nie może głosować", " and cannot vote"))
     if vote.time_over(command.at):
         raise Rejection("voting_time_over", "Czas na głosowanie minął; odpowiedź może "
                         "zapisać sekretarz.", "The voting time is over; the secretary may "
