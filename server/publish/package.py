@@ -25,6 +25,7 @@ from server.publish import (
     minutes,
     notice,
     open_data,
+    pdf_document,
     popolo,
 )
 from server.publish.file_names import VOTES_FOLDER
@@ -45,11 +46,7 @@ def _html(record: SittingRecord, folder: Path) -> None:
 
 
 def _pdf(record: SittingRecord, folder: Path) -> None:
-    # fpdf (with numpy and Pillow) takes half a second to import: only when a PDF is written,
-    # not in every console or server that merely can publish.
-    from server.publish import pdf_document
-
-    pdf_document.write_sitting(record, folder)
+    pdf_document.write_sitting(record, folder)  # it imports fpdf only now (see its module)
 
 
 STEPS: dict[str, Step] = {
