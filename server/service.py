@@ -2,7 +2,12 @@
 
 `execute` is synchronous (scripts, tests). `submit` is for asyncio programs: the decide,
 write and fold run on one dedicated writer thread so the event loop never waits on disk,
-and listeners are then called on the loop.
+and listeners are then called on the loop. Submits that wait while the writer is busy are
+committed together (a group commit): each is decided on the state the ones before it
+made, all their events go in one transaction, and each caller is answered (its events, or
+its own refusal) only after that transaction's commit. So a burst of device presses costs
+one disk sync per group, not one per press, and nothing is acknowledged before it is
+durable.
 
 Opening a log replays it after checking that every stored event still matches its hash,
 that the events link up and that the log ends where its head record says (some 30 ms for
@@ -16,6 +21,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime
 
 from models.chain import Sealed, stored_link_hash
@@ -42,6 +48,20 @@ class BatchRejected(Exception):
         self.rejection = rejection
 
 
+@dataclass(frozen=True)
+class _Waiting:
+    """A submitted command waiting for the writer, and where to answer it."""
+
+    command: Command
+    actor: str
+    loop: asyncio.AbstractEventLoop
+    future: "asyncio.Future[tuple[StoredEvent, ...]]"
+
+
+# what one waiting command came to: its events, or why it was not written
+Outcome = tuple[StoredEvent, ...] | Exception
+
+
 class SittingService:
     def __init__(self, store: EventStore, clock: Clock = utc_now) -> None:
         self.store = store
@@ -54,6 +74,9 @@ class SittingService:
         self._listeners: list[Listener] = []
         self._on_close: list[Callable[[], None]] = []
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sesja-writer")
+        self._queue_lock = threading.Lock()
+        self._waiting: list[_Waiting] = []  # submits the writer has not taken yet
+        self._draining = False  # the writer is taking groups off `_waiting`
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Calls `listener(events, state)` after each durable write; returns an unsubscribe."""
@@ -154,14 +177,86 @@ class SittingService:
         return events
 
     async def submit(self, command: Command, actor: str) -> tuple[StoredEvent, ...]:
+        """Raises Rejection or StoreError (nothing of this command written). Returns once the
+        command's events are durable, perhaps in one transaction with other submits'."""
         loop = asyncio.get_running_loop()
-        try:
-            events, state = await loop.run_in_executor(self._writer, self._commit, (command,),
-                                                       actor)
-        except BatchRejected as batch:
-            raise batch.rejection from None
-        self._notify(events, state)
-        return events
+        future: asyncio.Future[tuple[StoredEvent, ...]] = loop.create_future()
+        with self._queue_lock:
+            self._waiting.append(_Waiting(command, actor, loop, future))
+            start, self._draining = not self._draining, True
+        if start:
+            self._writer.submit(self._drain)
+        return await future
+
+    def _drain(self) -> None:
+        """On the writer thread: commits what waits, a group at a time, until nothing does."""
+        while True:
+            with self._queue_lock:
+                group, self._waiting = self._waiting, []
+                if not group:
+                    self._draining = False
+                    return
+            self._deliver(group, *self._commit_group(group))
+
+    def _commit_group(self, group: Sequence[_Waiting]
+                      ) -> tuple[list[Outcome], tuple[StoredEvent, ...], Chamber]:
+        """Every waiting command decided in turn and written in one transaction: (what each
+        came to, every event to tell the listeners, the state after them)."""
+        with self._lock:
+            try:
+                try:
+                    return self._decide_group(group, ())
+                except LogMovedOn:
+                    return self._decide_group(group, self._catch_up())
+            except Exception as failure:  # StoreError, or a bug: nothing of the group written
+                return [failure] * len(group), (), self.state
+
+    def _decide_group(self, group: Sequence[_Waiting], caught: tuple[StoredEvent, ...]
+                      ) -> tuple[list[Outcome], tuple[StoredEvent, ...], Chamber]:
+        state, at = self.state, self._now()
+        outcomes: list[Outcome] = []
+        sealed: list[Sealed] = []
+        for waiting in group:
+            try:
+                done = step(state, waiting.command, at, waiting.actor)
+            except Rejection as rejection:  # this one only: the others are still written
+                outcomes.append(rejection)
+                continue
+            state = done.state
+            sealed.extend(done.sealed)
+            outcomes.append(tuple(item.stored for item in done.sealed))
+        self.store.append(sealed)  # raises StoreError: nothing written, state unchanged
+        if sealed:
+            self.state, self.last_at = state, at
+        return outcomes, (*caught, *(item.stored for item in sealed)), state
+
+    def _deliver(self, group: Sequence[_Waiting], outcomes: Sequence[Outcome],
+                 events: tuple[StoredEvent, ...], state: Chamber) -> None:
+        """Answers each caller on its own loop; the listeners are told once, on the first
+        loop still running, before its callers are answered."""
+        untold = bool(events)
+        for loop in dict.fromkeys(waiting.loop for waiting in group):
+            mine = [(waiting.future, outcome) for waiting, outcome in zip(group, outcomes,
+                                                                          strict=True)
+                    if waiting.loop is loop]
+            try:
+                loop.call_soon_threadsafe(self._answer, mine, events if untold else (), state)
+            except RuntimeError:  # that loop is closed: nobody there to answer
+                continue
+            untold = False
+
+    def _answer(self, answers: Sequence[tuple["asyncio.Future[tuple[StoredEvent, ...]]",
+                                              Outcome]],
+                events: tuple[StoredEvent, ...], state: Chamber) -> None:
+        if events:
+            self._notify(events, state)
+        for future, outcome in answers:
+            if future.done():  # its caller gave up waiting
+                continue
+            if isinstance(outcome, Exception):
+                future.set_exception(outcome)
+            else:
+                future.set_result(outcome)
 
     def on_close(self, action: Callable[[], None]) -> None:
         """Runs `action` when the service closes (e.g. releasing the log's writer lock)."""

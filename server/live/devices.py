@@ -6,7 +6,7 @@ with the log's salt and looking the hash up in the state.
 """
 
 import secrets
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 
 from models.commands import IssueDeviceCode
 from models.devices import code_hash
@@ -68,8 +68,13 @@ class MemberFeeds:
         """The members with a device connected now, sorted."""
         return sorted(member for member, feed in self.feeds.items() if feed.clients)
 
-    def refresh(self, state: Chamber) -> None:
-        for feed in self.feeds.values():
+    def refresh(self, state: Chamber, members: Collection[str] | None = None) -> None:
+        """Rebuilds the connected devices' views: those of `members`, or all (None)."""
+        if members is None:
+            feeds: Iterable[ViewFeed] = self.feeds.values()
+        else:
+            feeds = (self.feeds[member] for member in members if member in self.feeds)
+        for feed in feeds:
             if feed.clients:
                 feed.refresh(state)
 

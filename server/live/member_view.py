@@ -6,6 +6,9 @@ and the member's place in it. Plain JSON with no nulls, like the display views, 
 change is a small merge patch.
 """
 
+from collections.abc import Iterable
+
+from models import events as ev
 from models.answers import provisional_answer
 from models.state import Chamber, Sitting, Vote
 from server.live.views import View, epoch_ms, shown_vote
@@ -16,8 +19,25 @@ from server.live.views import _sitting_head as sitting_head
 MEMBER_VIEW_PREFIX = "member:"
 
 
+# events that change one member's own device view only (the member they name): a press,
+# a check-in, a recusal, a code. Every other event may change what every device shows.
+ONE_MEMBERS_EVENTS = (ev.AnswerRecorded, ev.MemberCheckedIn, ev.MemberCheckedOut,
+                      ev.MemberExcused, ev.RecusalDeclared, ev.DeviceCodeIssued,
+                      ev.DeviceCodeRevoked)
+
+
 def member_view_name(member_id: str) -> str:
     return MEMBER_VIEW_PREFIX + member_id
+
+
+def concerned_members(events: Iterable[ev.StoredEvent]) -> frozenset[str] | None:
+    """The members whose device views these events can change, or None for every member's."""
+    members: set[str] = set()
+    for stored in events:
+        if not isinstance(stored.event, ONE_MEMBERS_EVENTS):
+            return None
+        members.add(stored.event.member_id)
+    return frozenset(members)
 
 
 def _presence(sitting: Sitting, member_id: str) -> str:

@@ -32,6 +32,7 @@ from server.live.devices import AllFeeds, MemberFeeds, member_of_code
 from server.live.feeds import ViewFeed
 from server.live.handler import Handler, Host
 from server.live.json_views import JsonViews
+from server.live.member_view import concerned_members
 from server.live.plain_http import answering
 from server.live.protocol import CLOSE_CODE_REVOKED, COALESCE_S, MAX_FRAME_BYTES
 from server.live.refusal_log import RefusalLog
@@ -76,6 +77,7 @@ class LiveServer:
         self._unsubscribe: Callable[[], None] | None = None
         self._refresh: asyncio.Handle | None = None
         self._closing_devices: set[asyncio.Task[None]] = set()  # devices of a revoked code
+        self._touched: set[str] | None = set()  # members whose device views changed; None: all
 
     # --- lifecycle -----------------------------------------------------------------
 
@@ -162,6 +164,7 @@ class LiveServer:
                     stored.event.member_id, CLOSE_CODE_REVOKED, "device code revoked"))
                 self._closing_devices.add(task)
                 task.add_done_callback(self._closing_devices.discard)
+        self._touch(concerned_members(events))
         wait = self._coalescer.change(loop.time())
         if wait is None:
             return  # a refresh is already due: this change rides along
@@ -170,6 +173,13 @@ class LiveServer:
         else:
             self._refresh = loop.call_later(wait, self._flush)
 
+    def _touch(self, members: frozenset[str] | None) -> None:
+        """Notes whose device views the next refresh rebuilds (None: every member's)."""
+        if members is None:
+            self._touched = None
+        elif self._touched is not None:
+            self._touched |= members
+
     def _flush(self) -> None:
         self._refresh = None
         self._coalescer.refreshed(self._running_loop().time())
@@ -177,7 +187,8 @@ class LiveServer:
         for feed in self.feeds.values():
             if feed.clients:
                 feed.refresh(state)
-        self.devices.refresh(state)
+        touched, self._touched = self._touched, set()
+        self.devices.refresh(state, touched)
 
     def _running_loop(self) -> asyncio.AbstractEventLoop:
         if self._loop is None:

@@ -62,8 +62,8 @@ async def test_submit_writes_on_the_writer_thread_while_the_loop_keeps_running(s
 
     service.store.append = append_when_the_loop_has_moved
     heard = []
-    service.subscribe(lambda events, state: heard.append((threading.current_thread(),
-                                                          events[0].seq)))
+    service.subscribe(lambda events, state: heard.extend(
+        (threading.current_thread(), stored.seq) for stored in events))
     ticking = asyncio.create_task(ticker())
     try:
         results = await asyncio.gather(*(service.submit(CheckIn(member=m), "test")
@@ -79,24 +79,101 @@ async def test_submit_writes_on_the_writer_thread_while_the_loop_keeps_running(s
 
 
 async def test_listeners_get_the_state_right_after_their_events_not_a_later_one(service):
+    """Submits that waited together are one group: the listeners hear each group's events
+    with the state right after that group, never a state a later group made."""
     written, all_written = [], threading.Event()
     append = service.store.append
 
     def append_and_count(batch):
         append(batch)
-        written.append(batch)
-        if len(written) == 5:
+        written.append(list(batch))
+        if sum(map(len, written)) == 5:
             all_written.set()
 
     service.store.append = append_and_count
     heard = []
-    service.subscribe(lambda events, state: heard.append((events[-1].seq, state.last_seq)))
+    service.subscribe(lambda events, state: heard.append(
+        ([stored.seq for stored in events], state.last_seq)))
     submits = [asyncio.ensure_future(service.submit(CheckIn(member=m), "test"))
                for m in MEMBERS[:5]]
-    await asyncio.sleep(0)  # every submit reaches the writer thread
+    await asyncio.sleep(0)  # every submit reaches the writer's queue
     assert all_written.wait(timeout=30)  # holds the loop until all five are written
     await asyncio.gather(*submits)
-    assert heard == [(seq, seq) for seq in range(3, 8)]
+    assert [seqs for seqs, _last in heard] == [[s.stored.seq for s in batch] for batch in written]
+    assert all(seqs[-1] == last for seqs, last in heard)
+    assert [seq for seqs, _last in heard for seq in seqs] == list(range(3, 8))
+
+
+def _held_writer(service):
+    """Makes the service's next append wait for `release`; `entered` is set when it waits."""
+    entered, release, batches = threading.Event(), threading.Event(), []
+    append = service.store.append
+
+    def held_append(batch):
+        batch = list(batch)
+        batches.append([item.stored.seq for item in batch])
+        if len(batches) == 1:
+            entered.set()
+            assert release.wait(timeout=30)
+        append(batch)
+
+    service.store.append = held_append
+    return entered, release, batches
+
+
+async def test_submits_that_wait_while_the_writer_commits_go_in_one_transaction(service,
+                                                                                tmp_path):
+    entered, release, batches = _held_writer(service)
+    first = asyncio.ensure_future(service.submit(CheckIn(member="m01"), "test"))
+    await asyncio.to_thread(entered.wait, 30)  # the first press is being written
+    waiting = [asyncio.ensure_future(service.submit(CheckIn(member=m), "test"))
+               for m in MEMBERS[1:10]]
+    await asyncio.sleep(0.05)
+    assert not any(future.done() for future in [first, *waiting])  # none acked before durable
+    release.set()
+    results = await asyncio.gather(first, *waiting)
+    assert batches == [[3], list(range(4, 13))]  # the nine that waited: one transaction
+    assert [events[0].seq for events in results] == list(range(3, 13))
+    assert [events[0].event.member_id for events in results] == MEMBERS[:10]
+    assert stored_seqs(tmp_path / "sesja.db") == list(range(1, 13))
+
+
+async def test_a_refused_command_in_a_group_leaves_the_others_written(service, tmp_path):
+    entered, release, batches = _held_writer(service)
+    first = asyncio.ensure_future(service.submit(CheckIn(member="m01"), "test"))
+    await asyncio.to_thread(entered.wait, 30)
+    group = [asyncio.ensure_future(service.submit(command, "test"))
+             for command in (CheckIn(member="m02"), CheckOut(member="m05"),
+                             CheckIn(member="m03"))]
+    release.set()
+    await first
+    outcomes = await asyncio.gather(*group, return_exceptions=True)
+    assert isinstance(outcomes[1], Rejection) and outcomes[1].code == "not_present"
+    assert [events[0].seq for events in (outcomes[0], outcomes[2])] == [4, 5]
+    assert batches == [[3], [4, 5]]
+    assert stored_seqs(tmp_path / "sesja.db") == [1, 2, 3, 4, 5]
+
+
+async def test_a_group_that_cannot_be_written_fails_every_caller_and_changes_nothing(service,
+                                                                                   tmp_path):
+    entered, release, _batches = _held_writer(service)
+    first = asyncio.ensure_future(service.submit(CheckIn(member="m01"), "test"))
+    await asyncio.to_thread(entered.wait, 30)
+    group = [asyncio.ensure_future(service.submit(CheckIn(member=m), "test"))
+             for m in MEMBERS[1:4]]
+    await asyncio.sleep(0.05)
+
+    def broken(batch):
+        raise StoreError("disk full")
+
+    service.store.append = broken
+    release.set()
+    await first  # the held append still writes its own
+    before = service.state
+    outcomes = await asyncio.gather(*group, return_exceptions=True)
+    assert all(isinstance(outcome, StoreError) for outcome in outcomes)
+    assert service.state is before and before.last_seq == 3
+    assert stored_seqs(tmp_path / "sesja.db") == [1, 2, 3]
 
 
 async def test_a_rejected_submit_raises_on_the_caller_and_writes_nothing(service, tmp_path):
