@@ -233,7 +233,7 @@ class SittingService:
     def _deliver(self, group: Sequence[_Waiting], outcomes: Sequence[Outcome],
                  events: tuple[StoredEvent, ...], state: Chamber) -> None:
         """Answers each caller on its own loop; the listeners are told once, on the first
-        loop still running, before its callers are answered."""
+        loop still running, in the same callback (so before any caller there resumes)."""
         untold = bool(events)
         for loop in dict.fromkeys(waiting.loop for waiting in group):
             mine = [(waiting.future, outcome) for waiting, outcome in zip(group, outcomes,
@@ -248,15 +248,15 @@ class SittingService:
     def _answer(self, answers: Sequence[tuple["asyncio.Future[tuple[StoredEvent, ...]]",
                                               Outcome]],
                 events: tuple[StoredEvent, ...], state: Chamber) -> None:
-        if events:
-            self._notify(events, state)
-        for future, outcome in answers:
+        for future, outcome in answers:  # each caller resumes on the loop's next turn
             if future.done():  # its caller gave up waiting
                 continue
             if isinstance(outcome, Exception):
                 future.set_exception(outcome)
             else:
                 future.set_result(outcome)
+        if events:
+            self._notify(events, state)
 
     def on_close(self, action: Callable[[], None]) -> None:
         """Runs `action` when the service closes (e.g. releasing the log's writer lock)."""

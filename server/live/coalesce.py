@@ -11,7 +11,7 @@ import math
 class Coalescer:
     def __init__(self, window_s: float) -> None:
         self.window_s = window_s
-        self.due = False  # a refresh is scheduled for later: changes ride along
+        self.due = False  # a refresh is scheduled (at once or later): changes ride along
         self._last = -math.inf
 
     def change(self, now: float) -> float | None:
@@ -19,9 +19,8 @@ class Coalescer:
         or None when a refresh is already due and carries it."""
         if self.due:
             return None
-        wait = max(0.0, self._last + self.window_s - now)
-        self.due = wait > 0  # at once: the caller refreshes now and says so
-        return wait
+        self.due = True  # until the caller says it `refreshed`
+        return max(0.0, self._last + self.window_s - now)
 
     def refreshed(self, now: float) -> None:
         """The views were refreshed at `now`: the window starts again."""

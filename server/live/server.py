@@ -168,10 +168,10 @@ class LiveServer:
         wait = self._coalescer.change(loop.time())
         if wait is None:
             return  # a refresh is already due: this change rides along
-        if wait <= 0:
-            self._flush()
-        else:
-            self._refresh = loop.call_later(wait, self._flush)
+        # even "at once" is the loop's next turn: the acknowledgements the same write woke
+        # go out first, and the presses of one turn ride in one refresh
+        self._refresh = (loop.call_soon(self._flush) if wait <= 0
+                         else loop.call_later(wait, self._flush))
 
     def _touch(self, members: frozenset[str] | None) -> None:
         """Notes whose device views the next refresh rebuilds (None: every member's)."""
