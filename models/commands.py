@@ -248,6 +248,13 @@ class SetVotingSettings(Frozen):
     settings: VotingSettings
 
 
+class SetOverlayTally(Frozen):
+    """Whether the stream overlay shows an open vote's live tally (else only the result)."""
+
+    type: Literal["set_overlay_tally"] = "set_overlay_tally"
+    shown: bool
+
+
 class IssueDeviceCode(Frozen):
     """Gives a member a (new) device code; the server makes the code and sends only its hash
     with the log's salt. A member's earlier code stops working."""
@@ -299,7 +306,8 @@ Command = Annotated[
     | QueueSpeaker | RemoveSpeaker | MoveSpeaker | StartSpeech | PauseSpeech | ResumeSpeech
     | StopSpeech
     | OpenVote | RecordAnswer | RecordTotals | CloseVote | CancelVote
-    | SetVotingSettings | IssueDeviceCode | RevokeDeviceCode | DeviceAnswer | DeviceCheckIn,
+    | SetVotingSettings | IssueDeviceCode | RevokeDeviceCode | DeviceAnswer | DeviceCheckIn
+    | SetOverlayTally,
     Field(discriminator="type"),
 ]
 

@@ -640,6 +640,15 @@ def _set_voting_settings(state: Chamber, command: cmd.SetVotingSettings) -> Even
     return (ev.VotingSettingsSet(settings=command.settings),)
 
 
+def _set_overlay_tally(state: Chamber, command: cmd.SetOverlayTally) -> Events:
+    """A display setting: changed at any time, a vote open or not."""
+    if command.shown == state.overlay_tally:
+        raise Rejection("no_change", "Nakładka już " + ("pokazuje" if command.shown else
+                        "nie pokazuje") + " wyników na żywo.", "The overlay already " + (
+                        "shows" if command.shown else "hides") + " the live tally.")
+    return (ev.OverlayTallySet(shown=command.shown),)
+
+
 def _council_member(state: Chamber, member_id: str) -> str:
     if state.council is None:
         raise Rejection("no_council", "Najpierw określ radę (skład i ustawowy skład).",
@@ -731,6 +740,7 @@ _CHAMBER_DECIDERS: dict[type, Callable[..., Events]] = {
     cmd.OpenSitting: _open_sitting,
     cmd.ConveneSitting: _convene_sitting,
     cmd.SetVotingSettings: _set_voting_settings,
+    cmd.SetOverlayTally: _set_overlay_tally,
     cmd.IssueDeviceCode: _issue_device_code,
     cmd.RevokeDeviceCode: _revoke_device_code,
 }

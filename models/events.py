@@ -309,6 +309,13 @@ class VotingSettingsSet(Frozen):
     settings: VotingSettings
 
 
+class OverlayTallySet(Frozen):
+    """The council's choice whether the stream overlay shows an open vote's live tally."""
+
+    type: Literal["overlay_tally_set"] = "overlay_tally_set"
+    shown: bool
+
+
 class DeviceCodeIssued(Frozen):
     """A member's device code, as its salted SHA-256 only (events reach every console)."""
 
@@ -333,7 +340,7 @@ Event = Annotated[
     | SpeechStarted | SpeechPaused | SpeechResumed | SpeechEnded
     | VoteOpened | AnswerRecorded | TotalsRecorded | VoteClosed | VoteCancelled
     | ResolutionRegistered | ResolutionVoided
-    | VotingSettingsSet | DeviceCodeIssued | DeviceCodeRevoked,
+    | VotingSettingsSet | DeviceCodeIssued | DeviceCodeRevoked | OverlayTallySet,
     Field(discriminator="type"),
 ]
 

@@ -394,6 +394,10 @@ def _voting_settings_set(state: Chamber, event: ev.VotingSettingsSet, at: dateti
     return evolve(state, voting=event.settings)
 
 
+def _overlay_tally_set(state: Chamber, event: ev.OverlayTallySet, at: datetime) -> Chamber:
+    return evolve(state, overlay_tally=event.shown)
+
+
 def _without_code(state: Chamber, member_id: str) -> tuple[dict[str, str], dict[str, str]]:
     """The code tables with the member's code (if any) taken out."""
     codes, members = dict(state.device_codes), dict(state.member_codes)
@@ -423,6 +427,7 @@ _CHAMBER_CHANGES: dict[type, Callable[..., Chamber]] = {
     ev.ResolutionRegistered: _resolution_registered,
     ev.ResolutionVoided: _resolution_voided,
     ev.VotingSettingsSet: _voting_settings_set,
+    ev.OverlayTallySet: _overlay_tally_set,
     ev.DeviceCodeIssued: _device_code_issued,
     ev.DeviceCodeRevoked: _device_code_revoked,
 }

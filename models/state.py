@@ -9,7 +9,7 @@ for the path to what changed, so an event costs the same however long the log is
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import cache
 from typing import TypeVar
 
@@ -175,6 +175,13 @@ class Vote:
     sources: PMap[str, AnswerSource] = field(default_factory=PMap)  # of each answer
     answered_at: PMap[str, datetime] = field(default_factory=PMap)  # each answer's time
 
+    @property
+    def deadline(self) -> datetime | None:
+        """When the voting time runs out (devices are refused after it), or None."""
+        if self.time_limit_s is None:
+            return None
+        return self.opened_at + timedelta(seconds=self.time_limit_s)
+
     def time_over(self, at: datetime) -> bool:
         """The vote's voting time ran out at `at` (never, without a limit)."""
         return (self.time_limit_s is not None
@@ -323,6 +330,7 @@ class Chamber:
     register: tuple[Resolution, ...] = ()
     next_resolution: int = 1
     voting: VotingSettings = VotingSettings()
+    overlay_tally: bool = True  # the stream overlay shows an open vote's live tally
     device_salt: str | None = None  # the salt of every device code's hash in this log
     device_codes: Mapping[str, str] = field(default_factory=dict)  # code hash -> member id
     member_codes: Mapping[str, str] = field(default_factory=dict)  # member id -> code hash

@@ -141,6 +141,8 @@ def _vote(sitting: Sitting, vote: Vote, with_grid: bool) -> View:
         "mode": vote.mode.value, "named": vote.mode.named, "status": _status(vote),
         "rule_pl": vote.rule.label("pl"), "rule_en": vote.rule.label("en"),
         "opened_at": epoch_ms(vote.opened_at),
+        "time_limit_s": vote.time_limit_s,
+        "deadline": epoch_ms(vote.deadline) if vote.deadline else None,
         "closed_at": epoch_ms(vote.closed_at) if vote.closed_at else None,
         "cancelled_reason": vote.cancelled_reason,
         "tally": {"yes": tally.yes, "no": tally.no, "abstain": tally.abstain},
@@ -171,17 +173,21 @@ def chamber_view(state: Chamber) -> View:
 
 
 def overlay_view(state: Chamber) -> View:
-    """The stream's lower third: the speaker, and the vote with its result bar."""
+    """The stream's lower third: the speaker, and the vote with its result bar. The live
+    tally of an open vote is there only while the council shows it (`live_tally`, its
+    setting in the log); the result after the close always is."""
     sitting = state.sitting
     if sitting is None:
         return _no_sitting(state)
     vote = shown_vote(sitting)
     item = _current_item(sitting)
+    shown = _vote(sitting, vote, with_grid=False) if vote else None
+    if shown is not None and vote is not None and vote.is_open and not state.overlay_tally:
+        del shown["tally"]
     return _compact({
         "sitting": _sitting_head(state, sitting),
         "item": {key: item[key] for key in ("id", "number", "title")} if item else None,
-        "speaker": _speaker(sitting),
-        "vote": _vote(sitting, vote, with_grid=False) if vote else None,
+        "speaker": _speaker(sitting), "live_tally": state.overlay_tally, "vote": shown,
     })
 
 

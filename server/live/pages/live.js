@@ -12,7 +12,9 @@ const SILENCE_MS = 12000;
 const SILENCE_CHECK_MS = 1000;
 // the overlay's options, for the stream operator (docs/overlay.md)
 const OVERLAY = {
-  tally: params.get("tally") !== "0",  // the live tally of an open vote (the default)
+  // `tally=0` hides an open vote's live tally on this source even where the council shows
+  // it (the council's setting, `live_tally` in the view, decides for every overlay)
+  tally: params.get("tally") !== "0",
   position: /^(top|bottom)-(left|center|right)$/.test(params.get("position") || "")
     ? params.get("position") : "bottom-left",
   scale: Math.min(3, Math.max(0.5, Number(params.get("size")) || 1)),
@@ -26,6 +28,7 @@ const WORDS = {
         closed: "zakończone", cancelled: "anulowane", yes: "ZA", no: "PRZECIW",
         abstain: "WSTRZ.", pending: "czeka", not_voting: "nie głosował(-a)", absent: "nieobecny(-a)",
         recused: "wyłączony(-a)", adopted: "PRZYJĘTO", rejected: "ODRZUCONO", invalid: "NIEWAŻNE",
+        timeLeft: "Czas na głos", timeOver: "Czas na głosowanie minął",
         lost: "Brak połączenia z serwerem — ponawiam…", asOf: "stan z", denied: "Brak dostępu: zły token w adresie strony.",
         noSitting: "Sesja nie jest otwarta.", noItem: "Oczekiwanie na rozpoczęcie obrad",
         guest: "gość", item: "pkt", paused: "wstrzymano", print: "druk nr",
@@ -42,6 +45,7 @@ const WORDS = {
         cancelled: "cancelled", yes: "YES", no: "NO", abstain: "ABSTAIN", pending: "waiting",
         not_voting: "did not vote", absent: "absent", recused: "recused", adopted: "ADOPTED",
         rejected: "REJECTED", invalid: "INVALID", lost: "Connection to the server lost — retrying…",
+        timeLeft: "Time to vote", timeOver: "The voting time is over",
         asOf: "as of",
         denied: "Access denied: wrong token in the page address.", noSitting: "No sitting is open.",
         noItem: "Waiting for the sitting to begin", guest: "guest", item: "item",
@@ -219,6 +223,21 @@ function countNodes(counts) {
 
 function renderTally(vote) {
   $("tally").replaceChildren(...countNodes(vote.tally));
+}
+
+// an open vote's voting time, counted down to the server's deadline by the server's clock
+// (as the devices count it): the server refuses device answers after it, not this screen
+function renderVoteTimer() {
+  const vote = view && view.vote;
+  const node = $("vote-timer");
+  const running = Boolean(vote && vote.deadline && vote.status === "open");
+  node.hidden = !running;
+  if (!running) { delete node.dataset.state; return; }
+  const left = vote.deadline - serverNow();
+  const over = left <= 0;
+  node.textContent = over ? T.timeOver : `${T.timeLeft}: ${clock(left)}`;
+  node.dataset.state = over ? "over" : "running";
+  node.classList.toggle("over", over);
 }
 
 // --- the chamber's grid: columns and tile text size picked to fill the space -----------
@@ -455,6 +474,7 @@ function renderChamber() {
   $("vote-rule").textContent = LANG === "en" ? vote.rule_en : vote.rule_pl;
   $("vote").classList.toggle("done", Boolean(vote.result));
   renderTally(vote);
+  renderVoteTimer();
   $("result").hidden = !vote.result;
   if (vote.result) $("result").replaceChildren(resultNode(vote.result, "div"));
   renderGrid(vote);
@@ -463,7 +483,7 @@ function renderChamber() {
 // --- the overlay: a lower third of what is happening now ---------------------------------
 function renderVoteBar(vote) {
   const bar = $("vote-bar");
-  bar.hidden = !(OVERLAY.tally && vote && vote.status === "open");
+  bar.hidden = !(OVERLAY.tally && view.live_tally !== false && vote && vote.status === "open");
   if (bar.hidden) return;
   const counts = el("div", "counts");
   if (vote.named) counts.append(...countNodes(vote.tally));
@@ -495,6 +515,10 @@ function render() {
 
 // while the line is lost the screen keeps what it last knew, dimmed and stamped with its
 // time, and the countdown stands still: a speech may have ended since
-setInterval(() => { if (view && live()) { renderCountdown(); if (VIEW === "overlay") renderOverlay(); } }, 250);
+setInterval(() => {
+  if (!view || !live()) return;
+  renderCountdown();
+  if (VIEW === "overlay") renderOverlay(); else renderVoteTimer();
+}, 250);
 if (PAGE_MS > 0) setInterval(turnPage, PAGE_MS);
 connect();
