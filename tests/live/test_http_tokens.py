@@ -55,7 +55,7 @@ async def test_json_views_hold_the_same_as_the_websocket_views(live, service, vi
 async def test_polling_a_json_view_sends_the_screens_no_extra_frame(live, service,
                                                                     monkeypatch):
     ws, snapshot = await display(live, view="chamber")
-    monkeypatch.setattr(live, "_flush", lambda: None)  # as if the next flush were still due
+    monkeypatch.setattr(live._coalescer, "change", lambda now: None)  # a flush is still due
     await run(service, "check_in", member="m01")
     status, _, body = await get(live.urls()["chamber_json"])
     document = json.loads(body)
