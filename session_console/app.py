@@ -41,6 +41,7 @@ from session_console.panes.base import Pane, tell_rejection
 from session_console.panes.log import LogPane
 from session_console.panes.speakers import SpeakersPane
 from session_console.panes.votes import VotesPane, result_text
+from session_console.settings_screen import CouncilSettingsForm
 from session_console.widgets.header import ChamberHeader
 from session_console.widgets.tab_bar import TabBar
 from session_console.words import LOCAL_TIME, outcome_label
@@ -65,6 +66,8 @@ class ConsoleApp(Survives, sitting_actions.SittingActions, App):
         Binding("f7", "export", _("Export"), priority=True),  # priority: see action_export
         Binding("ctrl+q", "quit", _("Quit")),
         Binding("ctrl+p", "command_palette", _("Commands"), show=False, priority=True),
+        Binding("ctrl+g", "council_settings", _("Council settings (devices, overlay)"),
+                show=False, id="council_settings"),
         *sitting_actions.BINDINGS,
     ]
     chamber: reactive[Chamber] = reactive(Chamber, always_update=True, init=False, repaint=False)
@@ -332,6 +335,14 @@ class ConsoleApp(Survives, sitting_actions.SittingActions, App):
             self.notify(_("There is no sitting to export yet."), severity="warning")
         else:  # a priority key, awaited: keys typed right after F7 wait for the folder's focus
             await self.push_screen(ExportScreen(sitting, self.export_dir, self.backend))
+
+    def action_council_settings(self) -> None:
+        """The council's settings in the log: each change the form returns is sent."""
+        def chosen(commands: tuple[Command, ...] | None) -> None:
+            for command in commands or ():
+                self.send(command)
+
+        self.push_screen(CouncilSettingsForm(self.chamber), chosen)
 
     def action_new_sitting(self) -> None:
         def opened(command: Command | None) -> None:

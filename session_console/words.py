@@ -175,9 +175,15 @@ def _council_member(chamber: Chamber, member_id: str) -> str:
     return next((m.name for m in members if m.id == member_id), member_id)
 
 
-def _council_event(event: ev.VotingSettingsSet | ev.DeviceCodeIssued | ev.DeviceCodeRevoked,
-                   chamber: Chamber) -> str:
-    """The council's own events that belong to no sitting: devices and their settings."""
+CouncilSetting = (ev.VotingSettingsSet | ev.DeviceCodeIssued | ev.DeviceCodeRevoked
+                  | ev.OverlayTallySet)
+
+
+def _council_event(event: CouncilSetting, chamber: Chamber) -> str:
+    """The council's own events that belong to no sitting: devices and the settings."""
+    if isinstance(event, ev.OverlayTallySet):
+        return (_("stream overlay: live tally shown") if event.shown
+                else _("stream overlay: live tally hidden (result only)"))
     if isinstance(event, ev.DeviceCodeIssued):
         return _("device code issued: {name}").format(
             name=_council_member(chamber, event.member_id))
@@ -197,7 +203,7 @@ def describe_event(event: ev.Event, chamber: Chamber) -> str:  # noqa: C901 - on
     if isinstance(event, ev.CouncilDefined):
         return _("council defined: {name}, {seats} statutory seats").format(
             name=event.council.name, seats=event.council.statutory_seats)
-    if isinstance(event, ev.VotingSettingsSet | ev.DeviceCodeIssued | ev.DeviceCodeRevoked):
+    if isinstance(event, CouncilSetting):
         return _council_event(event, chamber)
     sid = event.sitting_id
     name = (lambda member_id: member_name(chamber, sid, member_id))  # noqa: E731

@@ -26,3 +26,10 @@ def test_voting_settings_are_told_in_full():
     assert describe_event(settings, chamber()) == (
         "ustawienia głosowania: odpowiedzi ostateczne, obecność z urządzenia włączona, "
         "15 s na głos")
+
+
+def test_the_overlays_tally_setting_is_told_both_ways():
+    assert describe_event(ev.OverlayTallySet(shown=False), chamber()) == (
+        "nakładka transmisji: wyniki na żywo ukryte (tylko wynik)")
+    assert describe_event(ev.OverlayTallySet(shown=True), chamber()) == (
+        "nakładka transmisji: wyniki na żywo widoczne")
