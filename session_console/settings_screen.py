@@ -24,6 +24,10 @@ from session_console.validation import explain
 
 
 class CouncilSettingsForm(Form):
+    DEFAULT_CSS = """
+    CouncilSettingsForm .section { text-style: bold underline; }
+    """
+
     def __init__(self, chamber: Chamber) -> None:
         super().__init__()
         self.chamber = chamber

@@ -99,3 +99,7 @@ def test_export(service, app, snap_compare):
 
 def test_open_vote_form(service, app, snap_compare):
     assert snap_compare(app(), run_before=pressing("f5", "v"), terminal_size=SIZE)
+
+
+def test_council_settings_form(service, app, snap_compare):
+    assert snap_compare(app(), run_before=pressing("ctrl+g"), terminal_size=SIZE)
