@@ -167,3 +167,17 @@ def test_self_check_in_only_where_the_council_allows_it_and_marked_as_such():
     assert rejected.value.code == "other_member"
     sim("check_out", member="m01")  # the secretary corrects it
     assert not sim.sitting.is_present("m01")
+
+
+def test_the_overlays_live_tally_is_a_council_setting_a_replay_keeps():
+    sim = _with_codes()
+    assert sim.state.overlay_tally is True  # shown, as before the setting existed
+    with pytest.raises(Rejection) as rejected:
+        sim("set_overlay_tally", shown=True)
+    assert rejected.value.code == "no_change"
+    sim("open_vote", subject="Wniosek", mode="electronic")
+    sim("set_overlay_tally", shown=False)  # a display setting: allowed mid-vote
+    assert sim.state.overlay_tally is False
+    assert fold(sim.log).overlay_tally is False
+    sim("set_overlay_tally", shown=True)
+    assert fold(sim.log).overlay_tally is True
