@@ -190,13 +190,19 @@ class SittingService:
 
     def _drain(self) -> None:
         """On the writer thread: commits what waits, a group at a time, until nothing does."""
-        while True:
+        try:
+            while True:
+                with self._queue_lock:
+                    group, self._waiting = self._waiting, []
+                    if not group:
+                        self._draining = False
+                        return
+                self._deliver(group, *self._commit_group(group))
+        except BaseException:  # a bug: the next submit starts a writer again, not a hang
             with self._queue_lock:
-                group, self._waiting = self._waiting, []
-                if not group:
-                    self._draining = False
-                    return
-            self._deliver(group, *self._commit_group(group))
+                self._draining = False
+            log.exception("the writer failed while answering a group of commands")
+            raise
 
     def _commit_group(self, group: Sequence[_Waiting]
                       ) -> tuple[list[Outcome], tuple[StoredEvent, ...], Chamber]:
