@@ -1,4 +1,4 @@
-"""Which libraries a fresh process imports: fpdf only when a PDF is written, Textual only
+"""Which libraries a fresh process imports: typst only when a PDF is written, Textual only
 for the console. (The import-linter contracts in pyproject.toml say which modules may
 import a library; these tests say when, which a static graph cannot: a deferred import
 is still an import.)"""
@@ -38,14 +38,14 @@ def imported_by(code: str) -> set[str]:
 
 @pytest.mark.parametrize("module", ["session_console.app", "server.publish",
                                     "server.publish.pdf_document"])
-def test_importing_the_console_or_publication_leaves_fpdf_out(module):
-    assert "fpdf" not in imported_by(f"import {module}")
+def test_importing_the_console_or_publication_leaves_typst_out(module):
+    assert "typst" not in imported_by(f"import {module}")
 
 
-def test_writing_a_pdf_imports_fpdf():
-    """The check above can see fpdf: making the PDF class brings it in."""
-    assert "fpdf" in imported_by(
-        "from server.publish import pdf_document; pdf_document._document_class()")
+def test_writing_a_pdf_imports_typst():
+    """The check above can see typst: making the PDF engine brings it in."""
+    assert "typst" in imported_by(
+        "from server.publish import pdf_document; pdf_document._engine()")
 
 
 HEADLESS = ["session_console.cli", "session_console.cli.common", "session_console.cli.core",
@@ -91,7 +91,7 @@ def log(tmp_path) -> Path:
     return db
 
 
-def test_the_headless_commands_run_without_textual_and_only_the_pdf_needs_fpdf(log, tmp_path):
+def test_the_headless_commands_run_without_textual_and_only_the_pdf_needs_typst(log, tmp_path):
     council = tmp_path / "rada.csv"
     council.write_text("nr;imię i nazwisko\n1;Anna Nowak\n2;Jan Kowalski\n", encoding="utf-8")
     out = tmp_path / "eksport"
@@ -103,7 +103,7 @@ def test_the_headless_commands_run_without_textual_and_only_the_pdf_needs_fpdf(l
             "verify --export": ("verify", "--export", str(out), "--db", str(log))}
     imported = {name: sesja_audited(*args) for name, args in runs.items()}
     assert {name for name, packages in imported.items() if "textual" in packages} == set()
-    assert {name for name, packages in imported.items() if "fpdf" in packages} == {"export"}
+    assert {name for name, packages in imported.items() if "typst" in packages} == {"export"}
 
 
 def test_serve_runs_without_textual(log):

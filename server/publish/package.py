@@ -46,7 +46,7 @@ def _html(record: SittingRecord, folder: Path) -> None:
 
 
 def _pdf(record: SittingRecord, folder: Path) -> None:
-    pdf_document.write_sitting(record, folder)  # it imports fpdf only now (see its module)
+    pdf_document.write_sitting(record, folder)  # it imports typst only now (see its module)
 
 
 STEPS: dict[str, Step] = {

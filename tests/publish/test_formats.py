@@ -36,7 +36,7 @@ def state_lists(sim) -> dict[int, dict[str, FinalAnswer]]:
 
 
 def _pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+    return subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True,
                           text=True, check=True).stdout
 
 
@@ -131,7 +131,7 @@ def test_every_named_vote_lists_each_roster_member_once_in_every_format(closed, 
         # no "Klub" column: no member of this council has a club
         shown = re.findall(r'<th scope="row">([^<]+)</th><td class="\w+">([^<]+)</td>', section)
         assert [(ids[n], words[w]) for n, w in shown] == expected, number
-        found = row.findall(printed[str(number)])  # two columns, read left to right
+        found = row.findall(printed[str(number)])  # in reading order, column after column
         assert [(ids[n], words[w]) for n, w in found] == expected, number
 
 

@@ -100,7 +100,7 @@ FINAL_BY_CODE = {code.value: code for code in FINAL.values()}
 
 
 def test_every_answer_and_count_in_the_pdf(package):
-    text = subprocess.run(["pdftotext", "-layout", str(package / "sesja.pdf"), "-"],
+    text = subprocess.run(["pdftotext", "-raw", str(package / "sesja.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
     parts = re.split(r"^\f?Głosowanie nr (\d+):", text, flags=re.MULTILINE)
     by_number = {int(parts[i]): parts[i + 1] for i in range(1, len(parts), 2)}

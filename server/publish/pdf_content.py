@@ -1,0 +1,148 @@
+"""What the PDFs say, as plain data for their Typst templates (server/publish/templates/).
+
+Every word is made here, in Python, from the same prose the BIP page and the minutes use
+(server.publish.prose); the templates only lay it out. The data goes to Typst as JSON, so a
+subject or a name is always text there, never markup.
+"""
+
+import io
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from models.polish import ANSWER_PL
+from server.publish import tables
+from server.publish.labels import MODE_PL, OUTCOME_PL, long_date
+from server.publish.prose import vote_prose
+from server.publish.record import NamedAnswer, SittingRecord, VoteRecord
+from server.publish.typography import quotes
+
+Data = dict[str, Any]
+
+BY_SECRETARY_MARK = " (S)"  # an electronic vote's answer the secretary recorded
+BY_SECRETARY_LEGEND = "(S): głos zapisany przez sekretarza, nie z urządzenia radnego."
+NAMED_HEADER = ("Lp.", "Radny", "Głos")
+RESULTS_HEADER = ("Nr", "Temat", "Za", "Przeciw", "Wstrz.", "Nie gł.", "Nieob.", "Wył.", "Wynik")
+# column widths in mm; 0: the rest of the line, -1: as wide as the column's content
+RESULTS_WIDTHS = (8, 0, -1, -1, -1, -1, -1, -1, -1)
+ATTENDANCE_WIDTHS = (9, 18, 0, 34, 22, 28, 27)
+SPEAKERS_WIDTHS = (8, 12, 0, 34, 28, 22, 16, 16)
+REGISTER_WIDTHS = (30, 0, 24, 32)
+PAGE_WORDS = {"pl": {"page": "strona", "of": "z"}, "en": {"page": "page", "of": "of"}}
+REGIONS = {"pl": "PL", "en": "GB"}
+
+ZWSP = "\u200b"  # a break opportunity that prints nothing
+_UNBROKEN = re.compile(r"[^\s/-]{25,}")
+
+
+def breakable(text: str) -> str:
+    """The text with a zero-width space every 20 characters of a run of 25 or more without a
+    space (an address, a glued word), so that it wraps inside its column instead of running
+    over the next one or off the page; readers and text extraction skip the space."""
+    return _UNBROKEN.sub(lambda m: ZWSP.join(m[0][i:i + 20] for i in range(0, len(m[0]), 20)),
+                         text)
+
+
+def sitting_title(record: SittingRecord) -> str:
+    """ "Rada Miasta X: XL sesja, 22 listopada 2026 r." (a committee's "posiedzenie komisji nr 3")."""
+    sitting = record.sitting
+    return f"{sitting.council_name}: {record.words.named(sitting.number)}, {long_date(sitting.date)}"
+
+
+def _document(title: str, author: str, lang: str) -> Data:
+    return {"title": breakable(title), "author": author, "lang": lang, "region": REGIONS[lang],
+            "words": PAGE_WORDS[lang]}
+
+
+def _named_rows(vote: VoteRecord, cache: dict[tuple[str, Any, bool | None], list[str]]) -> list[list[str]]:
+    """The named list's rows; a member's row with an answer is made once for all the votes."""
+    rows: list[list[str]] = []
+    for row in vote.rows:
+        key = (row.member.id, row.answer, row.by_secretary)
+        cells = cache.get(key)
+        if cells is None:
+            cells = cache[key] = [breakable(row.member.name), _answer(row)]
+        rows.append([str(row.ordinal), *cells])
+    return rows
+
+
+def _answer(row: NamedAnswer) -> str:
+    return ANSWER_PL[row.answer] + (BY_SECRETARY_MARK if row.by_secretary else "")
+
+
+def _vote(record: SittingRecord, vote: VoteRecord,
+          cache: dict[tuple[str, Any, bool | None], list[str]]) -> Data:
+    v, prose = vote.vote, vote_prose(record, vote)
+    item = f"Punkt {vote.item_number}: {vote.item_title}. " if vote.item_number else ""
+    named = vote.named
+    return {
+        "heading": breakable(f"Głosowanie nr {v.number}: {quotes(v.subject)}"),
+        "lines": [breakable(f"{item}Tryb: {MODE_PL[v.mode]}. {prose.when.capitalize()}."),
+                  f"{prose.quorum}."],
+        "outcome": f"{prose.outcome}.",
+        "told": " ".join(filter(None, (prose.explanation, prose.revote, prose.resolution))),
+        "counts": f"{prose.counts}.",
+        "rows": _named_rows(vote, cache) if named else None,
+        "legend": BY_SECRETARY_LEGEND if named and any(r.by_secretary for r in vote.rows) else None,
+        "secret": "Głosowanie tajne lub zbiorcze: publikuje się tylko wyniki.",
+    }
+
+
+def _table(heading: str, header: Sequence[str], rows: Any, widths: Sequence[int],
+           empty: str = "") -> Data:
+    return {"heading": heading, "header": list(header),
+            "rows": [[breakable(cell) for cell in row] for row in rows],
+            "widths": list(widths), "empty": empty}
+
+
+def _result_row(vote: VoteRecord) -> tuple[str, ...]:
+    r = vote.result
+    return (str(vote.vote.number), quotes(vote.vote.subject), str(r.yes), str(r.no), str(r.abstain),
+            str(r.not_voting), str(r.absent), str(r.recused), OUTCOME_PL[r.outcome])
+
+
+def sitting_data(record: SittingRecord) -> Data:
+    """The sitting's PDF as data: its title, summary, results, each vote, and the tables."""
+    words = record.words
+    cache: dict[tuple[str, Any, bool | None], list[str]] = {}
+    sections = [_table("Lista obecności", tables.ATTENDANCE_HEADER, tables.attendance_rows(record),
+                       ATTENDANCE_WIDTHS)]
+    if record.speeches:
+        sections.append(_table("Mówcy", tables.SPEAKERS_HEADER, tables.speaker_rows(record),
+                               SPEAKERS_WIDTHS))
+    if record.register:
+        sections.append(_table("Rejestr uchwał", tables.REGISTER_HEADER,
+                               tables.register_rows(record), REGISTER_WIDTHS))
+    return {
+        **_document(sitting_title(record), record.sitting.council_name, "pl"),
+        "partial": record.partial_note or None,
+        "summary": breakable(record.summary),
+        "results": _table("Wyniki głosowań", RESULTS_HEADER, map(_result_row, record.votes),
+                          RESULTS_WIDTHS, f"{words.on_this.capitalize()} nie przeprowadzono "
+                          "dotąd żadnego głosowania."),
+        "named_header": list(NAMED_HEADER),
+        "votes": [_vote(record, vote, cache) for vote in record.votes],
+        "sections": sections,
+    }
+
+
+def _qr_svg(text: str) -> str:
+    """The text as a QR code (error correction M) in SVG, with its quiet zone."""
+    import segno  # deferred: only the cards need it
+
+    buffer = io.BytesIO()
+    segno.make(text, error="m", micro=False).save(buffer, kind="svg", border=4, xmldecl=False)
+    return buffer.getvalue().decode("utf-8")
+
+
+def cards_data(council: str, cards: Sequence[tuple[str, str, str]]) -> Data:
+    """Members' device cards, (name, code, page address with the code) each, as data."""
+    return {
+        **_document(f"{council}: karty urządzeń do głosowania", council, "pl"),
+        "cards": [{"council": breakable(council), "name": breakable(name), "code": code,
+                   "qr": _qr_svg(url), "qr_alt": f"Kod QR z adresem {url}",
+                   "label": "Kod urządzenia:",
+                   "how": ["Zeskanuj kod QR albo otwórz", breakable(url.split("?")[0]),
+                           "i wpisz kod. Nie przekazuj karty."]}
+                  for name, code, url in cards],
+    }
