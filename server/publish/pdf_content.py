@@ -23,11 +23,11 @@ BY_SECRETARY_MARK = " (S)"  # an electronic vote's answer the secretary recorded
 BY_SECRETARY_LEGEND = "(S): głos zapisany przez sekretarza, nie z urządzenia radnego."
 NAMED_HEADER = ("Lp.", "Radny", "Głos")
 RESULTS_HEADER = ("Nr", "Temat", "Za", "Przeciw", "Wstrz.", "Nie gł.", "Nieob.", "Wył.", "Wynik")
-# column widths in mm; 0: the rest of the line, -1: as wide as the column's content
-RESULTS_WIDTHS = (8, 0, -1, -1, -1, -1, -1, -1, -1)
-ATTENDANCE_WIDTHS = (9, 18, 0, 34, 22, 28, 27)
-SPEAKERS_WIDTHS = (8, 12, 0, 34, 28, 22, 16, 16)
-REGISTER_WIDTHS = (30, 0, 24, 32)
+# column widths: "auto" (as wide as the column's content), "2fr" (a share of the rest), "8mm"
+RESULTS_WIDTHS = ("8mm", "1fr", *["auto"] * 7)
+ATTENDANCE_WIDTHS = ("auto", "auto", "1fr", "1fr", "auto", "auto", "auto")
+SPEAKERS_WIDTHS = ("auto", "auto", "2fr", "1fr", "1fr", "auto", "auto", "auto")
+REGISTER_WIDTHS = ("auto", "2fr", "auto", "1fr")
 PAGE_WORDS = {"pl": {"page": "strona", "of": "z"}, "en": {"page": "page", "of": "of"}}
 REGIONS = {"pl": "PL", "en": "GB"}
 
@@ -88,7 +88,7 @@ def _vote(record: SittingRecord, vote: VoteRecord,
     }
 
 
-def _table(heading: str, header: Sequence[str], rows: Any, widths: Sequence[int],
+def _table(heading: str, header: Sequence[str], rows: Any, widths: Sequence[str],
            empty: str = "") -> Data:
     return {"heading": heading, "header": list(header),
             "rows": [[breakable(cell) for cell in row] for row in rows],
