@@ -36,7 +36,8 @@ from server.publish.record import ExportError, SittingRecord, VoteRecord, sittin
 DEFAULT_FORMATS = ("csv", "csv-excel", "json", "html", "pdf", "md")
 FORMATS = (*DEFAULT_FORMATS, "zawiadomienie")
 
-Step = Callable[[SittingRecord, Path], object]  # what a step returns is not used
+# what a step returns is not used, except a PDF still being laid out (pdf_document.Pending)
+Step = Callable[[SittingRecord, Path], object]
 
 
 def _html(record: SittingRecord, folder: Path) -> None:
@@ -45,8 +46,10 @@ def _html(record: SittingRecord, folder: Path) -> None:
     (folder / "protokol.html").write_text(minutes.html(record), encoding="utf-8")
 
 
-def _pdf(record: SittingRecord, folder: Path) -> None:
-    pdf_document.write_sitting(record, folder)  # it imports typst only now (see its module)
+def _pdf(record: SittingRecord, folder: Path) -> pdf_document.Pending:
+    """Begins the sitting's PDF in its own process; `write_package` waits for it before the
+    steps that list the folder's files."""
+    return pdf_document.start_sitting(record, folder)
 
 
 STEPS: dict[str, Step] = {
@@ -110,16 +113,25 @@ def write_package(record: SittingRecord, out_dir: Path, formats: Sequence[str] =
                           "nothing was written",
                           f"nie można pisać w {out_dir.parent} ({error.strerror}); "
                           "nic nie zapisano") from error
-    # the open-data metadata describes the data files, and the index page links to it
-    steps = ([STEPS[f] for f in chosen if f != "html"] + [open_data.write_datapackage]
+    # the PDF first (its own process lays it out meanwhile); the open-data metadata describes
+    # the data files, and the index page links to it and to the files that exist
+    first = sorted((f for f in chosen if f != "html"), key=lambda f: f != "pdf")
+    steps = ([STEPS[f] for f in first] + [_finish_pdf, open_data.write_datapackage]
              + [STEPS[f] for f in chosen if f == "html"]
              + ([_chapters(video_start)] if video_start else []))
+    pending: list[pdf_document.Pending] = []
     try:
         (temp / VOTES_FOLDER).mkdir()
         for done, step in enumerate(steps):
             if progress:
                 progress(done, len(steps) + 1)
-            step(record, temp)
+            if step is _finish_pdf:
+                while pending:
+                    pending.pop().wait()
+                continue
+            made = step(record, temp)
+            if isinstance(made, pdf_document.Pending):
+                pending.append(made)
         if not any((temp / VOTES_FOLDER).iterdir()):
             (temp / VOTES_FOLDER).rmdir()
         open_data.write_dcat(record, temp)
@@ -127,17 +139,28 @@ def write_package(record: SittingRecord, out_dir: Path, formats: Sequence[str] =
         portable.share_folder(temp)
         portable.replace_folder(temp, out_dir)
     except OSError as error:
+        _cancel(pending)
         shutil.rmtree(temp, ignore_errors=True)
         raise ExportError(f"cannot write the package to {out_dir}: {error}; "
                           "nothing was written",
                           f"nie można zapisać pakietu w {out_dir} ({error}); "
                           "nic nie zapisano") from error
     except BaseException:
+        _cancel(pending)
         shutil.rmtree(temp, ignore_errors=True)
         raise
     if progress:
         progress(len(steps) + 1, len(steps) + 1)
     return out_dir / manifest.NAME
+
+
+def _finish_pdf(record: SittingRecord, folder: Path) -> None:
+    """A marker in the steps: where `write_package` waits for the PDF's process."""
+
+
+def _cancel(pending: list[pdf_document.Pending]) -> None:
+    for job in pending:
+        job.cancel()
 
 
 VOTE_STEPS: tuple[Callable[[SittingRecord, VoteRecord, Path], None], ...] = (

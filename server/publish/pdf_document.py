@@ -5,45 +5,34 @@ tree with the headings, tables with header cells, the page footers as artifacts,
 the title shown instead of the file name, XMP metadata. The words come from
 server.publish.pdf_content as JSON; the layout is in templates/*.typ beside this module.
 
+Each PDF is laid out by its own process (pdf_engine.py, run by path; see there why), which
+`start` begins and `Pending.wait` collects: the package writes its other files meanwhile.
+
 Fonts are DejaVu Sans (fonts/ beside this module), embedded as subsets; no system font is
 looked at, so the PDF is the same on every machine. A character the fonts lack stops the
 PDF (PDF/UA does not allow a glyph that cannot be shown) with a message naming it.
-
-typst is imported when the first PDF is written (`_engine`), not by every console or
-server that merely can publish; only this module imports it (an import-linter contract).
 """
 
 import json
 import re
+import subprocess
+import sys
+import tempfile
+import threading
 from collections.abc import Sequence
 from datetime import datetime
-from functools import cache
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any
 
 from server.publish.pdf_content import Data, cards_data, sitting_data
 from server.publish.record import ExportError, SittingRecord
 
-if TYPE_CHECKING:
-    import typst
-
 FONT = "DejaVu Sans"
 FOLDER = files("server.publish")
-STANDARD: Final = "ua-1"  # PDF/UA-1 (Typst also checks what it can of it)
+REFUSED = 3  # pdf_engine's exit status when Typst refuses the document
 # Typst's words for a character no font has, e.g. the text `"李"` could not be displayed
 _MISSING = re.compile(r"the text `\"(.+?)\"` could not be displayed")
-
-
-@cache
-def _engine() -> tuple["typst.Fonts", Path]:
-    """Typst's fonts (the package's DejaVu only) and the templates' folder, made once."""
-    import typst  # deferred: see the module's docstring (and ignore_imports)
-
-    with as_file(FOLDER / "fonts") as fonts, as_file(FOLDER / "templates") as templates:
-        found = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False,
-                            font_paths=[str(fonts)])
-        return found, Path(templates)
 
 
 def _strings(value: Any) -> list[str]:
@@ -57,11 +46,13 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
-def _unprintable(message: str, data: Data) -> ExportError | None:
-    """The error for a character the font lacks, naming the text it is in; None for others."""
+def _refused(message: str, data: Data) -> ExportError:
+    """Typst's refusal as the export's error; a character the font lacks is named with the
+    text it is in."""
     found = _MISSING.search(message)
     if not found:
-        return None
+        return ExportError(f"the PDF could not be made: {message}; nothing was written",
+                           f"nie udało się utworzyć PDF: {message}; nic nie zapisano")
     char = found[1]
     text = next((s for s in _strings(data) if char in s), char)
     return ExportError(f"the PDF font ({FONT}) has no {char} for „{text}”; correct the text or "
@@ -70,31 +61,70 @@ def _unprintable(message: str, data: Data) -> ExportError | None:
                        "albo eksportuj bez PDF; nic nie zapisano")
 
 
-def render(template: str, data: Data, at: datetime | None = None) -> bytes:
-    """The template (templates/NAME.typ) laid out with the data as a PDF/UA-1 document;
-    `at`, when given, is its creation date (the same data then gives the same bytes)."""
-    import typst  # deferred, as in _engine
+class Pending:
+    """A PDF being laid out by its own process; `wait` until it is written, or `cancel`."""
 
-    fonts, templates = _engine()
-    try:
-        pdf = typst.compile(templates / f"{template}.typ", root=templates, font_paths=fonts,
-                            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
-                            pdf_standards=[STANDARD], timestamp=at)
-    except typst.TypstError as error:
-        raise _unprintable(error.message, data) or ExportError(
-            f"the PDF could not be made: {error.message}; nothing was written",
-            f"nie udało się utworzyć PDF: {error.message}; nic nie zapisano") from error
-    if not isinstance(pdf, bytes):  # compile returns bytes for a PDF without `output`
-        raise TypeError(f"typst.compile gave {type(pdf).__name__}, not the PDF's bytes")
-    return pdf
+    def __init__(self, template: str, data: Data, out: Path, at: datetime | None) -> None:
+        self._data = data
+        with as_file(FOLDER / "pdf_engine.py") as engine, as_file(FOLDER / "fonts") as fonts, \
+                as_file(FOLDER / "templates" / f"{template}.typ") as source:
+            self._process = subprocess.Popen(
+                [sys.executable, "-P", str(engine), str(source), str(fonts), str(out),
+                 at.replace(microsecond=0).isoformat() if at else ""],
+                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        encoded = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        self._feeder = threading.Thread(target=self._feed, args=(encoded,), daemon=True,
+                                        name="pdf-data")
+        self._feeder.start()
+
+    def _feed(self, encoded: bytes) -> None:
+        stdin = self._process.stdin
+        assert stdin is not None  # Popen with stdin=PIPE
+        try:
+            stdin.write(encoded)
+            stdin.close()
+        except BrokenPipeError:  # the process ended early; wait() tells why
+            pass
+
+    def wait(self) -> None:
+        """Returns when the PDF is written; raises ExportError when Typst refused it."""
+        stderr = self._process.stderr
+        assert stderr is not None  # Popen with stderr=PIPE
+        errors = stderr.read().decode("utf-8", "replace")
+        status = self._process.wait()
+        self._feeder.join()
+        if status == REFUSED:
+            raise _refused(json.loads(errors)["typst"], self._data)
+        if status != 0:
+            raise RuntimeError(f"the PDF's process ended with status {status}: {errors}")
+
+    def cancel(self) -> None:
+        self._process.kill()
+        self._process.wait()
+        self._feeder.join()
+
+
+def start(template: str, data: Data, out: Path, at: datetime | None = None) -> Pending:
+    """Begins laying out templates/TEMPLATE.typ with the data as a PDF/UA-1 file at `out`;
+    `at`, when given, is its creation date (the same data then gives the same bytes)."""
+    return Pending(template, data, out, at)
+
+
+def render(template: str, data: Data, at: datetime | None = None) -> bytes:
+    """The PDF's bytes (`start` and `wait`, through a temporary file)."""
+    with tempfile.TemporaryDirectory(prefix="sesja-pdf-") as scratch:
+        out = Path(scratch) / "out.pdf"
+        start(template, data, out, at).wait()
+        return out.read_bytes()
+
+
+def start_sitting(record: SittingRecord, folder: Path) -> Pending:
+    """Begins writing the sitting's PDF, `sesja.pdf` in the folder."""
+    return start("sitting", sitting_data(record), folder / "sesja.pdf", record.last_event.at)
 
 
 def sitting_pdf(record: SittingRecord) -> bytes:
-    return render("sitting", sitting_data(record), record.last_event.at.replace(microsecond=0))
-
-
-def write_sitting(record: SittingRecord, folder: Path) -> None:
-    (folder / "sesja.pdf").write_bytes(sitting_pdf(record))
+    return render("sitting", sitting_data(record), record.last_event.at)
 
 
 def device_cards_pdf(council: str, cards: Sequence[tuple[str, str, str]]) -> bytes:

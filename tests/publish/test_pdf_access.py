@@ -6,9 +6,9 @@ these structural checks are what stands for it (docs/decisions.md)."""
 import pikepdf
 import pytest
 
-from server.publish import export_package
+from server.publish import export_package, package, pdf_document
 from server.publish.pdf_content import sitting_title
-from server.publish.record import sitting_record
+from server.publish.record import ExportError, sitting_record
 from tests.publish import pdf_reading
 from tests.publish.sittings import clubs, rich
 
@@ -102,3 +102,25 @@ def test_a_committee_sitting_is_a_posiedzenie_in_the_pdf(tmp_path):
     assert "Rada podjęła" not in text
     with pikepdf.open(path) as pdf:
         assert "posiedzenie komisji nr III" in str(pdf.docinfo.Title)
+
+
+def test_a_step_failing_while_the_pdf_is_laid_out_stops_its_process_and_leaves_nothing(
+        tmp_path, monkeypatch):
+    """The PDF's process runs beside the other steps; a failure among them ends it."""
+    started: list[pdf_document.Pending] = []
+    real = pdf_document.start_sitting
+
+    def start(record, folder):
+        started.append(real(record, folder))
+        return started[-1]
+
+    def disk_full(record, folder):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pdf_document, "start_sitting", start)
+    monkeypatch.setitem(package.STEPS, "json", disk_full)
+    sim = rich()
+    with pytest.raises(ExportError, match="No space left on device"):
+        export_package(sim.state, sim.log, tmp_path / "out")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    assert len(started) == 1 and started[0]._process.returncode is not None
