@@ -10,6 +10,7 @@ from pathlib import Path
 
 from server.live.devices import issue_codes
 from server.publish.pdf_document import device_cards_pdf
+from server.publish.record import ExportError
 from server.service import BatchRejected
 from session_console.cli.common import StoreError, actor, add_db_argument, fail, open_service
 
@@ -46,8 +47,8 @@ def run_cards(args: argparse.Namespace) -> int:
             for member, (code, _command) in zip(members, issued, strict=True)])
         service.execute_all([command for _code, command in issued], actor("cli", None))
         args.out.write_bytes(pdf)
-    except (BatchRejected, StoreError, OSError) as error:
-        return fail(str(error))
+    except (BatchRejected, StoreError, OSError, ExportError) as error:
+        return fail(str(error))  # the PDF is made before the codes are logged: none issued
     finally:
         service.close()
     print(f"{len(issued)} cards: {args.out} (earlier codes of these members no longer work)")

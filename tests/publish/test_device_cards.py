@@ -4,6 +4,8 @@ so printing again makes the old cards stop working."""
 import re
 import subprocess
 
+from models.commands import DefineCouncil
+from models.council import Council, Member
 from models.devices import code_hash
 from server.service import SittingService
 from server.store import EventStore
@@ -40,3 +42,20 @@ def test_cards_carry_codes_whose_hashes_the_log_keeps(tmp_path):
     refused = sesja("device-cards", "--db", str(db), "--url", "http://x", "--out",
                     str(tmp_path / "x.pdf"), "--member", "nobody")
     assert refused.returncode == 1 and "no such member: nobody" in refused.stderr
+
+
+def test_a_name_the_pdf_font_cannot_print_issues_no_codes(tmp_path):
+    db = tmp_path / "rada.db"
+    service = SittingService(EventStore(db))
+    service.execute(DefineCouncil(council=Council(name="Rada Gminy Testowo", statutory_seats=2,
+                                                  members=(Member(id="m1", name="Li 李", seat=1),
+                                                           Member(id="m2", name="Jan", seat=2)))),
+                    "test")
+    service.close()
+    out = tmp_path / "karty.pdf"
+    refused = sesja("device-cards", "--db", str(db), "--url", "http://x", "--out", str(out))
+    assert refused.returncode == 1 and "has no 李 for „Li 李”" in refused.stderr, refused.stderr
+    assert not out.exists()
+    service = SittingService(EventStore(db))
+    assert service.state.member_codes == {}
+    service.close()
