@@ -50,8 +50,9 @@ def sitting_title(record: SittingRecord) -> str:
 
 
 def _document(title: str, author: str, lang: str) -> Data:
-    return {"title": breakable(title), "author": author, "lang": lang, "region": REGIONS[lang],
-            "words": PAGE_WORDS[lang]}
+    """The document's metadata (the title as it is) and its shown title (which may wrap)."""
+    return {"title": title, "heading": breakable(title), "author": author, "lang": lang,
+            "region": REGIONS[lang], "words": PAGE_WORDS[lang]}
 
 
 def _named_rows(vote: VoteRecord, cache: dict[tuple[str, Any, bool | None], list[str]]) -> list[list[str]]:

@@ -115,6 +115,7 @@ def test_every_page_renders_and_nothing_runs_into_the_right_margin(long_pdf, tmp
 
 
 LONG_WORD = "Konstantynopolitańczykówna" * 3
+COUNCIL = "Rada #Gminy *Znaków* Wielkopomorskowschodniopółnocnozachodniej"
 HOSTILE = ("Anna #set text(red) Nowak", "*Jan* _Kowalski_ [x] $y$ = 1",
            "Ewa @ref <label> \\ `kod` // nie komentarz", 'Piotr "Piotruś" O\'Brien',
            f"Zofia {LONG_WORD}", "Łukasz ] ) } #{ #( \\u{1F600} ~ -- ---")
@@ -126,7 +127,7 @@ SUBJECT = ("Uchwała #1 w sprawie *ulic* _[A]_ $100 @urząd <b> \\n `x` /* nie *
 def hostile_pdf(tmp_path_factory) -> Path:
     sim = Sim()
     members = tuple(Member(id=f"h{i}", name=name, seat=i) for i, name in enumerate(HOSTILE, 1))
-    sim.run(DefineCouncil(council=Council(name="Rada #Gminy *Znaków*", statutory_seats=6,
+    sim.run(DefineCouncil(council=Council(name=COUNCIL, statutory_seats=6,
                                           members=members)))
     sim("open_sitting", number="I", date="2026-11-22")
     for member in members:
@@ -147,7 +148,10 @@ def test_markup_characters_in_names_and_subjects_print_as_they_are(hostile_pdf):
     joined = "".join(text.split())  # a word broken at the end of a line, joined again
     for name in HOSTILE:
         assert re.search(rf"\d{re.escape(''.join(name.split()))}za", joined), name
-    assert "Rada #Gminy *Znaków*: I sesja" in text
+    assert f"{COUNCIL}: I sesja" in text
+    title = f"{COUNCIL}: I sesja, 22 listopada 2026 r."
+    with pikepdf.open(hostile_pdf) as pdf:  # the metadata hold the title as it is
+        assert str(pdf.docinfo.Title) == pdf_reading.xmp_title(pdf) == title
     assert joined.count("".join(quotes(SUBJECT).split())) == 2  # the results table, the heading
     assert "…" not in text
 
