@@ -126,8 +126,9 @@ def write_package(record: SittingRecord, out_dir: Path, formats: Sequence[str] =
             if progress:
                 progress(done, len(steps) + 1)
             if step is _finish_pdf:
-                while pending:
-                    pending.pop().wait()
+                for job in pending:  # kept in the list until all are done: a failure cancels
+                    job.wait()
+                pending.clear()
                 continue
             made = step(record, temp)
             if isinstance(made, pdf_document.Pending):

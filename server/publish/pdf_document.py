@@ -99,7 +99,8 @@ class Pending:
             raise RuntimeError(f"the PDF's process ended with status {status}: {errors}")
 
     def cancel(self) -> None:
-        self._process.kill()
+        """Ends the process if it still runs (a finished one is left as it is)."""
+        self._process.kill()  # Popen sends nothing to a process already waited for
         self._process.wait()
         self._feeder.join()
 
