@@ -231,13 +231,18 @@ class AttendancePane(Pane):
             label=field_label("reason")), excuse)
 
     def show_devices(self, connected: frozenset[str]) -> None:
-        """The members whose devices are connected now (the live server's word)."""
-        rows = self.rows
+        """The members whose devices are connected now (the live server's word). The clock
+        that calls this also ticks while the app mounts and unmounts the roster: then there
+        is nothing to mark."""
+        found = self.query(AttendanceRows)
+        if not found:
+            return
+        rows = found.first()
         if connected != rows.connected:
             changed = connected ^ rows.connected
             rows.connected = connected
             for member_id in changed:
-                self.rows.refresh_key(member_id)
+                rows.refresh_key(member_id)
 
     def action_issue_code(self) -> None:
         member = self._member()

@@ -45,3 +45,16 @@ async def test_the_console_records_a_failed_devices_answer_as_its_own(service):
     (answer,) = events_of(service, "answer_recorded")
     assert answer.source is AnswerSource.CONSOLE
     assert service.state.sitting.votes["v1"].sources == {"m03": AnswerSource.CONSOLE}
+
+
+async def test_the_devices_clock_ticking_while_the_roster_is_not_mounted_keeps_the_console(
+        service):
+    """The console's one-second clock marks connected devices on the roster; it also fires
+    while Textual mounts or unmounts the panes (a CI run caught it closing the app)."""
+    async with console(service).run_test(size=SIZE) as pilot:
+        await started(pilot)
+        pane = pilot.app.panes["attendance"]
+        await pilot.app.query_one("#roster").remove()
+        pane.show_devices(frozenset({"m17"}))
+        await pilot.pause()
+        assert pilot.app.is_running
