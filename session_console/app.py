@@ -31,7 +31,7 @@ from session_console import heap, sitting_actions
 from session_console.backend import Backend, Link, NotSent, Unconfirmed
 from session_console.export_screen import ExportScreen, default_export_dir
 from session_console.forms import NewSittingForm
-from session_console.guard import Survives, describe
+from session_console.guard import Survives, describe, guarded
 from session_console.help import HelpScreen, Section, declared, key_name
 from session_console.i18n import _
 from session_console.palette import FoldingCommands, Palette
@@ -119,7 +119,7 @@ class ConsoleApp(Survives, sitting_actions.SittingActions, App):
         self._unsubscribe = self.backend.subscribe(self._changed)
         self._unwatch_link = self.backend.watch_link(self._link_changed)
         self.chamber = self.backend.state
-        self.set_interval(1.0, self._tick)
+        self.set_interval(1.0, guarded(self, self._tick, "clock"))
         state = self.chamber
         if state.council is None:
             self.notify(_("No council is defined in this log. Import one with "

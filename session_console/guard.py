@@ -1,6 +1,6 @@
 """No exception ends the console: one guard for what a key, a message or a dialog runs.
 
-A console that exits in the middle of a sitting is the worst thing it can do. Three doors
+A console that exits in the middle of a sitting is the worst thing it can do. Four doors
 lead into the console's code, and each is guarded once, here, not with a try in every
 action:
 
@@ -9,6 +9,8 @@ action:
 - `ConsoleApp.run_action` (app.py): every action, from a key, the palette or a click;
 - `Dialog._push_result_callback` (dialogs.py): every dialog's answer, via `guarded`
   (Textual runs it as a callback outside the handlers of the node that opened it).
+- the app's one-second clock (app.py), via `guarded` (a timer's callback runs outside
+  every handler).
 
 What fails becomes a notification in the console's language and a line in the log
 (logger `session_console.guard`), and the app keeps running. Commands themselves never

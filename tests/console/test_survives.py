@@ -152,3 +152,19 @@ async def test_a_failing_dialog_answer_is_told_and_the_console_goes_on(service, 
         assert pilot.app.is_running and pilot.app._exception is None
         assert len(pilot.app.screen_stack) == 1
         assert [f for f in pilot.app.failures if "zepsute w odpowiedzi" in f]
+
+
+async def test_a_failure_in_the_one_second_clock_is_told_and_the_console_keeps_running(
+        service, monkeypatch):
+    """The clock (the header's time, connected devices) runs outside every handler: what it
+    raises is caught like an action's failure instead of ending the console."""
+    async with console(service).run_test(size=SIZE) as pilot:
+        await started(pilot)
+
+        def broken(chamber):
+            raise RuntimeError("zegar zepsuty")
+
+        monkeypatch.setattr(pilot.app.header, "tick", broken)
+        await until(pilot, lambda: pilot.app.failures, "the clock failing")
+        assert pilot.app.is_running and pilot.app._exception is None
+        assert pilot.app.failures[0] == "clock: RuntimeError: zegar zepsuty"
