@@ -8,7 +8,7 @@ import json
 from datetime import date, datetime, time
 from typing import Annotated, Literal
 
-from pydantic import Field, TypeAdapter
+from pydantic import AwareDatetime, Field, TypeAdapter
 
 from models.agenda import AgendaChange, ItemSpec
 from models.council import Council, Frozen, Guest
@@ -18,10 +18,17 @@ from models.terms import Answer, SittingType, SpeechKind, VoteKind, VoteMode
 
 MemberRef = Annotated[str, Field(min_length=1, max_length=40)]
 Reason = Annotated[str, Field(max_length=500)]
+# A resolution's number as the council gave it ("XVII/345/25"), instead of the register's own.
+ResolutionNumber = Annotated[str, Field(min_length=1, max_length=40,
+                                        pattern=r"^[0-9A-Za-z][0-9A-Za-z./ -]*$")]
+# When a command of a sitting entered afterwards happened (with its zone offset); see
+# models/afterwards.py. Live sittings take no such time: their events are timed as written.
+Happened = AwareDatetime | None
 
 
 class SittingCommand(Frozen):
     sitting: str | None = None
+    happened_at: Happened = None
 
 
 class DefineCouncil(Frozen):
@@ -40,6 +47,7 @@ class SpeechLimits(Frozen):
 
 class OpenSitting(Frozen):
     type: Literal["open_sitting"] = "open_sitting"
+    happened_at: Happened = None  # given: the sitting is entered afterwards
     number: Annotated[str, Field(min_length=1, max_length=12)]  # Roman, e.g. "XL"
     sitting_type: SittingType = SittingType.ORDINARY
     date: date
@@ -53,6 +61,7 @@ class ConveneSitting(Frozen):
     """Prepares a sitting (zwołanie): it exists, with its proposed agenda, but is not open."""
 
     type: Literal["convene_sitting"] = "convene_sitting"
+    happened_at: Happened = None  # given: the sitting is entered afterwards
     number: Annotated[str, Field(min_length=1, max_length=12)]
     sitting_type: SittingType = SittingType.ORDINARY
     date: date
@@ -211,6 +220,15 @@ class RecordAnswer(SittingCommand):
     answer: Answer | None
 
 
+class ImportAnswer(SittingCommand):
+    """One member's answer brought over by `sesja import` into a sitting entered afterwards
+    (its source is `import`); made by the importer, never taken from a client."""
+
+    type: Literal["import_answer"] = "import_answer"
+    member: MemberRef
+    answer: Answer
+
+
 class RecordTotals(SittingCommand):
     """Totals of a secret or summary vote, as the counting committee reports them."""
 
@@ -230,6 +248,10 @@ class CloseVote(SittingCommand):
 
     type: Literal["close_vote"] = "close_vote"
     confirmed_revision: int | None = Field(default=None, ge=0)
+    # the council's own number for the adopted resolution; the register then gives none
+    resolution_number: ResolutionNumber | None = None
+    # entered afterwards: the quorum in the source's own words ("Kworum zostało osiągnięte")
+    quorum_as_stated: Annotated[str, Field(max_length=200)] = ""
 
 
 class CancelVote(SittingCommand):
@@ -295,7 +317,7 @@ class DeviceCheckIn(DeviceCommand):
 
 
 # Commands only the server makes (from a device's connection): a console may not send them.
-SERVER_ONLY = frozenset({"device_answer", "device_check_in"})
+SERVER_ONLY = frozenset({"device_answer", "device_check_in", "import_answer"})
 
 
 Command = Annotated[
@@ -305,7 +327,7 @@ Command = Annotated[
     | CheckIn | CheckOut | Excuse
     | QueueSpeaker | RemoveSpeaker | MoveSpeaker | StartSpeech | PauseSpeech | ResumeSpeech
     | StopSpeech
-    | OpenVote | RecordAnswer | RecordTotals | CloseVote | CancelVote
+    | OpenVote | RecordAnswer | ImportAnswer | RecordTotals | CloseVote | CancelVote
     | SetVotingSettings | IssueDeviceCode | RevokeDeviceCode | DeviceAnswer | DeviceCheckIn
     | SetOverlayTally,
     Field(discriminator="type"),

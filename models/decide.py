@@ -25,7 +25,7 @@ from models.rejection import Rejection
 from models.roman import is_roman
 from models.rules import RULES_VERSION, MajorityRule, decide_outcome, quorum_problem
 from models.sitting_life import LIFE_DECIDERS, convene, flatten_agenda, in_session, require_status
-from models.state import Chamber, Sitting, SpeakerEntry, Vote
+from models.state import Chamber, Item, Sitting, SpeakerEntry, Vote
 from models.terms import (
     Answer,
     AnswerSource,
@@ -470,18 +470,44 @@ def _may_answer(sitting: Sitting, vote: Vote, member_id: str, name: str,
                         f"{name} is absent{then[1]}.")
 
 
-def _record_answer(state: Chamber, sitting: Sitting, command: cmd.RecordAnswer) -> Events:
+def _record_answer(state: Chamber, sitting: Sitting,
+                   command: cmd.RecordAnswer | cmd.ImportAnswer) -> Events:
     vote = _open_vote(sitting)
     name = _member(sitting, command.member)
     if not vote.mode.named:
         raise Rejection("not_named", "W tym głosowaniu wpisuje się tylko wyniki zbiorcze.",
                         "This vote takes totals only, no named answers.")
-    _may_answer(sitting, vote, command.member, name,
-                ("; najpierw odnotuj obecność", "; check them in first"))
+    if command.answer is Answer.UNKNOWN:
+        _unknown_allowed(sitting, vote, command.member, name)
+    else:
+        _may_answer(sitting, vote, command.member, name,
+                    ("; najpierw odnotuj obecność", "; check them in first"))
     if vote.answers.get(command.member) == command.answer:
         raise _same_answer(name, command.answer)
+    source = AnswerSource.IMPORT if isinstance(command, cmd.ImportAnswer) else AnswerSource.CONSOLE
     return (ev.AnswerRecorded(sitting_id=sitting.id, vote_id=vote.id, member_id=command.member,
-                              answer=command.answer),)
+                              answer=command.answer, source=source),)
+
+
+def _unknown_allowed(sitting: Sitting, vote: Vote, member_id: str, name: str) -> None:
+    """ "Brak danych" is for sources that do not say why a member has no answer: a sitting
+    entered afterwards only, and (whether present or not is what is unknown) for any member
+    not recused."""
+    if not sitting.entered_afterwards:
+        raise Rejection("unknown_live", "„Brak danych” wpisuje się tylko w sesji wprowadzanej "
+                        "po fakcie; na bieżąco radny głosuje, nie głosuje albo jest nieobecny.",
+                        "“No data” is entered only in a sitting entered afterwards; live, a "
+                        "member votes, does not vote or is absent.")
+    if member_id in vote.recused:
+        raise Rejection("recused", f"{name} jest wyłączony(-a) z tego głosowania.",
+                        f"{name} is recused from this vote.")
+
+
+def _import_answer(state: Chamber, sitting: Sitting, command: cmd.ImportAnswer) -> Events:
+    if not sitting.entered_afterwards:
+        raise Rejection("import_live", "Głosy importuje się tylko do sesji wprowadzanej po "
+                        "fakcie.", "Votes are imported only into a sitting entered afterwards.")
+    return _record_answer(state, sitting, command)
 
 
 def _same_answer(name: str, answer: Answer | None) -> Rejection:
@@ -541,7 +567,12 @@ def _named_answers(sitting: Sitting, vote: Vote) -> tuple[tuple[str, FinalAnswer
 
 
 def vote_result(sitting: Sitting, vote: Vote) -> ev.VoteResult:
-    """The result the vote would have if it closed now."""
+    """The result the vote would have if it closed now.
+
+    "Brak danych" (`unknown`, entered afterwards only) is no vote cast and neither present
+    nor absent: it is counted on its own, the majority is reckoned from yes, no and abstain
+    as always, and the quorum from the members known present (the source's own words on the
+    quorum are kept beside it, as stated)."""
     tally = vote.tally()
     problem = quorum_problem(vote.present_at_open, sitting.present_count,
                              sitting.statutory_seats)
@@ -550,24 +581,28 @@ def vote_result(sitting: Sitting, vote: Vote) -> ev.VoteResult:
         named = _named_answers(sitting, vote)
         finals = [answer for _member_id, answer in named]
         not_voting, absent = finals.count(FinalAnswer.NOT_VOTING), finals.count(FinalAnswer.ABSENT)
+        unknown = finals.count(FinalAnswer.UNKNOWN)
     else:
         named = ()  # who voted is unknown; someone who voted and left counts as a vote
         not_voting = max(0, _eligible_present(sitting, vote) - tally.cast)
         absent = len(sitting.roster) - len(vote.recused) - tally.cast - not_voting
+        unknown = 0
     return ev.VoteResult(
         outcome=decision.outcome, rule_kind=vote.rule.kind, yes=tally.yes, no=tally.no,
         abstain=tally.abstain, not_voting=not_voting, absent=absent,
         recused=len(vote.recused), needed=decision.needed,
         present_at_open=vote.present_at_open, present_at_close=sitting.present_count,
         quorum=problem is None, explanation_pl=decision.explanation_pl,
-        explanation_en=decision.explanation_en, named=named,
+        explanation_en=decision.explanation_en, named=named, unknown=unknown,
     )
 
 
 def _register_events(state: Chamber, sitting: Sitting, vote: Vote,
-                     result: ev.VoteResult) -> Events:
+                     result: ev.VoteResult, given: str | None) -> Events:
     earlier = [r for r in state.register if r.vote_id == vote.revote_of and not r.voided_by]
     if vote.revote_of and earlier and result.outcome is not Outcome.ADOPTED:
+        if given is not None:
+            raise _not_numbered(sitting, vote, result, None)
         return (ev.ResolutionVoided(sitting_id=sitting.id, number=earlier[0].number,
                                     vote_id=vote.id),)
     item = sitting.items.get(vote.item_id) if vote.item_id else None
@@ -575,13 +610,57 @@ def _register_events(state: Chamber, sitting: Sitting, vote: Vote,
     if (vote.kind is not VoteKind.RESOLUTION or result.outcome is not Outcome.ADOPTED
             or item is None or item.resolution is not None
             or sitting.sitting_type is SittingType.COMMITTEE):
+        if given is not None:
+            raise _not_numbered(sitting, vote, result, item)
         return ()
+    if given is not None:
+        return (ev.ResolutionRegistered(sitting_id=sitting.id, number=given, ordinal=0,
+                                        vote_id=vote.id, item_id=vote.item_id,
+                                        title=item.item.title, given=True),)
     ordinal = state.next_resolution
     pattern = state.council.resolution_pattern if state.council else "{sitting}/{number}/{year}"
     number = pattern.format(sitting=sitting.number, number=ordinal, year=sitting.date.year)
     return (ev.ResolutionRegistered(sitting_id=sitting.id, number=number, ordinal=ordinal,
                                     vote_id=vote.id, item_id=vote.item_id,
                                     title=item.item.title),)
+
+
+def _not_numbered(sitting: Sitting, vote: Vote, result: ev.VoteResult,
+                  item: Item | None) -> Rejection:
+    """Why a number the council gave cannot go into the register with this vote."""
+    if sitting.sitting_type is SittingType.COMMITTEE:
+        why = ("komisja nie podejmuje uchwał rady", "a committee adopts no council resolution")
+    elif vote.kind is not VoteKind.RESOLUTION:
+        why = ("to nie jest głosowanie nad uchwałą", "this is not a vote on a resolution")
+    elif result.outcome is not Outcome.ADOPTED:
+        why = ("uchwały nie przyjęto", "the resolution was not adopted")
+    elif item is None:
+        why = ("głosowanie nie ma punktu porządku obrad", "the vote has no agenda item")
+    else:
+        why = (f"punkt ma już uchwałę nr {item.resolution}",
+               f"the item already has resolution no. {item.resolution}")
+    return Rejection("resolution_not_numbered", f"Numeru uchwały nie można nadać: {why[0]}.",
+                     f"The resolution number cannot be given: {why[1]}.")
+
+
+def _given_number(state: Chamber, number: str | None) -> str | None:
+    if number is None:
+        return None
+    given = " ".join(number.split())
+    if any(r.number == given for r in state.register):
+        raise Rejection("resolution_number_used", f"Uchwała nr {given} jest już w rejestrze.",
+                        f"Resolution no. {given} is already in the register.")
+    return given
+
+
+def _stated_quorum(sitting: Sitting, words: str) -> str:
+    stated = " ".join(words.split())
+    if stated and not sitting.entered_afterwards:
+        raise Rejection("quorum_stated_live", "Kworum „jak podano w źródle” wpisuje się tylko "
+                        "w sesji wprowadzanej po fakcie; na bieżąco liczy je system.",
+                        "A quorum “as the source states it” is entered only in a sitting "
+                        "entered afterwards; live, it is counted.")
+    return stated
 
 
 def _check_confirmation(vote: Vote, confirmed: int | None) -> None:
@@ -615,11 +694,13 @@ def _close_vote(state: Chamber, sitting: Sitting, command: cmd.CloseVote) -> Eve
                         "Record the vote's totals first.")
     result = vote_result(sitting, vote)
     closed = ev.VoteClosed(sitting_id=sitting.id, vote_id=vote.id, result=result,
-                           rules_version=RULES_VERSION)
+                           rules_version=RULES_VERSION,
+                           quorum_as_stated=_stated_quorum(sitting, command.quorum_as_stated))
     follow: Events = ()
     if _change_applies(sitting, vote, result):
         follow = _agenda_change_events(sitting, vote)
-    return (closed, *follow, *_register_events(state, sitting, vote, result))
+    given = _given_number(state, command.resolution_number)
+    return (closed, *follow, *_register_events(state, sitting, vote, result, given))
 
 
 def _cancel_vote(state: Chamber, sitting: Sitting, command: cmd.CancelVote) -> Events:
@@ -761,6 +842,7 @@ _SITTING_DECIDERS: dict[type, Callable[..., Events]] = {
     cmd.StopSpeech: _stop_speech,
     cmd.OpenVote: _open_vote_command,
     cmd.RecordAnswer: _record_answer,
+    cmd.ImportAnswer: _import_answer,
     cmd.RecordTotals: _record_totals,
     cmd.CloseVote: _close_vote,
     cmd.CancelVote: _cancel_vote,

@@ -25,6 +25,9 @@ from models.terms import (
 
 class SittingEvent(Frozen):
     sitting_id: str
+    # entered afterwards: when it happened (every output shows this time); the stored
+    # event's own `at` is then the time it was entered. None: it happened as written.
+    happened_at: datetime | None = None
 
 
 class CouncilDefined(Frozen):
@@ -269,6 +272,7 @@ class VoteResult(Frozen):
     explanation_pl: str
     explanation_en: str
     named: tuple[tuple[str, FinalAnswer], ...] = ()  # (member id, answer) in roster order
+    unknown: int = 0  # "brak danych" (entered afterwards): neither present nor absent
 
 
 class VoteClosed(SittingEvent):
@@ -279,6 +283,8 @@ class VoteClosed(SittingEvent):
     # versions were recorded are version 1): the result is never recomputed, `verify` checks
     # it with the rules of its own version.
     rules_version: int = 1
+    # entered afterwards: the quorum in the source's own words, stored and printed as stated
+    quorum_as_stated: str = ""
 
 
 class VoteCancelled(SittingEvent):
@@ -294,6 +300,9 @@ class ResolutionRegistered(SittingEvent):
     vote_id: str
     item_id: str | None
     title: str
+    # the council gave the number itself ("XVII/345/25"): the register does not number it
+    # (ordinal 0, its running number unchanged)
+    given: bool = False
 
 
 class ResolutionVoided(SittingEvent):

@@ -33,15 +33,30 @@ from models.trail import Trail
 
 
 def apply(state: Chamber, stored: ev.StoredEvent) -> Chamber:
+    """Folds one event in; every time the state keeps is the time the event happened (for a
+    sitting entered afterwards, the one it carries; otherwise the time it was written)."""
     event = stored.event
+    happened = getattr(event, "happened_at", None)
+    at = happened or stored.at
     change = _SITTING_CHANGES.get(type(event))
     if change is not None:  # most events: one sitting changes, the chamber is copied once
         sitting_id = cast(ev.SittingEvent, event).sitting_id  # the table holds sitting events only
-        sitting = change(state.sittings[sitting_id], event, stored.at)
+        sitting = change(state.sittings[sitting_id], event, at)
+        if happened is not None:
+            sitting = _entered_afterwards(sitting, happened, stored.at)
         return evolve(state, sittings=state.sittings.set(sitting.id, sitting),
                       last_seq=stored.seq, last_hash=stored.hash)
-    state = _CHAMBER_CHANGES[type(event)](state, event, stored.at)
+    state = _CHAMBER_CHANGES[type(event)](state, event, at)
+    if happened is not None:
+        sitting_id = cast(ev.SittingEvent, event).sitting_id
+        state = _with_sitting(state, _entered_afterwards(state.sittings[sitting_id], happened,
+                                                         stored.at))
     return evolve(state, last_seq=stored.seq, last_hash=stored.hash)
+
+
+def _entered_afterwards(sitting: Sitting, happened: datetime, entered: datetime) -> Sitting:
+    return evolve(sitting, entered_afterwards=True, last_happened_at=happened,
+                  entered_from=sitting.entered_from or entered, entered_until=entered)
 
 
 def fold(events: Iterable[ev.StoredEvent], state: Chamber | None = None) -> Chamber:
@@ -360,7 +375,8 @@ def _totals_recorded(sitting: Sitting, event: ev.TotalsRecorded, at: datetime) -
 
 
 def _vote_closed(sitting: Sitting, event: ev.VoteClosed, at: datetime) -> Sitting:
-    vote = evolve(sitting.votes[event.vote_id], closed_at=at, result=event.result)
+    vote = evolve(sitting.votes[event.vote_id], closed_at=at, result=event.result,
+                  quorum_as_stated=event.quorum_as_stated)
     return _with_vote(sitting, vote, open_vote=None)
 
 
@@ -372,9 +388,9 @@ def _vote_cancelled(sitting: Sitting, event: ev.VoteCancelled, at: datetime) -> 
 def _resolution_registered(state: Chamber, event: ev.ResolutionRegistered,
                            at: datetime) -> Chamber:
     entry = Resolution(event.number, event.ordinal, event.sitting_id, event.vote_id,
-                       event.item_id, event.title, at)
+                       event.item_id, event.title, at, given=event.given)
     state = evolve(state, register=(*state.register, entry),
-                    next_resolution=event.ordinal + 1)
+                    next_resolution=state.next_resolution if event.given else event.ordinal + 1)
     sitting = state.sittings[event.sitting_id]
     if event.item_id is None:
         return state

@@ -1,4 +1,10 @@
-"""Quorum and majority rules, each outcome explained in one line a chair can read out."""
+"""Quorum and majority rules, each outcome explained in one line a chair can read out.
+
+A member whose answer is "brak danych" (`unknown`: a sitting entered afterwards, from a
+source that does not say why a cell is empty) casts no vote and is counted neither present
+nor absent: the tally holds yes, no and abstain only, so every rule below is reckoned from
+the votes the source records, and a vote's quorum from the members it shows present.
+"""
 
 from dataclasses import dataclass
 from fractions import Fraction

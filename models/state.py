@@ -174,6 +174,7 @@ class Vote:
     time_limit_s: int | None = None  # devices may answer until opened_at + this
     sources: PMap[str, AnswerSource] = field(default_factory=PMap)  # of each answer
     answered_at: PMap[str, datetime] = field(default_factory=PMap)  # each answer's time
+    quorum_as_stated: str = ""  # entered afterwards: the source's words on the quorum
 
     @property
     def deadline(self) -> datetime | None:
@@ -209,6 +210,7 @@ class Resolution:
     title: str
     registered_at: datetime
     voided_by: str | None = None
+    given: bool = False  # the council's own number, not the register's (ordinal 0)
 
 
 @dataclass(frozen=True)
@@ -250,6 +252,12 @@ class Sitting:
     breaks: tuple[Break, ...] = ()
     quorum_statements: tuple[QuorumStatement, ...] = ()
     proposed_items: int = 0  # items i1..iN are the agenda as proposed (convened or opened)
+    # entered afterwards (models/afterwards.py): every event carries the time it happened;
+    # the latest of those, and when the entry began and last went on (the log's own times)
+    entered_afterwards: bool = False
+    last_happened_at: datetime | None = None
+    entered_from: datetime | None = None
+    entered_until: datetime | None = None
 
     @property
     def is_open(self) -> bool:

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from models.afterwards import happened_time, stamped
 from models.chain import Sealed, seal_event
 from models.commands import Command
 from models.decide import decide
@@ -17,10 +18,13 @@ class Step:
 
 
 def step(state: Chamber, command: Command, at: datetime, actor: str) -> Step:
-    """Raises `Rejection` when the command is not allowed; the given state is never changed."""
+    """Raises `Rejection` when the command is not allowed; the given state is never changed.
+    `at` is when the events are written; a sitting entered afterwards gives each event the
+    time it happened besides (models/afterwards.py)."""
     sealed = []
+    happened = happened_time(state, command, at)
     for body in decide(state, command):
-        item = seal_event(state.last_hash, state.last_seq + 1, at, actor, body)
+        item = seal_event(state.last_hash, state.last_seq + 1, at, actor, stamped(body, happened))
         state = apply(state, item.stored)
         sealed.append(item)
     return Step(state, tuple(sealed))

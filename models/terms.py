@@ -86,6 +86,9 @@ class Answer(StrEnum):
     YES = "yes"  # za
     NO = "no"  # przeciw
     ABSTAIN = "abstain"  # wstrzymał się
+    # brak danych: the source (paper, another system) does not say whether the member was
+    # absent or present and silent; for sittings entered afterwards only
+    UNKNOWN = "unknown"
 
 
 class FinalAnswer(StrEnum):
@@ -97,6 +100,7 @@ class FinalAnswer(StrEnum):
     NOT_VOTING = "not_voting"  # nie głosował (present, no answer)
     ABSENT = "absent"  # nieobecny
     RECUSED = "recused"  # wyłączony z głosowania (art. 25a)
+    UNKNOWN = "unknown"  # brak danych (entered afterwards: neither present nor absent)
 
 
 class Outcome(StrEnum):

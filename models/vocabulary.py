@@ -37,6 +37,7 @@ ANSWER_PL = {
     FinalAnswer.NOT_VOTING: "nie głosował(-a)",
     FinalAnswer.ABSENT: "nieobecny(-a)",
     FinalAnswer.RECUSED: "wyłączony(-a)",
+    FinalAnswer.UNKNOWN: "brak danych",
 }
 
 # The same places counted in a vote's result: "wstrzymało się: 3".
@@ -47,6 +48,7 @@ TALLY_PL = {
     FinalAnswer.NOT_VOTING: "nie głosowało",
     FinalAnswer.ABSENT: "nieobecni",
     FinalAnswer.RECUSED: "wyłączeni",
+    FinalAnswer.UNKNOWN: "brak danych",
 }
 
 OUTCOME_PL = {
@@ -134,7 +136,8 @@ SOURCE_PL = {AnswerSource.DEVICE: "z urządzenia radnego", AnswerSource.CONSOLE:
              AnswerSource.IMPORT: "wprowadzono z dokumentów"}
 
 # A member's answer while the vote is open (the members' own three).
-OPEN_ANSWER_PL = {Answer.YES: "za", Answer.NO: "przeciw", Answer.ABSTAIN: "wstrzymuje się"}
+OPEN_ANSWER_PL = {Answer.YES: "za", Answer.NO: "przeciw", Answer.ABSTAIN: "wstrzymuje się",
+                  Answer.UNKNOWN: "brak danych"}  # the last: entered afterwards only
 
 # Every enum of models.terms with its Polish words (tests/test_vocabulary.py checks that no
 # member lacks them).
