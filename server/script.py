@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from models.commands import Command, parse_command
+from models.commands import SERVER_ONLY, Command, parse_command
 from server.service import BatchRejected, SittingService
 
 MAX_LINE = 1_000_000
@@ -27,7 +27,21 @@ def describe_validation(error: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def parse_lines(lines: list[str]) -> list[tuple[int, Command]]:
+def _check_times(number: int, command: Command, afterwards: bool) -> None:
+    """With --afterwards every command that can carry the time it happened gives it;
+    without, none does (models/afterwards.py holds the rules of the sitting itself)."""
+    if "happened_at" not in type(command).model_fields:
+        return
+    given = getattr(command, "happened_at", None) is not None
+    if afterwards and not given:
+        raise ScriptError(number, "entered afterwards (--afterwards): give the time the "
+                          "command happened as happened_at, e.g. \"2025-05-29T11:05:00+02:00\"")
+    if given and not afterwards:
+        raise ScriptError(number, "happened_at is for a sitting entered afterwards: run "
+                          "`sesja apply --afterwards`")
+
+
+def parse_lines(lines: list[str], afterwards: bool = False) -> list[tuple[int, Command]]:
     commands = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -40,10 +54,15 @@ def parse_lines(lines: list[str]) -> list[tuple[int, Command]]:
             raise ScriptError(number, f"not JSON ({error.msg} at column {error.colno})") from error
         if not isinstance(data, dict):
             raise ScriptError(number, "a command is a JSON object with a \"type\"")
+        if data.get("type") in SERVER_ONLY:
+            raise ScriptError(number, f"{data['type']} is made by the server (a device's "
+                              "connection, `sesja import`), not taken from a script")
         try:
-            commands.append((number, parse_command(data)))
+            command = parse_command(data)
         except ValidationError as error:
             raise ScriptError(number, f"invalid command: {describe_validation(error)}") from error
+        _check_times(number, command, afterwards)
+        commands.append((number, command))
     return commands
 
 
@@ -55,9 +74,11 @@ class Applied:
     last_hash: str
 
 
-def apply_script(service: SittingService, lines: list[str], actor: str, lang: str) -> Applied:
-    """All or nothing: every command is decided first, then all events go in one transaction."""
-    numbered = parse_lines(lines)
+def apply_script(service: SittingService, lines: list[str], actor: str, lang: str,
+                 afterwards: bool = False) -> Applied:
+    """All or nothing: every command is decided first, then all events go in one transaction.
+    `afterwards`: the script enters a sitting afterwards, each command with its time."""
+    numbered = parse_lines(lines, afterwards)
     try:
         events = service.execute_all([command for _number, command in numbered], actor)
     except BatchRejected as batch:

@@ -128,7 +128,7 @@ def vote_section(record: SittingRecord, vote: VoteRecord, level: int, answers: s
     body = [f'<section id="glosowanie-{v.number}" aria-labelledby="g{v.number}">'
             f'<h{level} id="g{v.number}">Głosowanie nr {v.number}: {escape(quotes(v.subject))}</h{level}>'
             f"<p>{escape(item)}Tryb: {MODE_PL[v.mode]}. {prose.when.capitalize()}.{revote}</p>"
-            f'<p class="quorum">{prose.quorum}.</p>'
+            f'<p class="quorum">{escape(prose.quorum)}.</p>'
             f"<p><strong>{prose.outcome}.</strong> {escape(prose.explanation)}"
             f"{resolution}</p><ul>{counts}</ul>"]
     if vote.named:
@@ -140,17 +140,23 @@ def vote_section(record: SittingRecord, vote: VoteRecord, level: int, answers: s
 
 
 RESULTS_COLUMNS = ("Nr", "Punkt", "Temat", "Godzina", "Kworum", "Za", "Przeciw", "Wstrzymało się",
-                   "Nie głosowało", "Nieobecni", "Wyłączeni", "Wynik")
+                   "Nie głosowało", "Nieobecni", "Wyłączeni", "Brak danych", "Wynik")
+
+
+def hours(record: SittingRecord, vote: VoteRecord) -> str:
+    """ "10:04–10:05"; entered afterwards with one time per vote, that one time."""
+    opened, closed = hhmm(vote.vote.opened_at), hhmm(vote.vote.closed_at)
+    return opened if record.afterwards and opened == closed else f"{opened}–{closed}"
 
 
 def results_row(record: SittingRecord, vote: VoteRecord) -> tuple[str, ...]:
-    """A vote's row of the index; "Wyłączeni" is empty rather than 0 so that a sitting
-    without recusals shows no such column."""
+    """A vote's row of the index; "Wyłączeni" and "Brak danych" are empty rather than 0 so
+    that a sitting without recusals (or entered live) shows no such column."""
     v, r = vote.vote, vote.result
     present = f"jest ({r.present_at_close} z {record.sitting.statutory_seats})" if r.quorum else "brak"
-    return (str(v.number), vote.item_number, quotes(v.subject),
-            f"{hhmm(v.opened_at)}–{hhmm(v.closed_at)}", present, str(r.yes), str(r.no),
-            str(r.abstain), str(r.not_voting), str(r.absent), str(r.recused) if r.recused else "",
+    return (str(v.number), vote.item_number, quotes(v.subject), hours(record, vote), present,
+            str(r.yes), str(r.no), str(r.abstain), str(r.not_voting), str(r.absent),
+            str(r.recused) if r.recused else "", str(r.unknown) if r.unknown else "",
             OUTCOME_PL[r.outcome])
 
 
@@ -172,7 +178,7 @@ def sitting_page(record: SittingRecord, present: set[str], answers: dict[str, st
     if record.votes:
         body.append(table("Wyniki głosowań", RESULTS_COLUMNS,
                           [results_row(record, v) for v in record.votes],
-                          row_header=2, numeric=frozenset(range(5, 11)),
+                          row_header=2, numeric=frozenset(range(5, 12)),
                           links=[f"#glosowanie-{v.vote.number}" for v in record.votes]))
         body.extend(vote_section(record, vote, 3, answers.get(vote.vote.id, "")) for vote in record.votes)
     else:
@@ -200,7 +206,8 @@ def sitting_page(record: SittingRecord, present: set[str], answers: dict[str, st
 
 def _write_vote_page(record: SittingRecord, vote: VoteRecord, folder: Path, answers: str) -> None:
     title = _title(record)
-    body = (f'<p><a href="../index.html">{escape(title)}</a></p>'
+    note = f'<p class="note">{escape(record.afterwards_note)}</p>' if record.afterwards else ""
+    body = (f'<p><a href="../index.html">{escape(title)}</a></p>{note}'
             + vote_section(record, vote, 1, answers)
             + f"<p>Ustawowy skład {record.words.of_body}: {record.sitting.statutory_seats}.</p>")
     vote_path(folder, vote.vote.number, ".html").write_text(

@@ -22,6 +22,8 @@ def _vote_line(record: SittingRecord, vote: VoteRecord) -> str:
     subject = sentence(quotes(vote.vote.subject))
     line = (f"Głosowanie nr {vote.vote.number} ({hhmm(vote.vote.closed_at)}): {subject} "
             f"{prose.outcome} - {prose.counts}. {prose.explanation}")
+    if prose.quorum_stated:
+        line = f"{line} {prose.quorum_stated}."
     return f"{line} {prose.resolution}" if prose.resolution else line
 
 
@@ -53,6 +55,8 @@ def _opening(record: SittingRecord) -> Iterator[Block]:
     yield "p", hours
     if record.partial_note:
         yield "p", record.partial_note
+    if record.afterwards:
+        yield "p", record.afterwards_note
     if sitting.chair and sitting.chair in sitting.members_by_id:
         yield "p", f"Obradom przewodniczył(a): {sitting.members_by_id[sitting.chair].name}."
     for line in life_lines(sitting):

@@ -13,11 +13,13 @@ from server.publish.file_names import vote_path
 from server.publish.labels import ATTENDANCE_PL, OUTCOME_PL, local
 from server.publish.record import NamedAnswer, SittingRecord, VoteRecord
 
-# Popolo's options are yes, no, abstain, absent, not voting; "recused" is ours (art. 25a).
+# Popolo's options are yes, no, abstain, absent, not voting; "recused" is ours (art. 25a),
+# and so is "unknown" ("brak danych": a sitting entered afterwards whose source does not say
+# whether the member was there; Popolo's option is a free string).
 OPTION = {
     FinalAnswer.YES: "yes", FinalAnswer.NO: "no", FinalAnswer.ABSTAIN: "abstain",
     FinalAnswer.NOT_VOTING: "not voting", FinalAnswer.ABSENT: "absent",
-    FinalAnswer.RECUSED: "recused",
+    FinalAnswer.RECUSED: "recused", FinalAnswer.UNKNOWN: "unknown",
 }
 ANSWER_OF_OPTION = {option: answer for answer, option in OPTION.items()}
 RESULT = {Outcome.ADOPTED: "pass", Outcome.REJECTED: "fail", Outcome.INVALID: "fail"}
@@ -80,7 +82,8 @@ def vote_head(record: SittingRecord, vote: VoteRecord) -> dict[str, Any]:
         "end_date": local(v.closed_at).isoformat() if v.closed_at else None,
         "result": RESULT[r.outcome],
         "counts": [{"option": OPTION[answer], "value": value}
-                   for answer, value in vote.counts.items()],
+                   for answer, value in vote.counts.items()
+                   if answer is not FinalAnswer.UNKNOWN or record.afterwards],
         "sesja": {
             "vote_id": v.id, "number": v.number, "mode": v.mode.value, "secret": not vote.named,
             "outcome": r.outcome.value, "outcome_pl": OUTCOME_PL[r.outcome],
@@ -92,6 +95,7 @@ def vote_head(record: SittingRecord, vote: VoteRecord) -> dict[str, Any]:
             "revote_of": f"{sitting.id}-{earlier.id}" if earlier else None,
             "resolution": vote.resolution, "answer_changes": v.changes,
             "opened_by": vote.opened_by, "closed_by": vote.closed_by,
+            "quorum_as_stated": v.quorum_as_stated or None,
         },
     }
 
@@ -108,6 +112,8 @@ def sitting_document(record: SittingRecord) -> dict[str, Any]:
                     "opened_at": local(sitting.opened_at).isoformat(),
                     "closed_at": local(sitting.closed_at).isoformat() if sitting.closed_at else None},
         "complete": record.complete,
+        "entered_afterwards": record.afterwards,
+        "entered_afterwards_note": record.afterwards_note or None,
         "partial_note": record.partial_note or None,
         "attendance": [{"voter_id": member.id, "name": member.name, **club(member.club),
                         "status": presence.status.value,

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from models.polish import plural
 from models.rules import quorum_needed
 from models.terms import FinalAnswer
-from server.publish.labels import OUTCOME_PL, hhmmss, local, long_date
+from server.publish.labels import OUTCOME_PL, hhmm, hhmmss, local, long_date
 from server.publish.record import SittingRecord, VoteRecord
+from server.publish.typography import quotes
 
 # The noun a count takes: votes cast are "głosy", the rest are people ("osoby").
 _COUNTED = {
@@ -20,7 +21,10 @@ _COUNTED = {
     FinalAnswer.ABSENT: ("osoba nieobecna", "osoby nieobecne", "osób nieobecnych"),
     FinalAnswer.RECUSED: ("osoba wyłączona z głosowania", "osoby wyłączone z głosowania",
                           "osób wyłączonych z głosowania"),
+    FinalAnswer.UNKNOWN: ("osoba — brak danych", "osoby — brak danych", "osób — brak danych"),
 }
+# counted only where there are any: recusals, and "brak danych" (entered afterwards)
+_ONLY_IF_ANY = (FinalAnswer.RECUSED, FinalAnswer.UNKNOWN)
 _CAST = (FinalAnswer.YES, FinalAnswer.NO, FinalAnswer.ABSTAIN)
 
 
@@ -40,6 +44,7 @@ class VoteProse:
     resolution: str  # "Rada podjęła uchwałę nr XL/1/2026." or ""
     quorum: str  # "Kworum: jest — obecnych 26 z 28, wymagane 14"
     when: str  # "22 listopada 2026 r., otwarto 10:04:30, zamknięto 10:05:00"
+    quorum_stated: str = ""  # entered afterwards: "Kworum według źródła: „…”" or ""
 
     @property
     def counts(self) -> str:
@@ -48,9 +53,10 @@ class VoteProse:
 
 
 def _people(counts: Mapping[FinalAnswer, int]) -> tuple[str, ...]:
-    """Those present or absent without a vote; the recused only when there are any."""
+    """Those present or absent without a vote; the recused and "brak danych" only when
+    there are any."""
     return tuple(count_phrase(answer, count) for answer, count in counts.items()
-                 if answer not in _CAST and (count or answer is not FinalAnswer.RECUSED))
+                 if answer not in _CAST and (count or answer not in _ONLY_IF_ANY))
 
 
 def _ballots(vote: VoteRecord) -> tuple[str, ...]:
@@ -68,13 +74,28 @@ def quorum_line(record: SittingRecord, vote: VoteRecord) -> str:
     result, seats = vote.result, record.sitting.statutory_seats
     at_open = (f" (przy otwarciu {result.present_at_open})"
                if result.present_at_open != result.present_at_close else "")
-    return (f"Kworum: {'jest' if result.quorum else 'brak'} — obecnych {result.present_at_close} "
+    line = (f"Kworum: {'jest' if result.quorum else 'brak'} — obecnych {result.present_at_close} "
             f"z {seats}{at_open}, wymagane {quorum_needed(seats)}")
+    stated = stated_quorum(vote)
+    return f"{line}; {stated[0].lower()}{stated[1:]}" if stated else line
 
 
-def when_line(vote: VoteRecord) -> str:
+def stated_quorum(vote: VoteRecord) -> str:
+    """The quorum as the source of a sitting entered afterwards states it, word for word."""
+    words = vote.vote.quorum_as_stated
+    return f"Kworum według źródła: „{quotes(words)}”" if words else ""
+
+
+def when_line(vote: VoteRecord, afterwards: bool = False) -> str:
+    """The vote's day and times. Entered afterwards, the times are the source's, to the
+    minute (no seconds are invented), and one time when the source gives one per vote."""
     opened, closed = vote.vote.opened_at, vote.vote.closed_at
-    return (f"{long_date(local(opened).date())}, otwarto {hhmmss(opened)}"
+    day = long_date(local(opened).date())
+    if afterwards:
+        if closed is None or hhmm(closed) == hhmm(opened):
+            return f"{day}, godz. {hhmm(opened)}"
+        return f"{day}, otwarto {hhmm(opened)}, zamknięto {hhmm(closed)}"
+    return (f"{day}, otwarto {hhmmss(opened)}"
             + (f", zamknięto {hhmmss(closed)}" if closed else ""))
 
 
@@ -91,5 +112,6 @@ def vote_prose(record: SittingRecord, vote: VoteRecord) -> VoteProse:
         resolution=(f"{record.words.body} podjęła uchwałę nr {vote.resolution}."
                     if vote.resolution else ""),
         quorum=quorum_line(record, vote),
-        when=when_line(vote),
+        when=when_line(vote, record.afterwards),
+        quorum_stated=stated_quorum(vote),
     )

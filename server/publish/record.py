@@ -10,7 +10,7 @@ from models.events import StoredEvent, VoteClosed, VoteOpened, VoteResult
 from models.state import Chamber, Presence, Resolution, Sitting, Vote
 from models.terms import AnswerSource, CouncilKind, FinalAnswer, VoteMode
 from models.vocabulary import SittingWords, sitting_words
-from server.publish.labels import SPEECH_PL, hhmm, stamp
+from server.publish.labels import SPEECH_PL, hhmm, local, long_date, stamp
 from server.publish.typography import quotes
 
 
@@ -58,7 +58,7 @@ class VoteRecord:
         r = self.result
         return {FinalAnswer.YES: r.yes, FinalAnswer.NO: r.no, FinalAnswer.ABSTAIN: r.abstain,
                 FinalAnswer.NOT_VOTING: r.not_voting, FinalAnswer.ABSENT: r.absent,
-                FinalAnswer.RECUSED: r.recused}
+                FinalAnswer.RECUSED: r.recused, FinalAnswer.UNKNOWN: r.unknown}
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,12 +109,37 @@ class SittingRecord:
 
     @property
     def summary(self) -> str:
-        """Place, statutory seats and hours in one sentence."""
+        """Place, statutory seats and hours in one sentence; for a sitting entered
+        afterwards, that it was (every format that names the sitting prints this)."""
         sitting = self.sitting
         hours = f"Obrady od {hhmm(sitting.opened_at)}" + (
             f" do {hhmm(sitting.closed_at)}." if sitting.closed_at else " (w toku).")
         place = f"{sitting.place}. " if sitting.place else ""
-        return f"{place}Ustawowy skład {self.words.of_body}: {sitting.statutory_seats}. {hours}"
+        note = f" {self.afterwards_note}" if self.afterwards else ""
+        return f"{place}Ustawowy skład {self.words.of_body}: {sitting.statutory_seats}. {hours}{note}"
+
+    @property
+    def afterwards(self) -> bool:
+        """The sitting was entered afterwards: its times are when things happened."""
+        return self.sitting.entered_afterwards
+
+    @property
+    def afterwards_note(self) -> str:
+        """ "Sesję wprowadzono do systemu po fakcie, 6 grudnia 2026 r. …"; "" for a sitting
+        recorded as it happened. Every export says it where it names the sitting."""
+        if not self.afterwards:
+            return ""
+        return (f"{self.words.accusative.capitalize()} wprowadzono do systemu po fakcie "
+                f"({_entry_days(self.sitting)}), z dokumentów lub z innego systemu; podane "
+                "godziny to czas obrad, nie czas wprowadzenia.")
+
+    @property
+    def afterwards_note_en(self) -> str:
+        if not self.afterwards:
+            return ""
+        return (f"This {self.words.english} was entered into the system afterwards "
+                f"({_entry_days(self.sitting, 'en')}), from documents or another system; the "
+                "times given are when it happened, not when it was entered.")
 
     @property
     def partial_note(self) -> str:
@@ -125,6 +150,16 @@ class SittingRecord:
         if self.open_votes:
             note += " Trwa głosowanie nr " + ", ".join(str(v.number) for v in self.open_votes) + "."
         return note
+
+
+def _entry_days(sitting: Sitting, lang: str = "pl") -> str:
+    """The day (or days) a sitting entered afterwards was entered, in local time."""
+    start, end = sitting.entered_from, sitting.entered_until
+    assert start is not None and end is not None, "a sitting entered afterwards has entry times"
+    first, last = local(start).date(), local(end).date()
+    if lang != "pl":
+        return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+    return long_date(first) if first == last else f"od {long_date(first)} do {long_date(last)}"
 
 
 def package_name(sitting: Sitting) -> str:

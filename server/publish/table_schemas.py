@@ -7,6 +7,7 @@ docs/open-data.md documents the same columns for people.
 
 from typing import Any
 
+from models.terms import FinalAnswer
 from server.publish import tables
 from server.publish.record import SittingRecord
 
@@ -20,7 +21,7 @@ TABLES: dict[str, tuple[str, ...]] = {
 
 STAMP = {"type": "datetime", "format": "%Y-%m-%d %H:%M:%S"}
 COUNT = {"type": "integer", "constraints": {"minimum": 0}}
-ANSWER_CODES = ["yes", "no", "abstain", "not_voting", "absent", "recused"]
+ANSWER_CODES = [answer.value for answer in FinalAnswer]  # "unknown": brak danych
 
 # column -> (description, Table Schema type and its options)
 FIELDS: dict[str, tuple[str, dict[str, Any]]] = {
@@ -29,7 +30,8 @@ FIELDS: dict[str, tuple[str, dict[str, Any]]] = {
     "Data": ("Dzień sesji (posiedzenia)", {"type": "date"}),
     "Głosowanie nr": ("Numer głosowania w sesji, od 1", {"type": "integer",
                                                          "constraints": {"minimum": 1}}),
-    "Punkt": ("Numer punktu porządku obrad, np. 5.1; pusty bez punktu", {"type": "string"}),
+    "Punkt": ("Oznaczenie punktu porządku obrad nadane przez radę (np. 6a) albo jego numer "
+              "(np. 5.1); pusty bez punktu", {"type": "string"}),
     "Temat": ("Przedmiot głosowania, jak go odczytano", {"type": "string"}),
     "Lp.": ("Liczba porządkowa", {"type": "integer", "constraints": {"minimum": 1}}),
     "Id radnego": ("Stały identyfikator radnego w rejestrze rady", {"type": "string"}),
@@ -57,7 +59,15 @@ FIELDS: dict[str, tuple[str, dict[str, Any]]] = {
     "Uzasadnienie": ("Uzasadnienie wyniku w jednym zdaniu", {"type": "string"}),
     "Reasumpcja głosowania nr": ("Numer głosowania, które to głosowanie powtarza",
                                  {"type": "integer"}),
-    "Uchwała nr": ("Numer podjętej uchwały w rejestrze uchwał", {"type": "string"}),
+    "Uchwała nr": ("Numer podjętej uchwały: z rejestru uchwał albo nadany przez radę",
+                   {"type": "string"}),
+    "Brak danych": ("Liczba radnych, o których źródło sesji wprowadzonej po fakcie nie mówi, "
+                    "czy byli obecni (kod głosu unknown); nie są ani obecni, ani nieobecni", COUNT),
+    "Kworum według źródła": ("Sesja wprowadzona po fakcie: kworum słowami źródła; pusty poza tym",
+                             {"type": "string"}),
+    "Wprowadzono po fakcie": ("Czy sesję wprowadzono do systemu po fakcie (czasy są czasami "
+                              "obrad podanymi w źródle, z dokładnością źródła)",
+                              {"type": "boolean", "trueValues": ["tak"], "falseValues": ["nie"]}),
     "Status": ("Obecność na koniec sesji", {"type": "string"}),
     "Obecność (od-do)": ("Okresy obecności, np. 10:02-11:40, 12:05-13:10", {"type": "string"}),
     "Usprawiedliwienie": ("Powód usprawiedliwionej nieobecności", {"type": "string"}),

@@ -13,7 +13,7 @@ NAMED_HEADER = ("Sesja", "Data", "Głosowanie nr", "Punkt", "Temat", "Lp.", "Id 
 RESULTS_HEADER = ("Głosowanie nr", "Punkt", "Temat", "Tryb", "Otwarto", "Zamknięto", "Za",
                   "Przeciw", "Wstrzymało się", "Nie głosowało", "Nieobecni", "Wyłączeni",
                   "Wymagane za", "Kworum", "Wynik", "Uzasadnienie", "Reasumpcja głosowania nr",
-                  "Uchwała nr")
+                  "Uchwała nr", "Brak danych", "Kworum według źródła", "Wprowadzono po fakcie")
 ATTENDANCE_HEADER = ("Lp.", "Id radnego", "Radny", "Klub", "Status", "Obecność (od-do)",
                      "Usprawiedliwienie")
 SPEAKERS_HEADER = ("Lp.", "Punkt", "Temat punktu", "Mówca", "Funkcja / klub", "Rodzaj",
@@ -52,7 +52,8 @@ def result_row(record: SittingRecord, vote: VoteRecord) -> tuple[str, ...]:
             stamp(v.closed_at), str(r.yes), str(r.no), str(r.abstain), str(r.not_voting),
             str(r.absent), str(r.recused), str(r.needed), "tak" if r.quorum else "nie",
             OUTCOME_PL[r.outcome], r.explanation_pl, str(earlier.number) if earlier else "",
-            vote.resolution or "")
+            vote.resolution or "", str(r.unknown), v.quorum_as_stated,
+            "tak" if record.afterwards else "nie")
 
 
 def stays_text(stays: Sequence[tuple[datetime, datetime | None]],

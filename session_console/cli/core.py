@@ -38,6 +38,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_secretary_argument(apply_parser, "applies the script")
     apply_parser.add_argument("--actor", default=None,
                               help="the exact signature of the events (default: apply:NAME)")
+    apply_parser.add_argument(
+        "--afterwards", action="store_true",
+        help="enter a sitting afterwards (from paper or another system): every command "
+             "gives the time it happened as happened_at (ISO 8601 with its offset)")
     apply_parser.set_defaults(run=run_apply)
 
     verify_parser = commands.add_parser("verify", help="check the log's hash chain and replay")
@@ -84,7 +88,8 @@ def run_apply(args: argparse.Namespace) -> int:
     except StoreError as error:
         return fail(str(error))
     try:
-        applied = apply_script(service, lines, args.actor or actor("apply", args.secretary), args.lang)
+        applied = apply_script(service, lines, args.actor or actor("apply", args.secretary),
+                               args.lang, args.afterwards)
     except ScriptError as error:
         return fail(f"{args.script}: {error}; nothing from this script was written")
     except StoreError as error:
