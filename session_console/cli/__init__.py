@@ -4,9 +4,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from session_console.cli import console, core, devices, export, serve, token
+from session_console.cli import console, core, devices, export, serve, token, votes_import
 
-COMMAND_MODULES = (core, serve, console, export, token, devices)
+COMMAND_MODULES = (core, votes_import, serve, console, export, token, devices)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -126,7 +126,8 @@ def test_a_given_number_is_refused_where_no_resolution_is_adopted_or_it_is_taken
     sim("open_vote", subject="Wniosek", happened_at=_at("11:05"))
     with pytest.raises(Rejection) as refused:
         sim("close_vote", happened_at=_at("11:06"), resolution_number="XV/1/25")
-    assert refused.value.code == "resolution_not_numbered" and "not a vote on a resolution" in refused.value.en
+    assert refused.value.code == "resolution_not_numbered"
+    assert "not a vote on a resolution" in refused.value.en
     sim("cancel_vote", reason="pomyłka", happened_at=_at("11:06"))
     sim("open_vote", subject="Budżet", item="i1", kind="resolution", happened_at=_at("11:07"))
     for i in range(1, 6):

@@ -1,0 +1,210 @@
+"""The votes in a file, in either layout councils publish:
+
+- one row per member per vote, with a header row naming the columns (głosowanie, czas,
+  punkt, temat, kworum, uchwała, radny, głos; punkt, kworum and uchwała may be left out);
+- a members x votes matrix: rows whose first cell is głosowanie (the votes' numbers, one
+  column each), czas, punkt, temat, kworum, uchwała describe the votes; each further row is
+  a member (name or id) with a code or word per vote; a row whose first cell begins with
+  "legenda" gives the codes ("1 = za, 2 = przeciw, 3 = wstrzymał się").
+
+Nothing about the roster is known here: members are as written (`plan` finds them).
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from models.terms import FinalAnswer
+from server.import_votes.answers import KNOWN, answer_of, legend, normal
+from server.import_votes.errors import VoteImportError, column_letter
+
+LOCAL = ZoneInfo("Europe/Warsaw")
+# a column's (or a matrix row's) name as files write it -> the field it fills
+NAMES = {
+    "głosowanie": "number", "głosowanie nr": "number", "nr głosowania": "number",
+    "czas": "voted_at", "data i godzina": "voted_at", "godzina": "voted_at",
+    "punkt": "label", "punkt porządku obrad": "label",
+    "temat": "subject", "przedmiot": "subject", "przedmiot głosowania": "subject",
+    "kworum": "quorum",
+    "uchwała": "resolution", "uchwała nr": "resolution", "nr uchwały": "resolution",
+    "radny": "member", "radna": "member", "radny/radna": "member", "imię i nazwisko": "member",
+    "głos": "answer",
+}
+VOTE_FIELDS = ("voted_at", "label", "subject", "quorum", "resolution")
+TIME_FORMATS = ("%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One member's answer in one vote, and where the file gives it."""
+
+    member: str
+    answer: FinalAnswer
+    row: int
+    column: str
+
+
+@dataclass(slots=True)
+class SourceVote:
+    number: int
+    row: int  # where the vote is first described
+    voted_at: datetime
+    subject: str
+    label: str = ""
+    quorum: str = ""
+    resolution: str = ""
+    cells: list[Cell] = field(default_factory=list)
+
+
+def parse_time(text: str, row: int, column: str) -> datetime:
+    """ "29.05.2025 11:05" (the chamber's local time) or ISO 8601 with an offset."""
+    value = text.strip().replace("T", " ")
+    try:
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is not None:
+            return moment
+    except ValueError:
+        moment = None
+    for pattern in TIME_FORMATS:
+        try:
+            moment = datetime.strptime(value, pattern)
+            break
+        except ValueError:
+            continue
+    if moment is None:
+        raise VoteImportError(f"{text!r} is not a time (write it as 29.05.2025 11:05)", row, column)
+    return moment.replace(tzinfo=LOCAL)
+
+
+def _number(text: str, row: int, column: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise VoteImportError(f"{text!r} is not a vote number (1, 2, 3 …)", row, column)
+    return int(text)
+
+
+def _label(text: str) -> str:
+    words = text.strip().rstrip(".").split()
+    if words and normal(words[0]) in ("pkt", "punkt"):
+        words = words[1:]
+    return " ".join(words).rstrip(".")
+
+
+def votes_of(rows: Sequence[Sequence[str]]) -> tuple[list[SourceVote], str]:
+    """The votes (by number) and the layout's name; raises VoteImportError."""
+    filled = [(number, row) for number, row in enumerate(rows, start=1) if any(row)]
+    if not filled:
+        raise VoteImportError("the file is empty")
+    first_row, head = filled[0]
+    names = [normal(cell) for cell in head]
+    if "głos" in names and any(NAMES.get(n) == "member" for n in names):
+        return _row_layout(filled), "one row per member per vote"
+    if NAMES.get(names[0]) == "number":
+        return _matrix(filled), "members x votes matrix"
+    raise VoteImportError("neither layout: a header row with the columns głosowanie, czas, temat, "
+                          "radny, głos (one row per member per vote), or a first column whose "
+                          "first row is głosowanie (a members x votes matrix)", first_row, "A")
+
+
+def _row_layout(filled: list[tuple[int, Sequence[str]]]) -> list[SourceVote]:
+    head_row, head = filled[0]
+    columns: dict[str, int] = {}
+    for index, name in enumerate(head):
+        key = NAMES.get(normal(name))
+        if key is not None and key in columns:
+            raise VoteImportError(f"a second {name!r} column", head_row, column_letter(index))
+        if key is not None:
+            columns[key] = index
+    for needed in ("number", "voted_at", "subject", "member", "answer"):
+        if needed not in columns:
+            wanted = {"number": "głosowanie", "voted_at": "czas", "subject": "temat",
+                      "member": "radny", "answer": "głos"}[needed]
+            raise VoteImportError(f"no column {wanted!r} (the header has: "
+                                  f"{', '.join(c for c in head if c)})", head_row)
+
+    def where(key: str) -> str:
+        return f"{column_letter(columns[key])} ({head[columns[key]]})"
+
+    votes: dict[int, SourceVote] = {}
+    for row_number, row in filled[1:]:
+        cells = {key: (row[index] if index < len(row) else "") for key, index in columns.items()}
+        number = _number(cells["number"], row_number, where("number"))
+        values = {"voted_at": parse_time(cells["voted_at"], row_number, where("voted_at")),
+                  "subject": cells["subject"], "label": _label(cells.get("label", "")),
+                  "quorum": cells.get("quorum", ""), "resolution": cells.get("resolution", "")}
+        vote = votes.get(number)
+        if vote is None:
+            if not values["subject"]:
+                raise VoteImportError("the vote has no subject", row_number, where("subject"))
+            vote = votes[number] = SourceVote(number, row_number, **values)  # type: ignore[arg-type]
+        else:
+            for key in VOTE_FIELDS:
+                if key in columns and getattr(vote, key) != values[key]:
+                    raise VoteImportError(f"vote {number} has {getattr(vote, key)!s} here "
+                                          f"in row {vote.row} but {values[key]!s} here", row_number,
+                                          where(key))
+        answer = answer_of(cells["answer"])
+        if answer is None:
+            raise VoteImportError(f"{cells['answer']!r} is no answer ({KNOWN})", row_number,
+                                  where("answer"))
+        if not cells["member"]:
+            raise VoteImportError("no member named", row_number, where("member"))
+        vote.cells.append(Cell(cells["member"], answer, row_number, where("answer")))
+    return [votes[n] for n in sorted(votes)]
+
+
+def _matrix(filled: list[tuple[int, Sequence[str]]]) -> list[SourceVote]:
+    head_row, head = filled[0]
+    numbers = {index: _number(cell, head_row, column_letter(index))
+               for index, cell in enumerate(head) if index and cell.strip()}
+    if len(set(numbers.values())) != len(numbers):
+        raise VoteImportError("a vote number twice in the first row", head_row)
+    described: dict[str, tuple[int, Sequence[str]]] = {}
+    members: list[tuple[int, Sequence[str]]] = []
+    codes: dict[str, FinalAnswer] = {}
+    for row_number, row in filled[1:]:
+        first = normal(row[0]) if row else ""
+        key = NAMES.get(first)
+        if first.startswith("legenda"):
+            try:
+                codes.update(legend(" ".join(cell for cell in row if cell)))
+            except ValueError as error:
+                raise VoteImportError(str(error), row_number, "A") from error
+        elif key == "member":
+            continue  # the members' own header row
+        elif key in VOTE_FIELDS:
+            described[key] = (row_number, row)
+        else:
+            members.append((row_number, row))
+    for needed, word in (("voted_at", "czas"), ("subject", "temat")):
+        if needed not in described:
+            raise VoteImportError(f"no row {word!r} (its first cell names it) under the votes' "
+                                  "numbers", head_row, "A")
+
+    def value(key: str, index: int) -> str:
+        row = described.get(key, (0, ()))[1]
+        return row[index].strip() if index < len(row) else ""
+
+    votes = []
+    for index, number in numbers.items():
+        time_row = described["voted_at"][0]
+        if not value("subject", index):
+            raise VoteImportError("the vote has no subject", described["subject"][0],
+                                  column_letter(index))
+        votes.append(SourceVote(number, head_row, parse_time(value("voted_at", index), time_row,
+                                                             column_letter(index)),
+                                value("subject", index), _label(value("label", index)),
+                                value("quorum", index), value("resolution", index)))
+    for row_number, row in members:
+        member = row[0].strip()
+        if not member:
+            raise VoteImportError("an answer with no member named", row_number, "A")
+        for vote, index in zip(votes, numbers, strict=True):
+            cell = row[index] if index < len(row) else ""
+            answer = codes.get(normal(cell)) or answer_of(cell)
+            if answer is None:
+                known = ", ".join(f"{c} = {a.value}" for c, a in codes.items()) or "none"
+                raise VoteImportError(f"{cell!r} is neither in the legend ({known}) nor an "
+                                      f"answer ({KNOWN})", row_number, column_letter(index))
+            vote.cells.append(Cell(member, answer, row_number, column_letter(index)))
+    return sorted(votes, key=lambda v: v.number)
