@@ -48,7 +48,23 @@ def test_the_pdf_process_imports_typst():
 
 
 HEADLESS = ["session_console.cli", "session_console.cli.common", "session_console.cli.core",
-            "session_console.cli.export", "session_console.cli.serve"]
+            "session_console.cli.export", "session_console.cli.serve",
+            "session_console.cli.votes_import"]
+
+
+@pytest.mark.parametrize("module", ["session_console.cli", "server.import_votes.run"])
+def test_the_command_line_and_the_importer_leave_openpyxl_out(module):
+    assert "openpyxl" not in imported_by(f"import {module}")
+
+
+def test_reading_an_xlsx_file_imports_openpyxl(tmp_path):
+    """The check above can see openpyxl: reading a workbook brings it in."""
+    from tests.publish.katowice import published
+    from tests.publish.katowice_import import matrix, write_xlsx
+
+    write_xlsx(tmp_path / "m.xlsx", matrix(published()))
+    assert "openpyxl" in imported_by("from server.import_votes.reading import read_table; "
+                                     f"read_table(__import__('pathlib').Path({str(tmp_path / 'm.xlsx')!r}))")
 
 
 @pytest.mark.parametrize("module", HEADLESS)

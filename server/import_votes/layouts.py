@@ -42,7 +42,8 @@ class Cell:
     member: str
     answer: FinalAnswer
     row: int
-    column: str
+    column: str  # the answer's
+    member_column: str
 
 
 @dataclass(slots=True)
@@ -97,10 +98,11 @@ def votes_of(rows: Sequence[Sequence[str]]) -> tuple[list[SourceVote], str]:
         raise VoteImportError("the file is empty")
     first_row, head = filled[0]
     names = [normal(cell) for cell in head]
-    if "głos" in names and any(NAMES.get(n) == "member" for n in names):
-        return _row_layout(filled), "one row per member per vote"
-    if NAMES.get(names[0]) == "number":
+    numbers = [cell for cell in head[1:] if cell.strip()]
+    if NAMES.get(names[0]) == "number" and numbers and all(c.strip().isdigit() for c in numbers):
         return _matrix(filled), "members x votes matrix"
+    if sum(1 for name in names if name in NAMES) >= 2:
+        return _row_layout(filled), "one row per member per vote"
     raise VoteImportError("neither layout: a header row with the columns głosowanie, czas, temat, "
                           "radny, głos (one row per member per vote), or a first column whose "
                           "first row is głosowanie (a members x votes matrix)", first_row, "A")
@@ -149,7 +151,8 @@ def _row_layout(filled: list[tuple[int, Sequence[str]]]) -> list[SourceVote]:
                                   where("answer"))
         if not cells["member"]:
             raise VoteImportError("no member named", row_number, where("member"))
-        vote.cells.append(Cell(cells["member"], answer, row_number, where("answer")))
+        vote.cells.append(Cell(cells["member"], answer, row_number, where("answer"),
+                               where("member")))
     return [votes[n] for n in sorted(votes)]
 
 
@@ -206,5 +209,5 @@ def _matrix(filled: list[tuple[int, Sequence[str]]]) -> list[SourceVote]:
                 known = ", ".join(f"{c} = {a.value}" for c, a in codes.items()) or "none"
                 raise VoteImportError(f"{cell!r} is neither in the legend ({known}) nor an "
                                       f"answer ({KNOWN})", row_number, column_letter(index))
-            vote.cells.append(Cell(member, answer, row_number, column_letter(index)))
+            vote.cells.append(Cell(member, answer, row_number, column_letter(index), "A"))
     return sorted(votes, key=lambda v: v.number)

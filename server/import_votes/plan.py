@@ -68,10 +68,11 @@ def _answers(sitting: Sitting, vote: SourceVote, members: dict[str, str]) -> dic
         member_id = members.get(" ".join(cell.member.lower().split()))
         if member_id is None:
             raise VoteImportError(f"{cell.member!r} is not a member of the sitting's roster "
-                                  f"(sitting {sitting.number})", cell.row, cell.column)
+                                  f"(sitting {sitting.number})", cell.row, cell.member_column)
         if member_id in cells:
             raise VoteImportError(f"{cell.member!r} is given twice in vote {vote.number} "
-                                  f"(also in row {cells[member_id].row})", cell.row, cell.column)
+                                  f"(also in row {cells[member_id].row})", cell.row,
+                                  cell.member_column)
         cells[member_id] = cell
     return cells
 
