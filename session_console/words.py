@@ -38,6 +38,7 @@ def answer_label(answer: Answer | FinalAnswer | None) -> str:
         "abstain": pgettext("member", "abstain"), None: "",
         "not_voting": pgettext("member", "did not vote"),
         "absent": pgettext("member", "absent"), "recused": pgettext("member", "recused"),
+        "unknown": pgettext("member", "no data"),  # entered afterwards: the source does not say
     }[answer.value if answer is not None else None]
 
 

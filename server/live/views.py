@@ -129,7 +129,8 @@ def _result(sitting: Sitting, vote: Vote) -> View:
     return {
         "outcome": result.outcome.value, "yes": result.yes, "no": result.no,
         "abstain": result.abstain, "not_voting": result.not_voting, "absent": result.absent,
-        "recused": result.recused, "needed": result.needed, "quorum": result.quorum,
+        "recused": result.recused, "unknown": result.unknown, "needed": result.needed,
+        "quorum": result.quorum,
         "explanation_pl": result.explanation_pl, "explanation_en": result.explanation_en,
     }
 

@@ -27,7 +27,8 @@ const WORDS = {
         quorumNo: "brak", needed: "wymagane", vote: "Głosowanie nr", open: "trwa",
         closed: "zakończone", cancelled: "anulowane", yes: "ZA", no: "PRZECIW",
         abstain: "WSTRZ.", pending: "czeka", not_voting: "nie głosował(-a)", absent: "nieobecny(-a)",
-        recused: "wyłączony(-a)", adopted: "PRZYJĘTO", rejected: "ODRZUCONO", invalid: "NIEWAŻNE",
+        recused: "wyłączony(-a)", unknown: "brak danych",
+        adopted: "PRZYJĘTO", rejected: "ODRZUCONO", invalid: "NIEWAŻNE",
         timeLeft: "Czas na głos", timeOver: "Czas na głosowanie minął",
         lost: "Brak połączenia z serwerem — ponawiam…", asOf: "stan z", denied: "Brak dostępu: zły token w adresie strony.",
         noSitting: "Sesja nie jest otwarta.", noItem: "Oczekiwanie na rozpoczęcie obrad",
@@ -37,13 +38,15 @@ const WORDS = {
         compact: (members, page, pages) => `Widok skrócony, członków: ${members} — wyniki klubów, lista imienna: strona ${page} z ${pages}`,
         club: "Klub", noClub: "bez klubu",
         counted: { yes: "za", no: "przeciw", abstain: "wstrzymało się", pending: "czeka",
-                   not_voting: "nie głosowało", absent: "nieobecni", recused: "wyłączeni" },
+                   not_voting: "nie głosowało", absent: "nieobecni", recused: "wyłączeni",
+                   unknown: "brak danych" },
         title: { chamber: "Sesja — ekran sali", overlay: "Sesja — nakładka" },
         meetingTitle: { chamber: "Posiedzenie — ekran sali", overlay: "Posiedzenie — nakładka" } },
   en: { speaker: "Speaking", present: "Present", quorum: "quorum", quorumYes: "yes",
         quorumNo: "no", needed: "needed", vote: "Vote no.", open: "open", closed: "closed",
         cancelled: "cancelled", yes: "YES", no: "NO", abstain: "ABSTAIN", pending: "waiting",
-        not_voting: "did not vote", absent: "absent", recused: "recused", adopted: "ADOPTED",
+        not_voting: "did not vote", absent: "absent", recused: "recused", unknown: "no data",
+        adopted: "ADOPTED",
         rejected: "REJECTED", invalid: "INVALID", lost: "Connection to the server lost — retrying…",
         timeLeft: "Time to vote", timeOver: "The voting time is over",
         asOf: "as of",
@@ -55,13 +58,14 @@ const WORDS = {
         compact: (members, page, pages) => `Compact view: ${members} members — results by club, named list: page ${page} of ${pages}`,
         club: "Club", noClub: "no club",
         counted: { yes: "yes", no: "no", abstain: "abstain", pending: "waiting",
-                   not_voting: "did not vote", absent: "absent", recused: "recused" },
+                   not_voting: "did not vote", absent: "absent", recused: "recused",
+                   unknown: "no data" },
         title: { chamber: "Sitting — chamber screen", overlay: "Sitting — overlay" },
         meetingTitle: { chamber: "Meeting — chamber screen", overlay: "Meeting — overlay" } },
 };
 const T = WORDS[LANG];
 const SYMBOL = { yes: "✓", no: "✗", abstain: "–", pending: "…", not_voting: "○", absent: "∅",
-                 recused: "⊘" };
+                 recused: "⊘", unknown: "?" };
 
 const $ = (id) => document.getElementById(id);
 document.documentElement.lang = LANG;
