@@ -131,20 +131,21 @@ def _row_layout(filled: list[tuple[int, Sequence[str]]]) -> list[SourceVote]:
     for row_number, row in filled[1:]:
         cells = {key: (row[index] if index < len(row) else "") for key, index in columns.items()}
         number = _number(cells["number"], row_number, where("number"))
-        values = {"voted_at": parse_time(cells["voted_at"], row_number, where("voted_at")),
-                  "subject": cells["subject"], "label": _label(cells.get("label", "")),
-                  "quorum": cells.get("quorum", ""), "resolution": cells.get("resolution", "")}
+        described = SourceVote(number, row_number,
+                               parse_time(cells["voted_at"], row_number, where("voted_at")),
+                               cells["subject"], _label(cells.get("label", "")),
+                               cells.get("quorum", ""), cells.get("resolution", ""))
         vote = votes.get(number)
         if vote is None:
-            if not values["subject"]:
+            if not described.subject:
                 raise VoteImportError("the vote has no subject", row_number, where("subject"))
-            vote = votes[number] = SourceVote(number, row_number, **values)  # type: ignore[arg-type]
+            vote = votes[number] = described
         else:
             for key in VOTE_FIELDS:
-                if key in columns and getattr(vote, key) != values[key]:
-                    raise VoteImportError(f"vote {number} has {getattr(vote, key)!s} here "
-                                          f"in row {vote.row} but {values[key]!s} here", row_number,
-                                          where(key))
+                if key in columns and getattr(vote, key) != getattr(described, key):
+                    raise VoteImportError(f"vote {number} has {getattr(vote, key)!s} in row "
+                                          f"{vote.row} but {getattr(described, key)!s} here",
+                                          row_number, where(key))
         answer = answer_of(cells["answer"])
         if answer is None:
             raise VoteImportError(f"{cells['answer']!r} is no answer ({KNOWN})", row_number,
