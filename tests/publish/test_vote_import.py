@@ -190,3 +190,21 @@ def test_brak_danych_is_its_own_answer_in_every_format(tmp_path):
     event = json.loads((bip / "glosowania" / "glosowanie-001.json").read_text(encoding="utf-8"))
     assert {"option": "unknown", "value": 2} in event["counts"]
     assert [v["option_pl"] for v in event["votes"][:2]] == ["brak danych", "brak danych"]
+
+
+def test_apply_takes_past_times_only_with_afterwards_and_then_on_every_command(tmp_path, framed):
+    before = _log(framed)
+    given = tmp_path / "given.jsonl"
+    write_jsonl(given, [{"type": "check_in", "member": "k01",
+                         "happened_at": "2025-05-29T11:06:00+02:00"}])
+    live = sesja("apply", "--db", str(framed), str(given))
+    assert live.returncode == 1 and "line 1: happened_at is for a sitting entered afterwards" in live.stderr
+    missing = tmp_path / "missing.jsonl"
+    write_jsonl(missing, [{"type": "check_in", "member": "k01"}])
+    untimed = sesja("apply", "--afterwards", "--db", str(framed), str(missing))
+    assert untimed.returncode == 1 and "line 1: entered afterwards (--afterwards)" in untimed.stderr
+    script = tmp_path / "import.jsonl"
+    write_jsonl(script, [{"type": "import_answer", "member": "k01", "answer": "yes"}])
+    forged = sesja("apply", "--afterwards", "--db", str(framed), str(script))
+    assert forged.returncode == 1 and "import_answer is made by the server" in forged.stderr
+    assert _log(framed) == before
