@@ -128,11 +128,14 @@ def _row_layout(filled: list[tuple[int, Sequence[str]]]) -> list[SourceVote]:
         return f"{column_letter(columns[key])} ({head[columns[key]]})"
 
     votes: dict[int, SourceVote] = {}
+    times: dict[str, datetime] = {}  # each vote's time is on each of its rows: read it once
     for row_number, row in filled[1:]:
         cells = {key: (row[index] if index < len(row) else "") for key, index in columns.items()}
         number = _number(cells["number"], row_number, where("number"))
-        described = SourceVote(number, row_number,
-                               parse_time(cells["voted_at"], row_number, where("voted_at")),
+        text = cells["voted_at"]
+        if text not in times:
+            times[text] = parse_time(text, row_number, where("voted_at"))
+        described = SourceVote(number, row_number, times[text],
                                cells["subject"], _label(cells.get("label", "")),
                                cells.get("quorum", ""), cells.get("resolution", ""))
         vote = votes.get(number)

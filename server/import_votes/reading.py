@@ -10,7 +10,7 @@ from pathlib import Path
 
 from server.import_votes.errors import VoteImportError, column_letter
 
-MAX_BYTES = 10 * 1024 * 1024  # a term's votes of a large council fit many times over
+MAX_BYTES = 64 * 1024 * 1024  # 100 votes x 750 members are some 11 MB
 ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "cp1250": "Windows-1250"}
 ZIP_MAGIC = b"PK\x03\x04"
 
