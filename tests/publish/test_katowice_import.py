@@ -145,9 +145,12 @@ def test_the_minutes_say_it_was_entered_afterwards_with_the_real_times(package):
 
 
 def test_the_pdf_says_it_was_entered_afterwards_and_shows_the_labels(package):
-    """The PDF takes the note from the shared record's summary, as the HTML index does."""
+    """The PDF takes the note, the times and the quorum from the shared record and prose, as
+    the HTML does."""
     text = subprocess.run(["pdftotext", str(package / "sesja.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
-    joined = " ".join(text.split())
+    joined = " ".join(text.replace("\u200b", "").split())
     assert "Sesję wprowadzono do systemu po fakcie" in joined
     assert "Obrady od 11:05 do 12:31." in joined and "Punkt 17a: " in joined
+    assert "29 maja 2025 r., godz. 11:05." in joined  # the first vote: one time, no seconds
+    assert f"kworum według źródła: „{QUORUM}”" in joined
