@@ -1,11 +1,12 @@
 """The votes in a file, in either layout councils publish:
 
 - one row per member per vote, with a header row naming the columns (głosowanie, czas,
-  punkt, temat, kworum, uchwała, radny, głos; punkt, kworum and uchwała may be left out);
+  punkt, temat, kworum, uchwała, większość, radny, głos; punkt, kworum, uchwała and
+  większość may be left out: no majority named is the simple majority);
 - a members x votes matrix: rows whose first cell is głosowanie (the votes' numbers, one
-  column each), czas, punkt, temat, kworum, uchwała describe the votes; each further row is
-  a member (name or id) with a code or word per vote; a row whose first cell begins with
-  "legenda" gives the codes ("1 = za, 2 = przeciw, 3 = wstrzymał się").
+  column each), czas, punkt, temat, kworum, uchwała, większość describe the votes; each
+  further row is a member (name or id) with a code or word per vote; a row whose first
+  cell begins with "legenda" gives the codes ("1 = za, 2 = przeciw, 3 = wstrzymał się").
 
 Nothing about the roster is known here: members are as written (`plan` finds them).
 """
@@ -15,9 +16,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from models.rules import MajorityRule
 from models.terms import FinalAnswer
 from server.import_votes.answers import KNOWN, answer_of, legend, normal
 from server.import_votes.errors import VoteImportError, column_letter
+from server.import_votes.majority import KNOWN as KNOWN_RULES
+from server.import_votes.majority import rule_of
 
 LOCAL = ZoneInfo("Europe/Warsaw")
 # a column's (or a matrix row's) name as files write it -> the field it fills
@@ -30,8 +34,9 @@ NAMES = {
     "uchwała": "resolution", "uchwała nr": "resolution", "nr uchwały": "resolution",
     "radny": "member", "radna": "member", "radny/radna": "member", "imię i nazwisko": "member",
     "głos": "answer",
+    "większość": "rule", "wymagana większość": "rule", "większość głosów": "rule",
 }
-VOTE_FIELDS = ("voted_at", "label", "subject", "quorum", "resolution")
+VOTE_FIELDS = ("voted_at", "label", "subject", "quorum", "resolution", "rule")
 TIME_FORMATS = ("%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S")
 
 
@@ -55,6 +60,7 @@ class SourceVote:
     label: str = ""
     quorum: str = ""
     resolution: str = ""
+    rule: MajorityRule = MajorityRule()  # the majority the file names; none named: simple
     cells: list[Cell] = field(default_factory=list)
 
 
@@ -82,6 +88,17 @@ def _number(text: str, row: int, column: str) -> int:
     if not text.strip().isdigit() or int(text) < 1:
         raise VoteImportError(f"{text!r} is not a vote number (1, 2, 3 …)", row, column)
     return int(text)
+
+
+def _rule(text: str, row: int, column: str) -> MajorityRule:
+    rule = rule_of(text)
+    if rule is None:
+        raise VoteImportError(f"{text!r} is no majority ({KNOWN_RULES})", row, column)
+    return rule
+
+
+def _shown(value: object) -> str:
+    return value.label() if isinstance(value, MajorityRule) else str(value)
 
 
 def _label(text: str) -> str:
@@ -137,7 +154,9 @@ def _row_layout(filled: list[tuple[int, Sequence[str]]]) -> list[SourceVote]:
             times[text] = parse_time(text, row_number, where("voted_at"))
         described = SourceVote(number, row_number, times[text],
                                cells["subject"], _label(cells.get("label", "")),
-                               cells.get("quorum", ""), cells.get("resolution", ""))
+                               cells.get("quorum", ""), cells.get("resolution", ""),
+                               _rule(cells.get("rule", ""), row_number, where("rule"))
+                               if "rule" in columns else MajorityRule())
         vote = votes.get(number)
         if vote is None:
             if not described.subject:
@@ -146,8 +165,9 @@ def _row_layout(filled: list[tuple[int, Sequence[str]]]) -> list[SourceVote]:
         else:
             for key in VOTE_FIELDS:
                 if key in columns and getattr(vote, key) != getattr(described, key):
-                    raise VoteImportError(f"vote {number} has {getattr(vote, key)!s} in row "
-                                          f"{vote.row} but {getattr(described, key)!s} here",
+                    raise VoteImportError(f"vote {number} has {_shown(getattr(vote, key))} in "
+                                          f"row {vote.row} but "
+                                          f"{_shown(getattr(described, key))} here",
                                           row_number, where(key))
         answer = answer_of(cells["answer"])
         if answer is None:
@@ -201,7 +221,9 @@ def _matrix(filled: list[tuple[int, Sequence[str]]]) -> list[SourceVote]:
         votes.append(SourceVote(number, head_row, parse_time(value("voted_at", index), time_row,
                                                              column_letter(index)),
                                 value("subject", index), _label(value("label", index)),
-                                value("quorum", index), value("resolution", index)))
+                                value("quorum", index), value("resolution", index),
+                                _rule(value("rule", index), described.get("rule", (0,))[0],
+                                      column_letter(index))))
     for row_number, row in members:
         member = row[0].strip()
         if not member:

@@ -108,7 +108,8 @@ def plan(state: Chamber, sitting_id: str | None, votes: list[SourceVote]) -> lis
         recused = tuple(m for m, answer in finals.items() if answer is FinalAnswer.RECUSED)
         planned.append(Planned(cmd.OpenVote(
             subject=vote.subject, item=item, recused=recused,
-            kind=VoteKind.RESOLUTION if vote.resolution else VoteKind.OTHER, sitting=sid,
+            kind=VoteKind.RESOLUTION if vote.resolution else VoteKind.OTHER, rule=vote.rule,
+            sitting=sid,
             happened_at=at), vote.row))
         for member_id, answer in finals.items():
             if answer in ANSWERED:

@@ -68,6 +68,8 @@ FIELDS: dict[str, tuple[str, dict[str, Any]]] = {
     "Wprowadzono po fakcie": ("Czy sesję wprowadzono do systemu po fakcie (czasy są czasami "
                               "obrad podanymi w źródle, z dokładnością źródła)",
                               {"type": "boolean", "trueValues": ["tak"], "falseValues": ["nie"]}),
+    "Większość": ("Większość, której wymagało głosowanie (jej nazwa, z ułamkiem dla "
+                  "kwalifikowanej), od której liczy się Wymagane za", {"type": "string"}),
     "Status": ("Obecność na koniec sesji", {"type": "string"}),
     "Obecność (od-do)": ("Okresy obecności, np. 10:02-11:40, 12:05-13:10", {"type": "string"}),
     "Usprawiedliwienie": ("Powód usprawiedliwionej nieobecności", {"type": "string"}),

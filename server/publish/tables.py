@@ -13,7 +13,8 @@ NAMED_HEADER = ("Sesja", "Data", "Głosowanie nr", "Punkt", "Temat", "Lp.", "Id 
 RESULTS_HEADER = ("Głosowanie nr", "Punkt", "Temat", "Tryb", "Otwarto", "Zamknięto", "Za",
                   "Przeciw", "Wstrzymało się", "Nie głosowało", "Nieobecni", "Wyłączeni",
                   "Wymagane za", "Kworum", "Wynik", "Uzasadnienie", "Reasumpcja głosowania nr",
-                  "Uchwała nr", "Brak danych", "Kworum według źródła", "Wprowadzono po fakcie")
+                  "Uchwała nr", "Brak danych", "Kworum według źródła", "Wprowadzono po fakcie",
+                  "Większość")
 ATTENDANCE_HEADER = ("Lp.", "Id radnego", "Radny", "Klub", "Status", "Obecność (od-do)",
                      "Usprawiedliwienie")
 SPEAKERS_HEADER = ("Lp.", "Punkt", "Temat punktu", "Mówca", "Funkcja / klub", "Rodzaj",
@@ -53,7 +54,7 @@ def result_row(record: SittingRecord, vote: VoteRecord) -> tuple[str, ...]:
             str(r.absent), str(r.recused), str(r.needed), "tak" if r.quorum else "nie",
             OUTCOME_PL[r.outcome], r.explanation_pl, str(earlier.number) if earlier else "",
             vote.resolution or "", str(r.unknown), v.quorum_as_stated,
-            "tak" if record.afterwards else "nie")
+            "tak" if record.afterwards else "nie", v.rule.label())
 
 
 def stays_text(stays: Sequence[tuple[datetime, datetime | None]],

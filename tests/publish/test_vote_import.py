@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from models.rules import MajorityRule
+from models.terms import MajorityKind
+from server.import_votes.majority import rule_of
 from server.import_votes.reading import MAX_BYTES
 from server.store import EventStore
 from tests.cli import sesja
@@ -208,3 +211,44 @@ def test_apply_takes_past_times_only_with_afterwards_and_then_on_every_command(t
     forged = sesja("apply", "--afterwards", "--db", str(framed), str(script))
     assert forged.returncode == 1 and "import_answer is made by the server" in forged.stderr
     assert _log(framed) == before
+
+
+def _with_majority(lines: list[list[str]], vote_one: str) -> list[list[str]]:
+    """A "Większość" column, given for vote 1 only (the others leave it empty)."""
+    return [[*line[:5], "Większość" if index == 0 else vote_one if line[0] == "1" else "",
+             *line[5:]] for index, line in enumerate(lines)]
+
+
+def test_a_majority_column_names_each_votes_rule(tmp_path):
+    """Vote 1 by the absolute majority of the 28 statutory seats (15 needed), the others by
+    the simple majority the empty cells mean."""
+    write_csv(tmp_path / "g.csv", _with_majority(rows(DATA),
+                                                 "Bezwzględna większość ustawowego składu"))
+    db = bring_in(tmp_path, tmp_path / "g.csv")
+    assert sesja("export", "--db", str(db), "--out", str(tmp_path / "bip"), "--format",
+                 "csv").returncode == 0
+    with (tmp_path / "bip" / "wyniki.csv").open(encoding="utf-8", newline="") as handle:
+        results = {int(r["Głosowanie nr"]): r for r in csv.DictReader(handle)}
+    assert (results[1]["Większość"], results[1]["Wymagane za"]) == (
+        "bezwzględna większość ustawowego składu", "15")
+    assert results[2]["Większość"] == "zwykła większość głosów"
+
+
+def test_a_majority_the_file_gets_wrong_is_named_with_row_and_column(tmp_path, framed):
+    write_csv(tmp_path / "g.csv", _with_majority(rows(DATA), "większość jakaś"))
+    error = _refused(framed, tmp_path / "g.csv")
+    assert "row 2, column F (Większość): 'większość jakaś' is no majority" in error
+
+
+@pytest.mark.parametrize("words, rule", [
+    ("", MajorityRule()),
+    ("zwykła większość głosów", MajorityRule()),
+    ("Bezwzględna  większość głosów.", MajorityRule(kind=MajorityKind.ABSOLUTE_CAST)),
+    ("absolute_seats", MajorityRule(kind=MajorityKind.ABSOLUTE_SEATS)),
+    ("większość 3/5 ustawowego składu",
+     MajorityRule(kind=MajorityKind.QUALIFIED_SEATS, numerator=3, denominator=5)),
+    ("2/3 głosów", MajorityRule(kind=MajorityKind.QUALIFIED_CAST, numerator=2, denominator=3)),
+    ("3/5", None), ("5/3 głosów", None), ("0/2 głosów", None), ("kwalifikowana", None),
+])
+def test_majority_words_as_files_write_them(words, rule):
+    assert rule_of(words) == rule
