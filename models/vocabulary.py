@@ -178,6 +178,7 @@ class SittingWords:
     accusative: str  # "sesję" / "posiedzenie komisji"
     on_this: str  # "na tej sesji" / "na tym posiedzeniu komisji"
     not_closed: str  # "Sesja nie została jeszcze zamknięta." / "Posiedzenie komisji nie zostało …"
+    held_in_parts: str  # "Sesja odbyła się w częściach" / "Posiedzenie komisji odbyło się …"
     column: str  # a CSV column's name: "Sesja" / "Posiedzenie"
     folder: str  # a package folder's first word: "sesja" / "posiedzenie"
     body: str  # who decides: "Rada" / "Komisja"
@@ -194,12 +195,14 @@ class SittingWords:
 
 COUNCIL_SITTING = SittingWords(
     noun="sesja", genitive="sesji", accusative="sesję", on_this="na tej sesji",
-    not_closed="Sesja nie została jeszcze zamknięta.", column="Sesja", folder="sesja",
+    not_closed="Sesja nie została jeszcze zamknięta.",
+    held_in_parts="Sesja odbyła się w częściach", column="Sesja", folder="sesja",
     body="Rada", of_body="rady", english="sitting", short_pl="sesja", short_en="sitting")
 COMMITTEE_SITTING = SittingWords(
     noun="posiedzenie komisji", genitive="posiedzenia komisji", accusative="posiedzenie komisji",
     on_this="na tym posiedzeniu komisji",
-    not_closed="Posiedzenie komisji nie zostało jeszcze zamknięte.", column="Posiedzenie",
+    not_closed="Posiedzenie komisji nie zostało jeszcze zamknięte.",
+    held_in_parts="Posiedzenie komisji odbyło się w częściach", column="Posiedzenie",
     folder="posiedzenie", body="Komisja", of_body="komisji",
     english="committee meeting", short_pl="posiedzenie",
     short_en="meeting")

@@ -4,6 +4,7 @@ each time it was stated, the breaks."""
 from collections.abc import Iterator
 
 from models.state import Sitting
+from models.vocabulary import sitting_words
 from server.publish.labels import hhmm, long_date
 
 
@@ -21,7 +22,7 @@ def life_lines(sitting: Sitting) -> Iterator[str]:
     """One sentence each: the open periods of a continued sitting, the chair's turns,
     the quorum statements and the breaks; nothing for what did not happen."""
     if len(sitting.periods) > 1:
-        yield "Sesja odbyła się w częściach: " + "; ".join(
+        yield sitting_words(sitting.sitting_type).held_in_parts + ": " + "; ".join(
             f"{long_date(p.day)} od {hhmm(p.started_at)}"
             + (f" do {hhmm(p.ended_at)}" if p.ended_at else "") for p in sitting.periods) + "."
     if len(sitting.chair_turns) > 1:

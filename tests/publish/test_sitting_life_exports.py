@@ -6,6 +6,7 @@ from datetime import date
 from models.commands import DefineCouncil
 from models.terms import CouncilKind
 from server.live.views import chamber_view
+from server.publish.life_lines import life_lines
 from server.publish.package import export_package
 from tests.chamber import Sim, council
 from tests.cli import sesja
@@ -114,3 +115,13 @@ def test_the_speaker_who_chairs_is_whoever_has_the_chair_now():
     assert "chair" not in chamber_view(sim.state)["speaker"]
     sim("hand_over_chair", member="m02")  # the vice-chair speaks from the chair
     assert chamber_view(sim.state)["speaker"]["chair"] is True
+
+
+def test_a_committee_meeting_held_in_parts_is_a_posiedzenie_in_the_minutes():
+    sim = _convened(sitting_type="committee")
+    sim("check_in", member="m01")
+    sim("start_sitting")
+    sim("adjourn_sitting", resume_on="2026-12-10")
+    sim("continue_sitting", date="2026-12-10")
+    (first, *_rest) = life_lines(sim.state.sittings[sim.state.current_sitting])
+    assert first.startswith("Posiedzenie komisji odbyło się w częściach: 3 grudnia 2026 r.")
