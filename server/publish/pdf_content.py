@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from models.polish import ANSWER_PL
-from server.publish import tables
+from server.publish import glyph_widths, tables
 from server.publish.labels import MODE_PL, OUTCOME_PL, long_date
 from server.publish.prose import vote_prose
 from server.publish.record import NamedAnswer, SittingRecord, VoteRecord
@@ -22,6 +22,14 @@ Data = dict[str, Any]
 BY_SECRETARY_MARK = " (S)"  # an electronic vote's answer the secretary recorded
 BY_SECRETARY_LEGEND = "(S): głos zapisany przez sekretarza, nie z urządzenia radnego."
 NAMED_HEADER = ("Lp.", "Radny", "Głos")
+# the named list's columns in mm: half the page's text width (182 mm less the 6 mm gutter)
+NAMED_WIDTHS = (8, 49, 31)
+NAMED_SIZE = 9  # pt, the tables' text
+NAMED_INSET = 2  # pt, a cell's padding on each side (the template's table inset)
+# room left for kerning, which the glyph widths leave out: DejaVu's positive kerns between
+# the letters of names are at most 0.06 em (around a hyphen, "AA"), so 0.25 em is 4 of them;
+# digits are never kerned (the ordinals need none)
+KERNING_ROOM = 0.25
 RESULTS_HEADER = ("Nr", "Temat", "Za", "Przeciw", "Wstrz.", "Nie gł.", "Nieob.", "Wył.", "Wynik")
 # column widths: "auto" (as wide as the column's content), "2fr" (a share of the rest), "8mm"
 RESULTS_WIDTHS = ("8mm", "1fr", *["auto"] * 7)
@@ -56,27 +64,47 @@ def _document(title: str, author: str, lang: str) -> Data:
             "region": REGIONS[lang], "words": PAGE_WORDS[lang]}
 
 
-def _named_rows(vote: VoteRecord, cache: dict[tuple[str, Any, bool | None], list[str]]) -> list[list[str]]:
-    """The named list's rows; a member's row with an answer is made once for all the votes."""
+Cache = dict[tuple[str, Any, bool | None], tuple[list[str], bool]]
+
+
+def fits(text: str, mm: float) -> bool:
+    """Whether the text surely fits on one line of a named list's column `mm` wide (measured
+    from the font's glyph widths, with room for kerning); False when the font lacks a
+    character of it."""
+    width = glyph_widths.regular().width(text, NAMED_SIZE)
+    kerning = 0 if text.isdigit() else KERNING_ROOM * NAMED_SIZE
+    return width is not None and width <= mm * 72 / 25.4 - 2 * NAMED_INSET - kerning
+
+
+def _named_rows(vote: VoteRecord, cache: Cache) -> tuple[list[list[str]], list[int]]:
+    """The named list's rows, and the indexes of those that may take more than one line;
+    a member's row with an answer is made and measured once for all the votes."""
+    number, name, answer = NAMED_WIDTHS
     rows: list[list[str]] = []
-    for row in vote.rows:
+    tall: list[int] = []
+    for index, row in enumerate(vote.rows):
         key = (row.member.id, row.answer, row.by_secretary)
-        cells = cache.get(key)
-        if cells is None:
-            cells = cache[key] = [breakable(row.member.name), _answer(row)]
-        rows.append([str(row.ordinal), *cells])
-    return rows
+        made = cache.get(key)
+        if made is None:
+            cells = [breakable(row.member.name), _answer(row)]
+            made = cache[key] = cells, fits(row.member.name, name) and fits(cells[1], answer)
+        cells, short = made
+        ordinal = str(row.ordinal)
+        if not (short and fits(ordinal, number)):
+            tall.append(index)
+        rows.append([ordinal, *cells])
+    return rows, tall
 
 
 def _answer(row: NamedAnswer) -> str:
     return ANSWER_PL[row.answer] + (BY_SECRETARY_MARK if row.by_secretary else "")
 
 
-def _vote(record: SittingRecord, vote: VoteRecord,
-          cache: dict[tuple[str, Any, bool | None], list[str]]) -> Data:
+def _vote(record: SittingRecord, vote: VoteRecord, cache: Cache) -> Data:
     v, prose = vote.vote, vote_prose(record, vote)
     item = f"Punkt {vote.item_number}: {vote.item_title}. " if vote.item_number else ""
     named = vote.named
+    rows, tall = _named_rows(vote, cache) if named else (None, [])
     return {
         "heading": breakable(f"Głosowanie nr {v.number}: {quotes(v.subject)}"),
         "lines": [breakable(f"{item}Tryb: {MODE_PL[v.mode]}. {prose.when.capitalize()}."),
@@ -84,7 +112,8 @@ def _vote(record: SittingRecord, vote: VoteRecord,
         "outcome": f"{prose.outcome}.",
         "told": " ".join(filter(None, (prose.explanation, prose.revote, prose.resolution))),
         "counts": f"{prose.counts}.",
-        "rows": _named_rows(vote, cache) if named else None,
+        "rows": rows,
+        "tall": tall,  # the rows that keep an automatic height; the others have one line's
         "legend": BY_SECRETARY_LEGEND if named and any(r.by_secretary for r in vote.rows) else None,
         "secret": "Głosowanie tajne lub zbiorcze: publikuje się tylko wyniki.",
     }
@@ -106,7 +135,7 @@ def _result_row(vote: VoteRecord) -> tuple[str, ...]:
 def sitting_data(record: SittingRecord) -> Data:
     """The sitting's PDF as data: its title, summary, results, each vote, and the tables."""
     words = record.words
-    cache: dict[tuple[str, Any, bool | None], list[str]] = {}
+    cache: Cache = {}
     sections = [_table("Lista obecności", tables.ATTENDANCE_HEADER, tables.attendance_rows(record),
                        ATTENDANCE_WIDTHS)]
     if record.speeches:
@@ -123,6 +152,7 @@ def sitting_data(record: SittingRecord) -> Data:
                           RESULTS_WIDTHS, f"{words.on_this.capitalize()} nie przeprowadzono "
                           "dotąd żadnego głosowania."),
         "named_header": list(NAMED_HEADER),
+        "named_widths": [f"{mm}mm" for mm in NAMED_WIDTHS],
         "votes": [_vote(record, vote, cache) for vote in record.votes],
         "sections": sections,
     }

@@ -161,3 +161,15 @@ def test_a_long_subject_wraps_and_a_long_word_breaks_inside_the_page(hostile_pdf
     assert len([line for line in lines if "słowo" in line]) > 10  # wrapped, in both places
     for number, page in enumerate(_pages(hostile_pdf, tmp_path), start=1):
         assert _ink_right_of(page, A4_WIDTH - MARGIN + 2) == 0, number
+
+
+def test_a_name_that_wraps_has_a_taller_row_and_never_runs_into_the_next(hostile_pdf):
+    found = pdf_reading.words(hostile_pdf)
+    header = next(i for i, w in enumerate(found) if w.text == "Lp.")
+    listed = found[header:]
+    zofia = next(i for i, w in enumerate(listed) if w.text == "Zofia")
+    after = next(i for i, w in enumerate(listed) if w.text == "Łukasz")
+    name = listed[zofia:after - 1]  # the long name's pieces, the answer and the next ordinal
+    lines = {round(w.y) for w in name}
+    assert len(lines) >= 3  # the long word broke over lines inside its cell
+    assert max(w.y + w.height for w in name) <= listed[after].y + 0.5
