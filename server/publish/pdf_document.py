@@ -5,8 +5,9 @@ tree with the headings, tables with header cells, the page footers as artifacts,
 the title shown instead of the file name, XMP metadata. The words come from
 server.publish.pdf_content as JSON; the layout is in templates/*.typ beside this module.
 
-Each PDF is laid out by its own process (pdf_engine.py, run by path; see there why), which
-`start` begins and `Pending.wait` collects: the package writes its other files meanwhile.
+Each PDF is laid out by another process (pdf_engine.py, run by path; see there why): the
+one kept between PDFs (pdf_worker.py), or one of its own when that one is busy. `start`
+begins a PDF and `Pending.wait` collects it: the package writes its other files meanwhile.
 
 Fonts are DejaVu Sans (fonts/ beside this module), embedded as subsets; no system font is
 looked at, so the PDF is the same on every machine. A character the fonts lack stops the
@@ -19,13 +20,15 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Sequence
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from server.publish.pdf_content import Data, cards_data, sitting_data
+from server.publish.pdf_worker import WORKER
 from server.publish.record import ExportError, SittingRecord
 
 FONT = "DejaVu Sans"
@@ -61,54 +64,126 @@ def _refused(message: str, data: Data) -> ExportError:
                        "albo eksportuj bez PDF; nic nie zapisano")
 
 
-class Pending:
-    """A PDF being laid out by its own process; `wait` until it is written, or `cancel`."""
+class Pending(ABC):
+    """A PDF being laid out in another process; `wait` until it is written, or `cancel`."""
 
     def __init__(self, template: str, data: Data, out: Path, at: datetime | None) -> None:
-        self._data = data
+        self._template, self._data, self._out, self._at = template, data, out, at
+        self._encoded = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        self._stamp = at.replace(microsecond=0).isoformat() if at else ""
+
+    @abstractmethod
+    def wait(self) -> None:
+        """Returns when the PDF is written; raises ExportError when Typst refused it."""
+
+    @abstractmethod
+    def cancel(self) -> None:
+        """Ends the PDF's process if it still lays it out."""
+
+    def _feed(self, stdin: IO[bytes], chunks: Sequence[bytes], close: bool) -> threading.Thread:
+        """Writes the chunks to the process in a thread (the package goes on meanwhile)."""
+        def feed() -> None:
+            try:
+                for chunk in chunks:
+                    stdin.write(chunk)
+                stdin.flush()
+                if close:
+                    stdin.close()
+            except (BrokenPipeError, ValueError):  # the process ended early (or was ended)
+                pass
+
+        feeder = threading.Thread(target=feed, daemon=True, name="pdf-data")
+        feeder.start()
+        return feeder
+
+    def _outcome(self, status: int, errors: str) -> None:
+        if status == REFUSED:
+            raise _refused(errors, self._data)
+        if status != 0:
+            raise RuntimeError(f"the PDF's process failed ({status}): {errors}")
+
+
+class _Alone(Pending):
+    """A PDF laid out by a process started for it alone (the kept one being busy)."""
+
+    def __init__(self, template: str, data: Data, out: Path, at: datetime | None) -> None:
+        super().__init__(template, data, out, at)
         with as_file(FOLDER / "pdf_engine.py") as engine, as_file(FOLDER / "fonts") as fonts, \
                 as_file(FOLDER / "templates" / f"{template}.typ") as source:
             self._process = subprocess.Popen(
                 [sys.executable, "-P", str(engine), str(source), str(fonts), str(out),
-                 at.replace(microsecond=0).isoformat() if at else ""],
+                 self._stamp],
                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        encoded = json.dumps(data, ensure_ascii=False).encode("utf-8")
-        self._feeder = threading.Thread(target=self._feed, args=(encoded,), daemon=True,
-                                        name="pdf-data")
-        self._feeder.start()
-
-    def _feed(self, encoded: bytes) -> None:
-        stdin = self._process.stdin
-        assert stdin is not None  # Popen with stdin=PIPE
-        try:
-            stdin.write(encoded)
-            stdin.close()
-        except BrokenPipeError:  # the process ended early; wait() tells why
-            pass
+        assert self._process.stdin is not None  # Popen with stdin=PIPE
+        self._feeder = self._feed(self._process.stdin, [self._encoded], close=True)
 
     def wait(self) -> None:
-        """Returns when the PDF is written; raises ExportError when Typst refused it."""
         stderr = self._process.stderr
         assert stderr is not None  # Popen with stderr=PIPE
         errors = stderr.read().decode("utf-8", "replace")
         status = self._process.wait()
         self._feeder.join()
-        if status == REFUSED:
-            raise _refused(json.loads(errors)["typst"], self._data)
-        if status != 0:
-            raise RuntimeError(f"the PDF's process ended with status {status}: {errors}")
+        self._outcome(status, json.loads(errors)["typst"] if status == REFUSED else errors)
 
     def cancel(self) -> None:
-        """Ends the process if it still runs (a finished one is left as it is)."""
         self._process.kill()  # Popen sends nothing to a process already waited for
         self._process.wait()
         self._feeder.join()
 
 
+class _Served(Pending):
+    """A PDF laid out by the kept process (pdf_worker), which this PDF has claimed."""
+
+    def __init__(self, process: "subprocess.Popen[bytes]", template: str, data: Data,
+                 out: Path, at: datetime | None) -> None:
+        super().__init__(template, data, out, at)
+        self._process = process
+        request = {"template": str(WORKER.path(f"templates/{template}.typ")), "output": str(out),
+                   "at": self._stamp, "size": len(self._encoded)}
+        header = (json.dumps(request, ensure_ascii=False) + "\n").encode("utf-8")
+        assert process.stdin is not None  # Popen with stdin=PIPE
+        self._feeder = self._feed(process.stdin, [header, self._encoded], close=False)
+        self._done = False
+
+    def wait(self) -> None:
+        stdout = self._process.stdout
+        assert stdout is not None  # Popen with stdout=PIPE
+        try:
+            line = stdout.readline()
+        except ValueError:  # closed: the process was ended meanwhile
+            line = b""
+        self._feeder.join()
+        if not line:  # it died (killed from outside, out of memory): once more, alone
+            self._finish(WORKER.end)
+            _Alone(self._template, self._data, self._out, self._at).wait()
+            return
+        reply = json.loads(line)
+        self._finish(lambda: WORKER.release(retired=reply["retire"]))
+        self._outcome(reply["status"], reply.get("typst") or reply.get("error", ""))
+
+    def cancel(self) -> None:
+        self._finish(WORKER.end)
+        self._feeder.join()
+
+    def _finish(self, how: Callable[[], None]) -> None:
+        """Gives the kept process back once (a PDF cancelled after its wait gives nothing)."""
+        if not self._done:
+            self._done = True
+            how()
+
+
 def start(template: str, data: Data, out: Path, at: datetime | None = None) -> Pending:
     """Begins laying out templates/TEMPLATE.typ with the data as a PDF/UA-1 file at `out`;
-    `at`, when given, is its creation date (the same data then gives the same bytes)."""
-    return Pending(template, data, out, at)
+    `at`, when given, is its creation date (the same data then gives the same bytes). The
+    kept process lays it out, or one of its own when another PDF has that one."""
+    process = WORKER.claim()
+    if process is None:
+        return _Alone(template, data, out, at)
+    try:
+        return _Served(process, template, data, out, at)
+    except BaseException:
+        WORKER.end()
+        raise
 
 
 def render(template: str, data: Data, at: datetime | None = None) -> bytes:

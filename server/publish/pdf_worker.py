@@ -1,0 +1,107 @@
+"""The PDF process kept between PDFs (pdf_engine.py --serve), so that a PDF does not pay
+for starting Python, importing typst and loading the fonts (most of a small sitting's PDF).
+
+It starts with the first PDF that needs it, lays out one PDF at a time, and is replaced
+when it ends: it retires itself once it has grown (Typst's layout cache; see pdf_engine),
+and it is killed when the PDF it lays out is cancelled, or found dead if something else
+ended it. It reads its requests from a pipe, so it ends with the process that started it;
+`close` (at exit) ends it at once. The console and the server never import typst: only
+this child process does.
+"""
+
+import atexit
+import subprocess
+import sys
+import threading
+from contextlib import ExitStack
+from importlib.resources import as_file, files
+from pathlib import Path
+from typing import IO
+
+FOLDER = files("server.publish")
+# a kept process retires after this many PDFs, or once its resident memory passes the bound:
+# a 45-member sitting's PDF adds a few MB to Typst's cache, a 750-member one 25 MB a vote
+RETIRE_AFTER = 200
+RETIRE_ABOVE = 400 * 2**20
+
+
+class Worker:
+    """The one kept process; `claim` it for a PDF, then `release` or `end` it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen[bytes] | None = None
+        self._paths = ExitStack()  # the engine, fonts and templates as files while we run
+        self._found: dict[str, Path] = {}
+
+    def path(self, name: str) -> Path:
+        """A resource beside this module (e.g. "templates/sitting.typ") as a file."""
+        found = self._found.get(name)
+        if found is None:
+            found = self._found[name] = self._paths.enter_context(as_file(FOLDER / name))
+        return found
+
+    def claim(self) -> "subprocess.Popen[bytes] | None":
+        """The kept process, started if it is not running, for the caller alone until it
+        releases or ends it; None when another PDF has it (the caller starts a process of
+        its own then)."""
+        if not self._lock.acquire(blocking=False):
+            return None
+        try:
+            if self._process is None or self._process.poll() is not None:
+                self._process = subprocess.Popen(
+                    [sys.executable, "-P", str(self.path("pdf_engine.py")), "--serve",
+                     str(self.path("fonts")), str(RETIRE_AFTER), str(RETIRE_ABOVE)],
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except BaseException:
+            self._lock.release()
+            raise
+        return self._process
+
+    def release(self, retired: bool) -> None:
+        """The caller is done; `retired`: the process said it ends (it is then waited for)."""
+        if retired:
+            self._stop(kill=False)
+        self._lock.release()
+
+    def end(self) -> None:
+        """Kills the process (its PDF is cancelled, or it died) and releases it."""
+        self._stop(kill=True)
+        self._lock.release()
+
+    def close(self) -> None:
+        """Ends the process, if any (at exit: a PDF still laid out after a second is killed)."""
+        held = self._lock.acquire(timeout=1)
+        try:
+            self._stop(kill=not held)
+        finally:
+            if held:
+                self._lock.release()
+        self._paths.close()
+        self._found.clear()
+
+    def _stop(self, kill: bool) -> None:
+        process, self._process = self._process, None
+        if process is None:
+            return
+        _close(process.stdin)  # the end of its requests: it returns
+        if kill:
+            process.kill()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        _close(process.stdout)
+
+
+def _close(stream: IO[bytes] | None) -> None:
+    if stream is not None:
+        try:
+            stream.close()
+        except OSError:  # a pipe whose reader is gone
+            pass
+
+
+WORKER = Worker()
+atexit.register(WORKER.close)

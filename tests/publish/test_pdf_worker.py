@@ -1,0 +1,112 @@
+"""The PDF process kept between PDFs (server/publish/pdf_worker.py): reused, replaced when it
+retires or dies, never outliving the process that started it."""
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from server.publish import pdf_document, pdf_worker
+from server.publish.pdf_content import cards_data
+from tests.cli import ROOT, sesja_env
+
+
+@pytest.fixture
+def worker(monkeypatch):
+    """A kept process of the test's own, ended after it."""
+    own = pdf_worker.Worker()
+    monkeypatch.setattr(pdf_document, "WORKER", own)
+    yield own
+    own.close()
+
+
+def _cards(name: str = "Anna Nowak") -> bytes:
+    return pdf_document.render("cards", cards_data("Rada Gminy", [(name, "ABCD-1234",
+                                                                   "https://x.pl/k?c=1")]))
+
+
+def _pid(worker: pdf_worker.Worker) -> int | None:
+    process = worker._process
+    return process.pid if process is not None and process.poll() is None else None
+
+
+def test_one_process_lays_out_pdf_after_pdf(worker):
+    assert _pid(worker) is None  # started by the first PDF, not before
+    assert _cards().startswith(b"%PDF")
+    first = _pid(worker)
+    assert first is not None
+    assert _cards("Jan Kowalski").startswith(b"%PDF")
+    assert _pid(worker) == first
+
+
+def test_a_killed_process_is_replaced_and_the_next_pdf_is_made(worker):
+    _cards()
+    killed = worker._process
+    killed.kill()
+    killed.wait()
+    assert _cards().startswith(b"%PDF")
+    assert _pid(worker) not in (None, killed.pid)
+
+
+def test_a_process_killed_while_it_lays_out_a_pdf_does_not_lose_the_pdf(worker, tmp_path):
+    _cards()
+    out = tmp_path / "karty.pdf"
+    pending = pdf_document.start("cards", cards_data("Rada", [("Ewa", "AB-1", "https://x.pl")]),
+                                 out)
+    worker._process.kill()
+    pending.wait()
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_it_retires_after_its_pdfs_and_the_next_pdf_starts_another(worker, monkeypatch):
+    monkeypatch.setattr(pdf_worker, "RETIRE_AFTER", 2)
+    _cards()
+    first = worker._process
+    _cards()
+    assert first.returncode == 0 and worker._process is None  # it ended by itself
+    _cards()
+    assert _pid(worker) not in (None, first.pid)
+
+
+def test_a_refused_pdf_leaves_the_process_serving(worker):
+    with pytest.raises(pdf_document.ExportError, match="李"):
+        _cards("Li 李")
+    kept = _pid(worker)
+    assert kept is not None
+    assert _cards().startswith(b"%PDF") and _pid(worker) == kept
+
+
+def test_a_second_pdf_at_the_same_time_gets_a_process_of_its_own(worker, tmp_path):
+    data = cards_data("Rada", [("Ewa", "AB-1", "https://x.pl")])
+    first = pdf_document.start("cards", data, tmp_path / "1.pdf")
+    second = pdf_document.start("cards", data, tmp_path / "2.pdf")
+    assert second._process is not first._process
+    second.wait()
+    first.wait()
+    assert (tmp_path / "1.pdf").read_bytes() == (tmp_path / "2.pdf").read_bytes()
+
+
+def test_closing_ends_it(worker):
+    _cards()
+    process = worker._process
+    worker.close()
+    assert process.returncode == 0
+
+
+def test_it_ends_with_the_process_that_started_it():
+    code = ("from server.publish import pdf_document, pdf_worker\n"
+            "from server.publish.pdf_content import cards_data\n"
+            "pdf_document.render('cards', cards_data('R', [('A', 'B', 'https://x.pl')]))\n"
+            "print(pdf_worker.WORKER._process.pid)\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=sesja_env(), cwd=ROOT, timeout=60, check=True)
+    pid = int(run.stdout.split()[-1])
+    for _ in range(50):  # its parent has exited: it is gone, or going
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    pytest.fail(f"the PDF process {pid} outlived its parent")
