@@ -64,7 +64,7 @@ def _document(title: str, author: str, lang: str) -> Data:
             "region": REGIONS[lang], "words": PAGE_WORDS[lang]}
 
 
-Cache = dict[tuple[str, Any, bool | None], tuple[list[str], bool]]
+Cache = dict[tuple[str, int, Any, bool | None], tuple[list[str], bool]]
 
 
 def fits(text: str, mm: float) -> bool:
@@ -79,20 +79,19 @@ def fits(text: str, mm: float) -> bool:
 def _named_rows(vote: VoteRecord, cache: Cache) -> tuple[list[list[str]], list[int]]:
     """The named list's rows, and the indexes of those that may take more than one line;
     a member's row with an answer is made and measured once for all the votes."""
-    number, name, answer = NAMED_WIDTHS
     rows: list[list[str]] = []
     tall: list[int] = []
     for index, row in enumerate(vote.rows):
-        key = (row.member.id, row.answer, row.by_secretary)
+        key = (row.member.id, row.ordinal, row.answer, row.by_secretary)
         made = cache.get(key)
         if made is None:
-            cells = [breakable(row.member.name), _answer(row)]
-            made = cache[key] = cells, fits(row.member.name, name) and fits(cells[1], answer)
+            cells = [str(row.ordinal), breakable(row.member.name), _answer(row)]
+            made = cache[key] = cells, all(fits(text, mm) for text, mm in zip(
+                (cells[0], row.member.name, cells[2]), NAMED_WIDTHS, strict=True))
         cells, short = made
-        ordinal = str(row.ordinal)
-        if not (short and fits(ordinal, number)):
+        if not short:
             tall.append(index)
-        rows.append([ordinal, *cells])
+        rows.append(cells)
     return rows, tall
 
 
