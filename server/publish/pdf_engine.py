@@ -7,7 +7,8 @@ The first form lays out one PDF. The second serves PDFs one after another, a req
 stdin each: a line of JSON {"template", "output", "at", "size"} and then `size` bytes of the
 data (UTF-8 JSON); it answers each with a line of JSON on stdout, {"status": 0} when OUTPUT
 is written, 3 with "typst": Typst's refusal, 1 with "error": a bug's traceback; "retire":
-true when it then ends (after PDFS PDFs, or once its resident memory passes BYTES).
+true when it then ends (after PDFS PDFs, or once its resident memory passes BYTES, or
+after each PDF where it cannot read that memory).
 It ends at the end of stdin, so it never outlives the process that started it.
 
 Typst keeps every layout it made in a process-wide cache that no call of its Python binding
@@ -50,14 +51,14 @@ def _write(template: str, fonts: typst.Fonts, data: str, output: str, at: str) -
         handle.write(pdf)
 
 
-def _resident() -> int:
-    """The process's resident memory in bytes (0 where /proc is missing: then only the count
-    of PDFs retires it)."""
+def _resident() -> int | None:
+    """The process's resident memory in bytes, or None where /proc is missing (Windows,
+    macOS: it then retires after every PDF, as a process per PDF did)."""
     try:
         with open("/proc/self/statm", encoding="ascii") as handle:
             pages = int(handle.read().split()[1])
     except OSError:
-        return 0
+        return None
     return pages * os.sysconf("SC_PAGE_SIZE")
 
 
@@ -81,7 +82,8 @@ def serve(folder: str, most: int, bound: int) -> int:
         request = json.loads(line)
         data = requests.read(request["size"]).decode("utf-8")
         reply = _serve_one(request, data, fonts)
-        reply["retire"] = served == most or _resident() > bound
+        resident = _resident()
+        reply["retire"] = served == most or resident is None or resident > bound
         replies.write(json.dumps(reply) + "\n")
         replies.flush()
         if reply["retire"]:

@@ -70,6 +70,14 @@ def test_it_retires_after_its_pdfs_and_the_next_pdf_starts_another(worker, monke
     assert _pid(worker) not in (None, first.pid)
 
 
+def test_it_retires_once_its_memory_passes_the_bound(worker, monkeypatch):
+    monkeypatch.setattr(pdf_worker, "RETIRE_ABOVE", 1)
+    _cards()
+    assert worker._process is None  # it ended after its first PDF
+    _cards()
+    assert worker._process is None
+
+
 def test_a_refused_pdf_leaves_the_process_serving(worker):
     with pytest.raises(pdf_document.ExportError, match="李"):
         _cards("Li 李")
