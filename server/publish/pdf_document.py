@@ -146,6 +146,20 @@ class _Served(Pending):
         self._done = False
 
     def wait(self) -> None:
+        try:
+            reply = self._reply()
+        except BaseException:  # an interrupt, a garbled answer: the process is not reused
+            self.cancel()
+            raise
+        if reply is None:  # it died (killed from outside, out of memory): once more, alone
+            self._finish(WORKER.end)
+            _Alone(self._template, self._data, self._out, self._at).wait()
+            return
+        self._finish(lambda: WORKER.release(retired=reply["retire"]))
+        self._outcome(reply["status"], reply.get("typst") or reply.get("error", ""))
+
+    def _reply(self) -> dict[str, Any] | None:
+        """The process's answer to this PDF, None if it ended without one."""
         stdout = self._process.stdout
         assert stdout is not None  # Popen with stdout=PIPE
         try:
@@ -153,13 +167,10 @@ class _Served(Pending):
         except ValueError:  # closed: the process was ended meanwhile
             line = b""
         self._feeder.join()
-        if not line:  # it died (killed from outside, out of memory): once more, alone
-            self._finish(WORKER.end)
-            _Alone(self._template, self._data, self._out, self._at).wait()
-            return
-        reply = json.loads(line)
-        self._finish(lambda: WORKER.release(retired=reply["retire"]))
-        self._outcome(reply["status"], reply.get("typst") or reply.get("error", ""))
+        if not line:
+            return None
+        reply: dict[str, Any] = json.loads(line)
+        return reply
 
     def cancel(self) -> None:
         self._finish(WORKER.end)
