@@ -1,12 +1,12 @@
 """The PDF process kept between PDFs (pdf_engine.py --serve), so that a PDF does not pay
 for starting Python, importing typst and loading the fonts (most of a small sitting's PDF).
 
-It starts with the first PDF that needs it, lays out one PDF at a time, and is replaced
-when it ends: it retires itself once it has grown (Typst's layout cache; see pdf_engine),
-and it is killed when the PDF it lays out is cancelled, or found dead if something else
-ended it. It reads its requests from a pipe, so it ends with the process that started it;
-`close` (at exit) ends it at once. The console and the server never import typst: only
-this child process does.
+It starts with the first PDF that needs it and lays out one PDF at a time. It retires
+itself once it has grown (Typst's layout cache; see pdf_engine): its successor starts
+then, to be ready for the next PDF. It is killed when the PDF it lays out is cancelled,
+and replaced with the next PDF then, or when it is found dead. It reads its requests from
+a pipe, so it ends with the process that started it; `close` (at exit) ends it at once.
+The console and the server never import typst: only this child process does.
 """
 
 import atexit
@@ -49,20 +49,21 @@ class Worker:
             return None
         try:
             if self._process is None or self._process.poll() is not None:
-                self._process = subprocess.Popen(
-                    [sys.executable, "-P", str(self.path("pdf_engine.py")), "--serve",
-                     str(self.path("fonts")), str(RETIRE_AFTER), str(RETIRE_ABOVE)],
-                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                self._process = self._spawn()
         except BaseException:
             self._lock.release()
             raise
         return self._process
 
     def release(self, retired: bool) -> None:
-        """The caller is done; `retired`: the process said it ends (it is then waited for)."""
-        if retired:
-            self._stop(kill=False)
-        self._lock.release()
+        """The caller is done; `retired`: the process said it ends (it is waited for, and
+        its successor started now, to be ready by the next PDF)."""
+        try:
+            if retired:
+                self._stop(kill=False)
+                self._process = self._spawn()
+        finally:
+            self._lock.release()
 
     def end(self) -> None:
         """Kills the process (its PDF is cancelled, or it died) and releases it."""
@@ -70,15 +71,22 @@ class Worker:
         self._lock.release()
 
     def close(self) -> None:
-        """Ends the process, if any (at exit: a PDF still laid out after a second is killed)."""
+        """Ends the process, if any, at once: idle, it has nothing to finish (at exit, a PDF
+        still laid out after a second is killed with it)."""
         held = self._lock.acquire(timeout=1)
         try:
-            self._stop(kill=not held)
+            self._stop(kill=True)
         finally:
             if held:
                 self._lock.release()
         self._paths.close()
         self._found.clear()
+
+    def _spawn(self) -> "subprocess.Popen[bytes]":
+        return subprocess.Popen(
+            [sys.executable, "-P", str(self.path("pdf_engine.py")), "--serve",
+             str(self.path("fonts")), str(RETIRE_AFTER), str(RETIRE_ABOVE)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 
     def _stop(self, kill: bool) -> None:
         process, self._process = self._process, None

@@ -65,17 +65,20 @@ def test_it_retires_after_its_pdfs_and_the_next_pdf_starts_another(worker, monke
     _cards()
     first = worker._process
     _cards()
-    assert first.returncode == 0 and worker._process is None  # it ended by itself
+    assert first.returncode == 0  # it ended by itself
+    successor = _pid(worker)
+    assert successor not in (None, first.pid)  # started at once, ready for the next PDF
     _cards()
-    assert _pid(worker) not in (None, first.pid)
+    assert _pid(worker) == successor
 
 
 def test_it_retires_once_its_memory_passes_the_bound(worker, monkeypatch):
     monkeypatch.setattr(pdf_worker, "RETIRE_ABOVE", 1)
     _cards()
-    assert worker._process is None  # it ended after its first PDF
+    successor = worker._process  # the first ended after its PDF; this one is waiting
+    assert successor.poll() is None
     _cards()
-    assert worker._process is None
+    assert successor.returncode == 0 and worker._process.pid != successor.pid
 
 
 def test_a_refused_pdf_leaves_the_process_serving(worker):
@@ -100,7 +103,7 @@ def test_closing_ends_it(worker):
     _cards()
     process = worker._process
     worker.close()
-    assert process.returncode == 0
+    assert process.returncode is not None and worker._process is None
 
 
 def test_it_ends_with_the_process_that_started_it():
