@@ -13,9 +13,9 @@ from models.terms import FinalAnswer
 from server.publish import tables
 from server.publish.file_names import vote_path
 from server.publish.labels import MODE_PL, OUTCOME_PL, hhmm, long_date
-from server.publish.prose import vote_prose
+from server.publish.prose import item_sentence, vote_prose
 from server.publish.record import SittingRecord, VoteRecord
-from server.publish.typography import quotes, sentence
+from server.publish.typography import quotes
 
 STYLE = """
 body{font-family:system-ui,"DejaVu Sans",sans-serif;color:#1a1a1a;background:#fff;
@@ -121,7 +121,7 @@ def _answers(vote: VoteRecord, rows: dict[tuple[str, FinalAnswer, bool | None], 
 
 def vote_section(record: SittingRecord, vote: VoteRecord, level: int, answers: str) -> str:
     v, prose = vote.vote, vote_prose(record, vote)
-    item = f"Punkt {vote.item_number}: {sentence(vote.item_title)} " if vote.item_number else ""
+    item = item_sentence(vote)
     counts = "".join(f"<li>{phrase}</li>" for phrase in (*prose.votes, *prose.ballots, *prose.people))
     revote = f" {prose.revote}" if prose.revote else ""
     resolution = f" {escape(prose.resolution)}" if prose.resolution else ""

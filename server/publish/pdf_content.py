@@ -13,7 +13,7 @@ from typing import Any
 from models.polish import ANSWER_PL
 from server.publish import glyph_widths, tables
 from server.publish.labels import MODE_PL, OUTCOME_PL, long_date
-from server.publish.prose import vote_prose
+from server.publish.prose import item_sentence, vote_prose
 from server.publish.record import NamedAnswer, SittingRecord, VoteRecord
 from server.publish.typography import quotes
 
@@ -101,7 +101,7 @@ def _answer(row: NamedAnswer) -> str:
 
 def _vote(record: SittingRecord, vote: VoteRecord, cache: Cache) -> Data:
     v, prose = vote.vote, vote_prose(record, vote)
-    item = f"Punkt {vote.item_number}: {vote.item_title}. " if vote.item_number else ""
+    item = item_sentence(vote)
     named = vote.named
     rows, tall = _named_rows(vote, cache) if named else (None, [])
     return {

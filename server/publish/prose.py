@@ -9,7 +9,7 @@ from models.rules import quorum_needed
 from models.terms import FinalAnswer
 from server.publish.labels import OUTCOME_PL, hhmm, hhmmss, local, long_date
 from server.publish.record import SittingRecord, VoteRecord
-from server.publish.typography import quotes
+from server.publish.typography import quotes, sentence
 
 # The noun a count takes: votes cast are "głosy", the rest are people ("osoby").
 _COUNTED = {
@@ -84,6 +84,12 @@ def stated_quorum(vote: VoteRecord) -> str:
     """The quorum as the source of a sitting entered afterwards states it, word for word."""
     words = vote.vote.quorum_as_stated
     return f"Kworum według źródła: „{quotes(words)}”" if words else ""
+
+
+def item_sentence(vote: VoteRecord) -> str:
+    """ "Punkt 17a: Rozpatrzenie projektu uchwały. " (one full stop, whatever the title
+    ends with), or nothing for a vote on no item."""
+    return f"Punkt {vote.item_number}: {sentence(vote.item_title)} " if vote.item_number else ""
 
 
 def when_line(vote: VoteRecord, afterwards: bool = False) -> str:

@@ -154,3 +154,4 @@ def test_the_pdf_says_it_was_entered_afterwards_and_shows_the_labels(package):
     assert "Obrady od 11:05 do 12:31." in joined and "Punkt 17a: " in joined
     assert "29 maja 2025 r., godz. 11:05." in joined  # the first vote: one time, no seconds
     assert f"kworum według źródła: „{QUORUM}”" in joined
+    assert "Punkt 2: Powołanie sekretarzy sesji. Tryb" in joined  # the title's own stop, once
