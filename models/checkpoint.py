@@ -1,0 +1,166 @@
+"""A checkpoint: the state just after one event, stored so opening a log need not fold it all.
+
+A checkpoint stands for the event it follows (its seq and hash) and holds the state in the
+same canonical JSON as events (sorted keys, no spaces, UTF-8; never pickle), split in two:
+
+- one **part** per sitting: the sitting's JSON, named by its SHA-256. A sitting that did not
+  change since the last checkpoint has the same part, so a checkpoint stores (and encodes)
+  only the sittings that changed;
+- the **document**: the format, `STATE_VERSION`, the seq and hash of its event, the chamber's
+  other fields, and each sitting's id with the hash of its part. Its own SHA-256 is the
+  checkpoint's content hash, so it covers every part.
+
+A checkpoint is used only when its version is this code's `STATE_VERSION`: a state of
+another shape, or made by another reducer, is never read as this one.
+"""
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, fields
+from typing import Any, get_type_hints
+
+from models.pmap import PMap
+from models.state import Chamber, Sitting
+from models.state_json import Json, StateJsonError, decoder, encoder, shape
+
+FORMAT = "sesja-checkpoint"
+# One more whenever the state's shape (STATE_SHAPES guards it) or what the reducer makes of
+# an event changes: a checkpoint of another version is refused and the log folded instead.
+STATE_VERSION = 1
+# The SHA-256 of `state_shape()` for each version, newest last; a test fails when the state
+# no longer has the newest shape (then: bump STATE_VERSION and add the new shape here).
+STATE_SHAPES = {
+    1: "f5e9b830de4ceb2abe25880a821306fbed23ed4fc5fe9013fd6bd15ceea8a298",
+}
+_CHAMBER_FIELDS = tuple(f.name for f in fields(Chamber) if f.name != "sittings")
+
+
+class CheckpointError(ValueError):
+    """A stored checkpoint that cannot stand for its event; the message says why."""
+
+
+def canonical(data: Json) -> str:
+    """JSON as events are stored: sorted keys, no spaces, UTF-8 text."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def state_shape() -> str:
+    return digest(shape(Chamber))
+
+
+@dataclass(frozen=True)
+class Part:
+    digest: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """A checkpoint ready to store: its document, content hash and the parts it names."""
+
+    seq: int
+    hash: str
+    document: str
+    content_hash: str
+    parts: tuple[Part, ...]  # every part the document names
+
+
+class SittingParts:
+    """Each sitting's part, remembered by the sitting object it was made from: snapshots are
+    immutable, so an unchanged sitting is the same object and is not encoded again."""
+
+    def __init__(self) -> None:
+        self._known: dict[int, tuple[Sitting, Part]] = {}
+
+    def part(self, sitting: Sitting) -> Part:
+        known = self._known.get(id(sitting))
+        if known is not None and known[0] is sitting:
+            return known[1]
+        text = canonical(encoder(Sitting)(sitting))
+        made = Part(digest(text), text)
+        self.remember(sitting, made)
+        return made
+
+    def remember(self, sitting: Sitting, part: Part) -> None:
+        self._known[id(sitting)] = (sitting, part)
+
+    def keep_only(self, sittings: Iterable[Sitting]) -> None:
+        """Forgets sittings no longer in the state (they would otherwise live on here)."""
+        wanted = {id(sitting) for sitting in sittings}
+        self._known = {key: value for key, value in self._known.items() if key in wanted}
+
+
+def encode(state: Chamber, parts: SittingParts | None = None) -> Encoded:
+    """The checkpoint of `state`, standing for its last event."""
+    known = parts or SittingParts()
+    made = [(sitting_id, known.part(sitting)) for sitting_id, sitting in state.sittings.items()]
+    known.keep_only(state.sittings.values())
+    chamber = {name: encoder(_field_type(name))(getattr(state, name))
+               for name in _CHAMBER_FIELDS}
+    document = canonical({
+        "format": FORMAT, "version": STATE_VERSION, "seq": state.last_seq,
+        "hash": state.last_hash, "chamber": chamber,
+        "sittings": [[sitting_id, part.digest] for sitting_id, part in made],
+    })
+    return Encoded(state.last_seq, state.last_hash, document, digest(document),
+                   tuple(part for _id, part in made))
+
+
+def header(document: str) -> dict[str, Any]:
+    """The document's fields, after checking its format (no state is decoded yet)."""
+    try:
+        data = json.loads(document)
+    except ValueError as error:
+        raise CheckpointError(f"its document is not JSON ({error})") from error
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise CheckpointError("its document is not a sesja checkpoint")
+    return data
+
+
+def part_digests(document: str) -> list[str]:
+    return [part for _id, part in header(document)["sittings"]]
+
+
+def decode(document: str, part_text: Callable[[str], str],
+           parts: SittingParts | None = None) -> Chamber:
+    """The state a checkpoint holds. `part_text(digest)` gives a part's stored text; each is
+    checked against its digest. Raises CheckpointError for anything that does not fit."""
+    data = header(document)
+    if data.get("version") != STATE_VERSION:
+        raise CheckpointError(f"it was made for state version {data.get('version')}, "
+                              f"this sesja reads version {STATE_VERSION}")
+    try:
+        sittings: list[tuple[str, Sitting]] = []
+        for sitting_id, part_digest in data["sittings"]:
+            text = part_text(part_digest)
+            if digest(text) != part_digest:
+                raise CheckpointError(f"the part of sitting {sitting_id} changed after it "
+                                      "was written (hash mismatch)")
+            sitting = decoder(Sitting)(json.loads(text))
+            if parts is not None:
+                parts.remember(sitting, Part(part_digest, text))
+            sittings.append((sitting_id, sitting))
+        chamber: Mapping[str, Json] = data["chamber"]
+        if chamber.keys() != set(_CHAMBER_FIELDS):
+            raise CheckpointError("its chamber does not have this version's fields")
+        values = {name: decoder(_field_type(name))(chamber[name]) for name in _CHAMBER_FIELDS}
+        state = Chamber(sittings=PMap(sittings), **values)
+    except (StateJsonError, KeyError, TypeError, ValueError) as error:
+        if isinstance(error, CheckpointError):
+            raise
+        raise CheckpointError(f"its state does not fit this version ({error})") from error
+    if (state.last_seq, state.last_hash) != (data.get("seq"), data.get("hash")):
+        raise CheckpointError("its state ends at another event than the one it names")
+    return state
+
+
+def _field_type(name: str) -> Any:
+    return _CHAMBER_TYPES[name]
+
+
+_CHAMBER_TYPES = get_type_hints(Chamber)
