@@ -61,54 +61,62 @@ class Part:
 
 @dataclass(frozen=True)
 class Encoded:
-    """A checkpoint ready to store: its document, content hash and the parts it names."""
+    """A checkpoint ready to store: its document, its content hash, and the parts of the
+    sittings encoded for it (those its `SittingParts` had not seen already stored)."""
 
     seq: int
     hash: str
     document: str
     content_hash: str
-    parts: tuple[Part, ...]  # every part the document names
+    parts: tuple[Part, ...]
 
 
 class SittingParts:
-    """Each sitting's part, remembered by the sitting object it was made from: snapshots are
+    """The part digest of each sitting already stored, by the sitting object: snapshots are
     immutable, so an unchanged sitting is the same object and is not encoded again."""
 
     def __init__(self) -> None:
-        self._known: dict[int, tuple[Sitting, Part]] = {}
+        self._known: dict[int, tuple[Sitting, str]] = {}
 
-    def part(self, sitting: Sitting) -> Part:
+    def digest_of(self, sitting: Sitting) -> str | None:
         known = self._known.get(id(sitting))
-        if known is not None and known[0] is sitting:
-            return known[1]
-        text = canonical(encoder(Sitting)(sitting))
-        made = Part(digest(text), text)
-        self.remember(sitting, made)
-        return made
+        return known[1] if known is not None and known[0] is sitting else None
 
-    def remember(self, sitting: Sitting, part: Part) -> None:
-        self._known[id(sitting)] = (sitting, part)
+    def remember(self, sitting: Sitting, part_digest: str) -> None:
+        self._known[id(sitting)] = (sitting, part_digest)
 
     def keep_only(self, sittings: Iterable[Sitting]) -> None:
         """Forgets sittings no longer in the state (they would otherwise live on here)."""
         wanted = {id(sitting) for sitting in sittings}
         self._known = {key: value for key, value in self._known.items() if key in wanted}
 
+    def forget(self) -> None:
+        """After a write that failed: nothing is known to be stored."""
+        self._known = {}
+
 
 def encode(state: Chamber, parts: SittingParts | None = None) -> Encoded:
-    """The checkpoint of `state`, standing for its last event."""
-    known = parts or SittingParts()
-    made = [(sitting_id, known.part(sitting)) for sitting_id, sitting in state.sittings.items()]
+    """The checkpoint of `state`, standing for its last event. With `parts`, a sitting whose
+    part is already stored is named by its digest and not encoded again."""
+    known = parts if parts is not None else SittingParts()
+    named: list[list[str]] = []
+    new: list[Part] = []
+    for sitting_id, sitting in state.sittings.items():
+        part_digest = known.digest_of(sitting)
+        if part_digest is None:
+            text = canonical(encoder(Sitting)(sitting))
+            part_digest = digest(text)
+            new.append(Part(part_digest, text))
+            known.remember(sitting, part_digest)
+        named.append([sitting_id, part_digest])
     known.keep_only(state.sittings.values())
     chamber = {name: encoder(_field_type(name))(getattr(state, name))
                for name in _CHAMBER_FIELDS}
     document = canonical({
         "format": FORMAT, "version": STATE_VERSION, "seq": state.last_seq,
-        "hash": state.last_hash, "chamber": chamber,
-        "sittings": [[sitting_id, part.digest] for sitting_id, part in made],
+        "hash": state.last_hash, "chamber": chamber, "sittings": named,
     })
-    return Encoded(state.last_seq, state.last_hash, document, digest(document),
-                   tuple(part for _id, part in made))
+    return Encoded(state.last_seq, state.last_hash, document, digest(document), tuple(new))
 
 
 def header(document: str) -> dict[str, Any]:
@@ -143,7 +151,7 @@ def decode(document: str, part_text: Callable[[str], str],
                                       "was written (hash mismatch)")
             sitting = decoder(Sitting)(json.loads(text))
             if parts is not None:
-                parts.remember(sitting, Part(part_digest, text))
+                parts.remember(sitting, part_digest)
             sittings.append((sitting_id, sitting))
         chamber: Mapping[str, Json] = data["chamber"]
         if chamber.keys() != set(_CHAMBER_FIELDS):

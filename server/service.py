@@ -9,21 +9,28 @@ its own refusal) only after that transaction's commit. So a burst of device pres
 one disk sync per group, not one per press, and nothing is acknowledged before it is
 durable.
 
-Opening a log replays it after checking that every stored event still matches its hash,
-that the events link up and that the log ends where its head record says (some 30 ms for
-10,000 events); a damaged or edited log is refused with the first bad event named, so
-nothing is served from it or appended to it unnoticed. `sesja verify` also re-derives the
-projections.
+Opening a log starts from its newest checkpoint that holds up against the chain, then
+re-hashes and folds every event after it (all of them when there is none; see
+`server.checkpoints`); a damaged or edited log is refused with the first bad event named,
+so nothing is served from it or appended to it unnoticed. `sesja verify` re-derives
+everything from the events, the projections and every checkpoint included.
+
+A checkpoint is written after the events that close a sitting, after `checkpoints.EVERY`
+events since the last one, and when the service closes: always after the events are
+durable and their callers answered (for `submit`: once the group's answers are handed to
+their loops, on the writer thread, before its next group), so it never delays an
+acknowledgement; one that fails to be written is logged and costs only time.
 """
 
 import asyncio
 import logging
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 
+from models import events as ev
 from models.chain import Sealed, stored_link_hash
 from models.clock import Clock, utc_now
 from models.commands import Command
@@ -33,8 +40,8 @@ from models.reducer import fold
 from models.rejection import Rejection
 from models.state import Chamber
 from models.step import step
-from server.store import EventStore, LogMovedOn, StoredRow, StoreError, stored_from_row
-from server.verify import log_problem
+from server import checkpoints
+from server.store import EventStore, LogMovedOn, StoreError, stored_from_row
 
 log = logging.getLogger("sesja.service")
 
@@ -66,10 +73,13 @@ class SittingService:
     def __init__(self, store: EventStore, clock: Clock = utc_now) -> None:
         self.store = store
         self.clock = clock
-        rows = _checked_rows(store)
+        opened = checkpoints.open_log(store)
         store.check_writable()
-        self.state: Chamber = fold(_parsed(store, rows))  # one event at a time: never all held
-        self.last_at: datetime | None = datetime.fromisoformat(rows[-1].at) if rows else None
+        self.state: Chamber = opened.state
+        self.last_at: datetime | None = opened.last_at
+        self._checkpointed = opened.checkpoint_seq  # the newest checkpoint's event
+        self._parts = opened.parts
+        self._checkpoint_lock = threading.Lock()
         self._lock = threading.Lock()
         self._listeners: list[Listener] = []
         self._on_close: list[Callable[[], None]] = []
@@ -166,6 +176,7 @@ class SittingService:
         except BatchRejected as batch:
             raise batch.rejection from None
         self._notify(events, state)
+        self._checkpoint_if_due(events, state)
         return events
 
     def execute_all(self, commands: Sequence[Command], actor: str) -> tuple[StoredEvent, ...]:
@@ -174,6 +185,7 @@ class SittingService:
         events, state = self._commit(commands, actor)
         if events:
             self._notify(events, state)
+            self._checkpoint_if_due(events, state)
         return events
 
     async def submit(self, command: Command, actor: str) -> tuple[StoredEvent, ...]:
@@ -197,7 +209,9 @@ class SittingService:
                     if not group:
                         self._draining = False
                         return
-                self._deliver(group, *self._commit_group(group))
+                outcomes, events, state = self._commit_group(group)
+                self._deliver(group, outcomes, events, state)
+                self._checkpoint_if_due(events, state)  # the answers are on their way
         except BaseException:  # a bug: the next submit starts a writer again, not a hang
             with self._queue_lock:
                 self._draining = False
@@ -264,31 +278,31 @@ class SittingService:
         if events:
             self._notify(events, state)
 
+    def _checkpoint_due(self, events: Sequence[StoredEvent], state: Chamber) -> bool:
+        return (state.last_seq - self._checkpointed >= checkpoints.EVERY
+                or any(isinstance(stored.event, ev.SittingClosed) for stored in events))
+
+    def _checkpoint_if_due(self, events: Sequence[StoredEvent], state: Chamber) -> None:
+        if self._checkpoint_due(events, state):
+            self.checkpoint(state)
+
+    def checkpoint(self, state: Chamber | None = None) -> None:
+        """Writes a checkpoint of `state` (now: of the service's state) unless the newest
+        already stands for it or a later event."""
+        with self._checkpoint_lock:
+            wanted = state if state is not None else self.state
+            if wanted.last_seq > self._checkpointed and checkpoints.save(
+                    self.store, wanted, self._parts):
+                self._checkpointed = wanted.last_seq
+
     def on_close(self, action: Callable[[], None]) -> None:
         """Runs `action` when the service closes (e.g. releasing the log's writer lock)."""
         self._on_close.append(action)
 
     def close(self) -> None:
         self._writer.shutdown(wait=True)
+        self.checkpoint()  # a clean exit: the next start folds nothing
         self.store.close()
         for action in self._on_close:
             action()
 
-
-def _checked_rows(store: EventStore) -> list[StoredRow]:
-    rows: list[StoredRow] = store.rows()
-    problem = log_problem(rows, store.head())  # no checkpoints yet: every event re-hashed
-    if problem is not None:
-        raise StoreError(f"the event log {store.target} is damaged: {problem}; run "
-                         f"`sesja verify --db {store.target}`. Nothing was written.")
-    return rows
-
-
-def _parsed(store: EventStore, rows: Sequence[StoredRow]) -> Iterator[StoredEvent]:
-    for row in rows:
-        try:
-            yield stored_from_row(row)
-        except ValueError as error:  # pydantic's ValidationError is a ValueError
-            raise StoreError(f"the event log {store.target} holds an unreadable event: "
-                             f"{error}; run `sesja verify --db {store.target}`. Nothing was "
-                             "written.") from error

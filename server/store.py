@@ -160,6 +160,12 @@ class _Statements:
         self.select_events = _Prepared.of(
             select(*(EVENTS.c[name] for name in StoredRow._fields)).order_by(EVENTS.c.seq),
             engine)
+        self.select_events_from = _Prepared.of(
+            select(*(EVENTS.c[name] for name in StoredRow._fields))
+            .where(EVENTS.c.seq >= bindparam("first")).order_by(EVENTS.c.seq), engine)
+        self.select_links = _Prepared.of(
+            select(EVENTS.c.seq, EVENTS.c.prev_hash, EVENTS.c.hash)
+            .where(EVENTS.c.seq <= bindparam("last")).order_by(EVENTS.c.seq), engine)
         self.insert_head = _Prepared.of(insert(HEAD), engine)
         self.move_head = _Prepared.of(
             update(HEAD).where(HEAD.c.id == 1, HEAD.c.seq == bindparam("expected"))
@@ -300,15 +306,37 @@ class EventStore:
         except SQLAlchemyError as error:
             raise StoreError(f"cannot read the event log {self.target}: {_reason(error)}") from error
 
-    def rows(self) -> list[StoredRow]:
-        """The stored rows as they are, in seq order; read with the DB-API, as replay is hot."""
+    def rows(self, first: int = 1) -> list[StoredRow]:
+        """The stored rows as they are, in seq order, from event `first` on (a checkpoint's
+        event); read with the DB-API, as replay is hot."""
         dbapi = self.engine.dialect.loaded_dbapi
         try:
             connection = self.engine.raw_connection()  # its own: other threads may read
             try:
                 cursor = connection.cursor()
-                cursor.execute(self._statements.select_events.sql)
+                if first <= 1:
+                    cursor.execute(self._statements.select_events.sql)
+                else:
+                    statement = self._statements.select_events_from
+                    cursor.execute(statement.sql, statement.params({"first": first}))
                 return list(map(StoredRow._make, cursor.fetchall()))
+            finally:
+                connection.close()
+        except (SQLAlchemyError, dbapi.Error) as error:
+            raise StoreError(f"cannot read the event log {self.target}: {_reason(error)}") from error
+
+    def links(self, last: int) -> Iterator[tuple[int, str, str]]:
+        """(seq, prev_hash, hash) of every event up to `last`, in seq order, streamed: what
+        shows an event removed, inserted or reordered, without reading any payload."""
+        dbapi = self.engine.dialect.loaded_dbapi
+        try:
+            connection = self.engine.raw_connection()
+            try:
+                cursor = connection.cursor()
+                statement = self._statements.select_links
+                cursor.execute(statement.sql, statement.params({"last": last}))
+                while batch := cursor.fetchmany(4096):
+                    yield from batch
             finally:
                 connection.close()
         except (SQLAlchemyError, dbapi.Error) as error:

@@ -56,10 +56,35 @@ class HeadRow(SQLModel, table=True):
     hash: str
 
 
+class CheckpointRow(SQLModel, table=True):
+    """A checkpoint of the state just after event `seq` (`models.checkpoint`): its document
+    in canonical JSON and the document's SHA-256. Only the newest few are kept."""
+
+    __tablename__ = "checkpoint"
+
+    seq: int = Field(primary_key=True)
+    hash: str  # the hash of event `seq`, which the checkpoint stands for
+    version: int  # models.checkpoint.STATE_VERSION of the code that wrote it
+    content_hash: str
+    document: str
+
+
+class CheckpointPartRow(SQLModel, table=True):
+    """One sitting's state in a checkpoint, named by the SHA-256 of its canonical JSON; a
+    sitting unchanged between checkpoints is one row for both."""
+
+    __tablename__ = "checkpoint_part"
+
+    digest: str = Field(primary_key=True)
+    text: str
+
+
 # SQLModel gives each table class its `__table__` without declaring it; the metadata holds the
 # same Table objects, typed, by name.
 EVENTS: Table = SQLModel.metadata.tables[EventRow.__tablename__]
 VOTES: Table = SQLModel.metadata.tables[VoteRow.__tablename__]
 RESOLUTIONS: Table = SQLModel.metadata.tables[ResolutionRow.__tablename__]
 HEAD: Table = SQLModel.metadata.tables[HeadRow.__tablename__]
-LOG_TABLES = (EVENTS, VOTES, RESOLUTIONS, HEAD)
+CHECKPOINTS: Table = SQLModel.metadata.tables[CheckpointRow.__tablename__]
+CHECKPOINT_PARTS: Table = SQLModel.metadata.tables[CheckpointPartRow.__tablename__]
+LOG_TABLES = (EVENTS, VOTES, RESOLUTIONS, HEAD, CHECKPOINTS, CHECKPOINT_PARTS)

@@ -1,10 +1,11 @@
 """`sesja verify`: checks the hash chain, the log's head, that replay reproduces the
-stored projections, and that every closed vote's result is what the majority rules of its
-own version give for its counts. Every problem names the first bad event.
+stored projections, that every closed vote's result is what the majority rules of its
+own version give for its counts, and that every checkpoint holds the state the events give
+at its event. Every problem names the first bad event (or the checkpoint).
 
-The service runs the same chain and head checks when it opens a log (`log_problem`,
-every event re-hashed), so a damaged or edited log is refused before anything is served
-from it or appended to it.
+The service runs the chain and head checks when it opens a log (`server.checkpoints`:
+every event after its checkpoint re-hashed, every link checked), so a damaged or edited
+log is refused before anything is served from it or appended to it.
 """
 
 from collections.abc import Sequence
@@ -14,12 +15,15 @@ from typing import NamedTuple
 from pydantic import ValidationError
 
 from models import events as ev
-from models.chain import GENESIS, stored_link_hash
+from models.chain import GENESIS
 from models.collector import collector_paused
 from models.reducer import apply
 from models.rules import RULES_VERSIONS, Tally, decide_outcome, quorum_problem
 from models.state import Chamber
-from server.store import EventStore, Head, StoredRow, stored_from_row, vote_row
+from server.chain_check import log_problem
+from server.checkpoint_check import checkpoint_problems
+from server.checkpoints import stored_checkpoints
+from server.store import EventStore, StoredRow, stored_from_row, vote_row
 
 
 @dataclass
@@ -33,57 +37,19 @@ class Report:
         return not self.problems
 
 
-def chain_problem(rows: Sequence[StoredRow]) -> str | None:
-    """The first event that is missing, out of place or changed, said in one line."""
-    expected_prev = GENESIS
-    for index, row in enumerate(rows, start=1):
-        if row.seq != index:
-            return (f"event {index}: missing (the next stored event is {row.seq}); "
-                    "events were removed or renumbered")
-        if row.prev_hash != expected_prev:
-            return (f"event {row.seq}: does not follow event {row.seq - 1} (broken link); "
-                    "events were removed, inserted or reordered")
-        if stored_link_hash(row.prev_hash, row.seq, row.at, row.actor, row.payload) != row.hash:
-            return f"event {row.seq}: content changed after it was written (hash mismatch)"
-        expected_prev = row.hash
-    return None
-
-
-def tail_problem(rows: Sequence[StoredRow], head: Head | None) -> str | None:
-    """Whether the log ends where its head record says: a cut-off tail leaves no broken link."""
-    last_seq, last_hash = (rows[-1].seq, rows[-1].hash) if rows else (0, GENESIS)
-    if head is None:
-        if rows:
-            return (f"event {last_seq}: the log's head record is missing, so a cut-off end "
-                    "of the log cannot be ruled out")
-        return None
-    if head.seq > last_seq:
-        missing = (f"event {last_seq + 1} was" if head.seq == last_seq + 1
-                   else f"events {last_seq + 1}-{head.seq} were")
-        return f"event {last_seq + 1}: missing at the end of the log ({missing} written, then removed)"
-    if head.seq < last_seq:
-        return (f"event {head.seq + 1}: written outside sesja (the log's head record ends at "
-                f"event {head.seq})")
-    if head.hash != last_hash:
-        return f"event {last_seq}: does not match the log's head record (hash mismatch)"
-    return None
-
-
-def log_problem(rows: Sequence[StoredRow], head: Head | None) -> str | None:
-    return chain_problem(rows) or tail_problem(rows, head)
-
-
 VoteKey = tuple[str, str]  # (sitting, vote)
 VoteFacts = tuple[int, str, str]  # (seq, outcome, result JSON)
 
 
 class _Replayed(NamedTuple):
     state: Chamber
+    states_at: dict[int, Chamber]  # the state just after each checkpoint's event
     implied_votes: dict[VoteKey, VoteFacts]  # the vote rows the events imply
     result_problems: list[str]  # stored results the rules of their version do not give
 
 
-def _replay(rows: Sequence[StoredRow], report: Report) -> _Replayed | None:
+def _replay(rows: Sequence[StoredRow], report: Report,
+            keep_at: frozenset[int] = frozenset()) -> _Replayed | None:
     """Each row parsed and folded as it comes, so the events are never all held at once
     (a term's log is long); None (and a problem) for an unreadable event. A closed vote's
     result is checked against the state just after it: its rule and the seats are the
@@ -91,6 +57,7 @@ def _replay(rows: Sequence[StoredRow], report: Report) -> _Replayed | None:
     state: Chamber = Chamber()
     implied: dict[VoteKey, VoteFacts] = {}
     problems: list[str] = []
+    states_at: dict[int, Chamber] = {}
     for row in rows:
         try:
             stored = stored_from_row(row)
@@ -98,6 +65,8 @@ def _replay(rows: Sequence[StoredRow], report: Report) -> _Replayed | None:
             report.problems.append(f"event {row.seq}: unreadable ({error.__class__.__name__})")
             return None
         state = apply(state, stored)
+        if row.seq in keep_at:
+            states_at[row.seq] = state  # immutable, shared with what follows: no copy
         vote = vote_row(stored)
         if vote is not None:
             implied[(vote["sitting_id"], vote["vote_id"])] = (vote["seq"], vote["outcome"],
@@ -105,7 +74,7 @@ def _replay(rows: Sequence[StoredRow], report: Report) -> _Replayed | None:
         problem = result_problem(stored, state)
         if problem:
             problems.append(problem)
-    return _Replayed(state, implied, problems)
+    return _Replayed(state, states_at, implied, problems)
 
 
 def _check_projections(store: EventStore, expected_votes: dict[VoteKey, VoteFacts],
@@ -157,10 +126,12 @@ def verify(store: EventStore) -> Report:
         if problem is not None:
             report.problems.append(problem)
             return report
-        replayed = _replay(rows, report)
+        stored = stored_checkpoints(store)
+        replayed = _replay(rows, report, frozenset(c.seq for c in stored))
         if replayed is None:
             return report
         report.events, report.last_hash = len(rows), rows[-1].hash if rows else GENESIS
         _check_projections(store, replayed.implied_votes, replayed.state, report)
         report.problems.extend(replayed.result_problems)
+        report.problems.extend(checkpoint_problems(store, stored, rows, replayed.states_at))
     return report

@@ -69,6 +69,13 @@ def row(db, seq: int) -> tuple:
     return found
 
 
+def row_count(db, table: str) -> int:
+    connection = sqlite3.connect(db)
+    (count,) = connection.execute(f"SELECT count(*) FROM {table}").fetchone()
+    connection.close()
+    return count
+
+
 def test_an_edited_answer_is_named(log):
     answer = row(log, 20)
     assert '"answer":"yes"' in answer[5]
@@ -180,7 +187,9 @@ def test_the_service_refuses_to_append_to_a_damaged_log(log, tmp_path):
     "UPDATE event SET at = replace(at, '+00:00', 'Z') WHERE seq = 20",  # the same instant
 ])
 def test_the_service_refuses_a_log_whose_stored_event_was_edited(log, tmp_path, edit):
-    tamper(log, (edit,))
+    """Without a checkpoint (a log written before them, or all refused), opening re-hashes
+    every event."""
+    tamper(log, (edit,), ("DELETE FROM checkpoint",))
     script = tmp_path / "more.jsonl"
     script.write_text('{"type":"check_in","member":"m15"}\n', encoding="utf-8")
     applied = sesja("apply", "--db", str(log), str(script))
@@ -191,6 +200,19 @@ def test_the_service_refuses_a_log_whose_stored_event_was_edited(log, tmp_path, 
     assert row(log, EVENTS + 1) is None
     assert failures(log) == [  # verify still reads such a log and names the event
         "FAIL: event 20: content changed after it was written (hash mismatch)"]
+
+
+def test_an_event_edited_before_the_checkpoint_is_left_to_verify(log, tmp_path):
+    """Opening re-hashes the events after its checkpoint only (and checks every link); an
+    edit before it that kept the links is what `sesja verify` is for."""
+    assert row_count(log, "checkpoint") == 1  # `sesja apply` wrote one as it closed
+    tamper(log, ("UPDATE event SET payload = replace(payload, '\"yes\"', '\"no\"') "
+                 "WHERE seq = 20",))
+    script = tmp_path / "more.jsonl"
+    script.write_text('{"type":"check_in","member":"m15"}\n', encoding="utf-8")
+    assert sesja("apply", "--db", str(log), str(script)).returncode == 0
+    assert failures(log) == ["FAIL: event 20: content changed after it was written "
+                             "(hash mismatch)"]
 
 
 def test_verify_on_a_missing_file_says_there_is_no_log(tmp_path):
@@ -211,6 +233,10 @@ def test_verify_on_a_file_that_is_not_a_log_says_so(tmp_path):
 
 
 def test_a_damaged_file_is_reported_without_a_traceback(log):
+    tamper(log, ("DELETE FROM checkpoint_part",), ("DELETE FROM checkpoint",))
+    connection = sqlite3.connect(log)
+    connection.execute("VACUUM")  # the projections on the last page again
+    connection.close()
     data = bytearray(log.read_bytes())
     page = 4096
     data[-page:] = b"\xab" * page  # a page of garbage where the projections live
