@@ -51,8 +51,7 @@ def sitting_day(members: int = 22) -> Iterator[cmd.Command]:
         yield cmd.StartSpeech()
         yield cmd.StopSpeech()
         yield cmd.OpenVote(subject=f"Projekt uchwały, głosowanie {round_}",
-                           kind="resolution" if round_ % 3 == 0 else "amendment",
-                           rule={"kind": "absolute_cast"})
+                           kind=_kind(round_), rule={"kind": "absolute_cast"})
         for index, member in enumerate(ids):
             answer = ("yes", "yes", "no", "abstain")[(index + round_) % 4]
             yield cmd.RecordAnswer(member=member, answer=answer)
@@ -60,6 +59,12 @@ def sitting_day(members: int = 22) -> Iterator[cmd.Command]:
         yield cmd.CloseVote()
         yield cmd.CheckOut(member=speaker)
         yield cmd.CheckIn(member=speaker)
+
+
+def _kind(round_: int) -> str:
+    """Amendments to each of the four drafts, then the drafts, then other motions: an
+    amendment after its draft's vote is refused."""
+    return "amendment" if round_ <= 4 else "resolution" if round_ <= 8 else "other"
 
 
 SHAPES: dict[str, Callable[[], Iterator[cmd.Command]]] = {

@@ -28,15 +28,17 @@ COMMITTEE_AGENDA = (
 
 def _votes(members: list[str], count: int, items: tuple[str, ...],
            label: str) -> Iterator[cmd.Command]:
-    """Each vote: its item taken up, one speech, a named vote everyone present answers."""
+    """Each vote: its item taken up, one speech, a named vote everyone present answers
+    (amendments before the draft's own vote, as the rules require)."""
     for number in range(1, count + 1):
         if number == 1 or len(items) > 1:
             yield cmd.SetCurrentItem(item=items[number % len(items)])
         yield cmd.QueueSpeaker(member=members[number % len(members)])
         yield cmd.StartSpeech()
         yield cmd.StopSpeech()
+        # amendments first; the last vote on each item is on the whole draft
         yield cmd.OpenVote(subject=f"{label}, głosowanie {number}",
-                           kind="resolution" if number % 3 == 0 else "amendment",
+                           kind="resolution" if number > count - len(items) else "amendment",
                            rule={"kind": "absolute_cast"})
         for index, member in enumerate(members):
             yield cmd.RecordAnswer(member=member,

@@ -7,7 +7,8 @@ same canonical JSON as events (sorted keys, no spaces, UTF-8; never pickle), spl
   change since the last checkpoint has the same part, so a checkpoint stores (and encodes)
   only the sittings that changed;
 - the **document**: the format, `STATE_VERSION`, the seq and hash of its event, the chamber's
-  other fields, and each sitting's id with the hash of its part. Its own SHA-256 is the
+  other fields, and each sitting's id with the hash of its part and whether it is closed
+  (a closed sitting's part is read only when something asks for it). Its own SHA-256 is the
   checkpoint's content hash, so it covers every part.
 
 A checkpoint is used only when its version is this code's `STATE_VERSION`: a state of
@@ -20,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any, get_type_hints
 
-from models.pmap import PMap
+from models.pmap import Deferred, PMap
 from models.state import Chamber, Sitting
 from models.state_json import Json, StateJsonError, decoder, encoder, shape
 
@@ -97,19 +98,26 @@ class SittingParts:
 
 def encode(state: Chamber, parts: SittingParts | None = None) -> Encoded:
     """The checkpoint of `state`, standing for its last event. With `parts`, a sitting whose
-    part is already stored is named by its digest and not encoded again."""
+    part is already stored is named by its digest and not encoded again (nor is a closed
+    sitting still on disk: its part is the one it was read from)."""
     known = parts if parts is not None else SittingParts()
-    named: list[list[str]] = []
+    named: list[list[Any]] = []
     new: list[Part] = []
-    for sitting_id, sitting in state.sittings.items():
+    held: list[Sitting] = []
+    for sitting_id, stored in state.sittings.stored_items():
+        if isinstance(stored, Deferred) and not stored.loaded:
+            named.append([sitting_id, stored.key, True])
+            continue
+        sitting: Sitting = stored.value() if isinstance(stored, Deferred) else stored
         part_digest = known.digest_of(sitting)
         if part_digest is None:
             text = canonical(encoder(Sitting)(sitting))
             part_digest = digest(text)
             new.append(Part(part_digest, text))
             known.remember(sitting, part_digest)
-        named.append([sitting_id, part_digest])
-    known.keep_only(state.sittings.values())
+        held.append(sitting)
+        named.append([sitting_id, part_digest, not sitting.is_open])
+    known.keep_only(held)
     chamber = {name: encoder(_field_type(name))(getattr(state, name))
                for name in _CHAMBER_FIELDS}
     document = canonical({
@@ -131,33 +139,40 @@ def header(document: str) -> dict[str, Any]:
 
 
 def part_digests(document: str) -> list[str]:
-    return [part for _id, part in header(document)["sittings"]]
+    """The digest of each sitting's part, in the document's order."""
+    return [entry[1] for entry in header(document)["sittings"]]
 
 
 def decode(document: str, part_text: Callable[[str], str],
-           parts: SittingParts | None = None) -> Chamber:
+           parts: SittingParts | None = None, lazy: bool = False) -> Chamber:
     """The state a checkpoint holds. `part_text(digest)` gives a part's stored text; each is
-    checked against its digest. Raises CheckpointError for anything that does not fit."""
+    checked against its digest when read. With `lazy`, a closed sitting is read only when
+    something asks for it (`Deferred`). Raises CheckpointError for anything that does not
+    fit (a deferred sitting: when it is read)."""
     data = header(document)
     if data.get("version") != STATE_VERSION:
         raise CheckpointError(f"it was made for state version {data.get('version')}, "
                               f"this sesja reads version {STATE_VERSION}")
+
+    def load(part_digest: str) -> Sitting:
+        text = part_text(part_digest)
+        if digest(text) != part_digest:
+            raise CheckpointError(f"the part {part_digest[:12]} changed after it was written "
+                                  "(hash mismatch)")
+        sitting: Sitting = decoder(Sitting)(json.loads(text))
+        if parts is not None:
+            parts.remember(sitting, part_digest)
+        return sitting
+
     try:
-        sittings: list[tuple[str, Sitting]] = []
-        for sitting_id, part_digest in data["sittings"]:
-            text = part_text(part_digest)
-            if digest(text) != part_digest:
-                raise CheckpointError(f"the part of sitting {sitting_id} changed after it "
-                                      "was written (hash mismatch)")
-            sitting = decoder(Sitting)(json.loads(text))
-            if parts is not None:
-                parts.remember(sitting, part_digest)
-            sittings.append((sitting_id, sitting))
+        entries: list[tuple[str, Sitting | Deferred]] = [
+            (sitting_id, Deferred(part_digest, load) if lazy and closed else load(part_digest))
+            for sitting_id, part_digest, closed in data["sittings"]]
         chamber: Mapping[str, Json] = data["chamber"]
         if chamber.keys() != set(_CHAMBER_FIELDS):
             raise CheckpointError("its chamber does not have this version's fields")
         values = {name: decoder(_field_type(name))(chamber[name]) for name in _CHAMBER_FIELDS}
-        state = Chamber(sittings=PMap(sittings), **values)
+        state = Chamber(sittings=PMap.built(entries), **values)
     except (StateJsonError, KeyError, TypeError, ValueError) as error:
         if isinstance(error, CheckpointError):
             raise

@@ -12,7 +12,7 @@ re-added key goes to the end): the entries live in a persistent vector, in order
 hash trie finds a key's place in it.
 """
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar, cast, overload
 
 K = TypeVar("K")
@@ -65,6 +65,42 @@ def _index_drop(node: _Index, key: object, digest: int, shift: int) -> _Index:
         child = _index_drop(node[slot], key, digest, shift + _BITS)
         return (*node[:slot], child, *node[slot + 1:])
     return {k: v for k, v in node.items() if k != key}  # type: ignore[union-attr]
+
+
+def _index_of(leaf: dict[Any, int], shift: int) -> _Index:
+    """The index of these keys as `set` would leave it, built at once."""
+    if len(leaf) <= _LEAF or shift >= _DEEPEST:
+        return leaf
+    return tuple(_index_of(child, shift + _BITS) for child in _split(leaf, shift))
+
+
+class Deferred:
+    """A value a `PMap` reads only when it is first asked for: `load(key)` makes it (a closed
+    sitting kept on disk until the register or an export wants it). Each read gives the
+    same value, so the map stays immutable to whoever uses it; the loaded value is kept."""
+
+    __slots__ = ("_load", "_value", "key")
+
+    def __init__(self, key: str, load: Callable[[str], Any]) -> None:
+        self.key = key
+        self._load: Callable[[str], Any] | None = load
+        self._value: Any = _HOLE
+
+    def value(self) -> Any:
+        if self._value is _HOLE:
+            load = self._load
+            assert load is not None, "a deferred value is loaded once"
+            self._value = load(self.key)
+            self._load = None
+        return self._value
+
+    @property
+    def loaded(self) -> bool:
+        return self._value is not _HOLE
+
+
+def _resolved(value: Any) -> Any:
+    return value.value() if type(value) is Deferred else value
 
 
 # The vector: `size` places; a node of height h holds 32**h places in 32 children, a leaf
@@ -120,8 +156,10 @@ class PMap(Mapping[K, V], Generic[K, V]):
         if place is None:
             raise KeyError(key)
         if self._height == 0:
-            return cast(V, self._vector[place][1])  # the vector holds (key, value) entries
-        return cast(V, _vector_get(self._vector, self._height, place)[1])
+            value = self._vector[place][1]  # the vector holds (key, value) entries
+        else:
+            value = _vector_get(self._vector, self._height, place)[1]
+        return cast(V, value.value() if type(value) is Deferred else value)
 
     @overload
     def get(self, key: K, /) -> V | None: ...
@@ -133,7 +171,7 @@ class PMap(Mapping[K, V], Generic[K, V]):
         place = self._place(key)
         if place is None:
             return default
-        return _vector_get(self._vector, self._height, place)[1]
+        return _resolved(_vector_get(self._vector, self._height, place)[1])
 
     def __contains__(self, key: object) -> bool:
         return self._place(key) is not None
@@ -148,10 +186,31 @@ class PMap(Mapping[K, V], Generic[K, V]):
         return (key for key, _value in self._entries())
 
     def items(self) -> Any:
-        return list(self._entries())
+        return [(key, _resolved(value)) for key, value in self._entries()]
 
     def values(self) -> Any:
-        return [value for _key, value in self._entries()]
+        return [_resolved(value) for _key, value in self._entries()]
+
+    def stored_items(self) -> list[tuple[K, "V | Deferred"]]:
+        """The entries as held: a `Deferred` value not loaded (a checkpoint names it)."""
+        return list(self._entries())
+
+    @classmethod
+    def built(cls, entries: Sequence[tuple[K, "V | Deferred"]]) -> "PMap[K, V]":
+        """A map of distinct keys, in order, built at once (what `update` gives, without
+        copying a path per entry): how a checkpoint's maps are read back."""
+        places = {key: place for place, (key, _value) in enumerate(entries)}
+        if len(places) != len(entries):
+            raise ValueError("PMap.built needs distinct keys")
+        nodes: list[tuple[Any, ...]] = [tuple(entries[start:start + _WIDTH])
+                                         for start in range(0, len(entries), _WIDTH)]
+        height = 0
+        while len(nodes) > 1:
+            nodes = [tuple(nodes[start:start + _WIDTH])
+                     for start in range(0, len(nodes), _WIDTH)]
+            height += 1
+        return _made(_index_of(places, 0), nodes[0] if nodes else (), height, len(entries),
+                     len(entries))
 
     def set(self, key: K, value: V) -> "PMap[K, V]":
         """The map with `key` set to `value` (in its old place, or added at the end)."""
@@ -188,10 +247,10 @@ class PMap(Mapping[K, V], Generic[K, V]):
         return made
 
     def __repr__(self) -> str:
-        return f"PMap({dict(self._entries())!r})"
+        return f"PMap({dict(self.items())!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (PMap, (list(self._entries()),))
+        return (PMap, (self.items(),))
 
 
 _new = object.__new__

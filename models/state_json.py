@@ -78,7 +78,8 @@ def _codec(annotation: Any) -> tuple[Encode, Decode]:
 
 def _simple(cls: type) -> tuple[Encode, Decode]:
     if issubclass(cls, Enum):
-        return (lambda value: value.value), cls
+        members = cls._value2member_map_  # what cls(value) looks up, without its call
+        return (lambda value: value.value), (lambda data: members[data] if data in members else cls(data))
     if cls in _PLAIN:
         return _same, _same
     if cls is float:
@@ -119,7 +120,7 @@ def _generic(annotation: Any, origin: Any, args: tuple[Any, ...]) -> tuple[Encod
         return ((lambda value: sorted((encode(item) for item in value), key=repr)),
                 (lambda data: frozenset(decode(item) for item in data)))
     if origin is PMap or origin in (dict, Mapping):
-        return _mapping(args, PMap if origin is PMap else dict)
+        return _mapping(args, PMap.built if origin is PMap else dict)
     if origin is Trail:
         encode, decode = _codec(args[0])
         return ((lambda value: [encode(item) for item in value]),

@@ -41,8 +41,8 @@ def _problems(store: EventStore, checkpoint: StoredCheckpoint, rows: Sequence[St
     except (CheckpointError, KeyError) as error:
         yield f"its document is unreadable ({error})"
         return
-    for (sitting_id, part), (_digest, text) in zip(
-            named, stored_parts(store, [part for _id, part in named]), strict=True):
+    for (sitting_id, part, *_closed), (_digest, text) in zip(
+            named, stored_parts(store, [entry[1] for entry in named]), strict=True):
         if text is None or digest(text) != part:
             yield f"the part of sitting {sitting_id} is {'missing' if text is None else 'changed'}"
             return

@@ -7,13 +7,20 @@ Only the newest `KEEP` checkpoints are kept, with the parts they name.
 
 Opening (`open_log`) takes the newest checkpoint that holds up against the chain: its
 version is this code's, its document hashes to its content hash, the event at its seq has
-its hash, each part hashes to its digest and the state it decodes to ends at that event.
-The events after it are linked and re-hashed one by one and folded onto it, and the log
-must end where its head record says. Anything else (no checkpoint, another version, an
-edited or damaged document or part, one from another log or another chain position) is
-refused with a log line saying why, and the whole log is re-hashed and folded instead:
-never a wrong state. `sesja verify` re-derives everything from the events and checks every
-checkpoint against the state the events give at its seq.
+its hash, every part it names is stored, each part read hashes to its digest and the state
+it decodes to ends at that event. Closed sittings are left on disk
+(`models.pmap.Deferred`) until something asks for one; their part is checked against its
+digest then, and one that changed raises `CheckpointError` rather than give a wrong
+sitting (`sesja verify` checks every part).
+Every event up to the checkpoint is checked to be in its place and linked to the one
+before it (their seq and hashes only: no payload is read), the events after it are
+re-hashed one by one and folded onto it, and the log must end where its head record says.
+
+A checkpoint that fails (none, another version, an edited or damaged document or part,
+one from another log or another chain position) is refused with a log line saying why,
+the next older one is tried, then the whole log is re-hashed and folded: never a wrong
+state (a damaged chain is refused outright). `sesja verify` re-derives everything from
+the events and checks every checkpoint against the state the events give at its seq.
 """
 
 import logging
@@ -106,6 +113,15 @@ def stored_parts(store: EventStore, digests: Sequence[str]) -> Iterator[tuple[st
         raise _unreadable(store, error) from error
 
 
+def stored_digests(store: EventStore) -> set[str]:
+    """The digest of every stored part (the parts themselves are not read)."""
+    try:
+        with store.engine.connect() as connection:
+            return set(connection.execute(select(CHECKPOINT_PARTS.c.digest)).scalars())
+    except SQLAlchemyError as error:
+        raise _unreadable(store, error) from error
+
+
 def write(store: EventStore, encoded: Encoded) -> None:
     """Stores a checkpoint with its new parts and drops all but the newest KEEP, in one
     transaction: a failure leaves the checkpoints as they were."""
@@ -191,15 +207,18 @@ def _restored(store: EventStore, checkpoint: StoredCheckpoint,
     if rows[0].hash != checkpoint.hash:
         raise CheckpointError(f"event {checkpoint.seq} of this log has another hash (a "
                               "checkpoint of another log or of events since changed)")
-    texts = dict(stored_parts(store, part_digests(checkpoint.document)))
+    stored = stored_digests(store)
+    missing = [wanted for wanted in part_digests(checkpoint.document) if wanted not in stored]
+    if missing:
+        raise CheckpointError(f"its part {missing[0][:12]} is missing")
 
-    def part_text(wanted: str) -> str:
-        text = texts.pop(wanted, None)
+    def part_text(wanted: str) -> str:  # read again when a (closed) sitting is asked for
+        text = next(stored_parts(store, [wanted]))[1]
         if text is None:
             raise CheckpointError(f"its part {wanted[:12]} is missing")
         return text
 
-    state = decode(checkpoint.document, part_text, parts)
+    state = decode(checkpoint.document, part_text, parts, lazy=True)
     if (state.last_seq, state.last_hash) != (checkpoint.seq, checkpoint.hash):
         raise CheckpointError("its state ends at another event than the one it names")
     return state, rows

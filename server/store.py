@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import URL, Engine, bindparam, event, insert, inspect, select, update
+from sqlalchemy import URL, Engine, bindparam, event, func, insert, inspect, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import SQLAlchemyError
@@ -163,6 +163,17 @@ class _Statements:
         self.select_events_from = _Prepared.of(
             select(*(EVENTS.c[name] for name in StoredRow._fields))
             .where(EVENTS.c.seq >= bindparam("first")).order_by(EVENTS.c.seq), engine)
+        after = EVENTS.alias("after")
+        self.count_events = _Prepared.of(
+            select(func.count(), func.max(EVENTS.c.seq))
+            .where(EVENTS.c.seq <= bindparam("last")), engine)
+        self.first_link = _Prepared.of(select(EVENTS.c.prev_hash).where(EVENTS.c.seq == 1),
+                                       engine)
+        self.first_broken_link = _Prepared.of(
+            select(func.min(after.c.seq))
+            .select_from(EVENTS.join(after, after.c.seq == EVENTS.c.seq + 1))
+            .where(after.c.prev_hash != EVENTS.c.hash, after.c.seq <= bindparam("last")),
+            engine)
         self.select_links = _Prepared.of(
             select(EVENTS.c.seq, EVENTS.c.prev_hash, EVENTS.c.hash)
             .where(EVENTS.c.seq <= bindparam("last")).order_by(EVENTS.c.seq), engine)
@@ -320,6 +331,34 @@ class EventStore:
                     statement = self._statements.select_events_from
                     cursor.execute(statement.sql, statement.params({"first": first}))
                 return list(map(StoredRow._make, cursor.fetchall()))
+            finally:
+                connection.close()
+        except (SQLAlchemyError, dbapi.Error) as error:
+            raise StoreError(f"cannot read the event log {self.target}: {_reason(error)}") from error
+
+    def links_hold(self, last: int, genesis: str) -> bool:
+        """Whether events 1..`last` are all there, the first links to `genesis` and each
+        other to the one before it: checked by the database (a join of each event with the
+        next), so opening a long log reads no event into Python. `links` says where not."""
+        statements, dbapi = self._statements, self.engine.dialect.loaded_dbapi
+        try:
+            connection = self.engine.raw_connection()
+            try:
+                cursor = connection.cursor()
+                cursor.execute(statements.count_events.sql,
+                               statements.count_events.params({"last": last}))
+                counted = cursor.fetchone()
+                if counted is None or tuple(counted) != (last, last if last else None):
+                    return False
+                if last == 0:
+                    return True
+                cursor.execute(statements.first_link.sql, statements.first_link.params({}))
+                if tuple(cursor.fetchone() or ()) != (genesis,):
+                    return False
+                broken = statements.first_broken_link
+                cursor.execute(broken.sql, broken.params({"last": last}))
+                first_broken = cursor.fetchone()
+                return first_broken is not None and first_broken[0] is None
             finally:
                 connection.close()
         except (SQLAlchemyError, dbapi.Error) as error:

@@ -69,7 +69,7 @@ def test_the_document_is_canonical_json_naming_its_event_and_version():
                                        ensure_ascii=False)
     assert (data["seq"], data["hash"], data["version"]) == (state.last_seq, state.last_hash,
                                                             STATE_VERSION)
-    assert [sitting_id for sitting_id, _part in data["sittings"]] == ["s1", "s2"]
+    assert [entry[0] for entry in data["sittings"]] == ["s1", "s2"]
     assert encode(state).content_hash == made.content_hash  # the same state, the same bytes
 
 
@@ -81,7 +81,7 @@ def test_an_unchanged_sitting_is_not_encoded_again():
     second = encode(sim.state, parts)
     assert [part.digest for part in second.parts] != [first.parts[1].digest]
     assert len(second.parts) == 1  # the closed sitting is named, not encoded again
-    assert json.loads(second.document)["sittings"][0] == ["s1", first.parts[0].digest]
+    assert json.loads(second.document)["sittings"][0] == ["s1", first.parts[0].digest, True]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

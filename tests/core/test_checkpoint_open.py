@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from models.checkpoint import canonical, digest
+from models.checkpoint import CheckpointError, canonical, digest
 from models.commands import CheckIn, CheckOut, CloseSitting, OpenSitting
+from models.pmap import Deferred
 from models.reducer import fold
 from server import checkpoints
 from server.service import SittingService
@@ -251,7 +252,7 @@ def test_a_checkpoint_is_written_every_so_many_events_when_a_sitting_closes_and_
     # the clean close wrote the third, and only the newest KEEP are kept, with their parts
     assert _all(path, "SELECT seq FROM checkpoint ORDER BY seq") == [(21,), (22,)]
     named = {part for (document,) in _all(path, "SELECT document FROM checkpoint")
-             for _id, part in json.loads(document)["sittings"]}
+             for _id, part, _closed in json.loads(document)["sittings"]}
     assert {row[0] for row in _all(path, "SELECT digest FROM checkpoint_part")} == named
     assert len(named) == 2  # the closed sitting's part is shared by both
     report = verify(EventStore(path, readonly=True))
@@ -302,3 +303,41 @@ def test_submit_writes_the_checkpoint_on_the_writer_before_the_next_command(tmp_
         assert seen[1] == [(closed_at,)]
     finally:
         service.close()
+
+
+def test_a_closed_sitting_stays_on_disk_until_asked_for_and_is_checked_then(tmp_path, caplog):
+    path = _with_checkpoint(tmp_path)
+    service, _lines = _opened(path, caplog)
+    try:
+        stored = dict(service.state.sittings.stored_items())
+        assert isinstance(stored["s1"], Deferred) and not stored["s1"].loaded  # closed
+        assert not isinstance(stored["s2"], Deferred)  # adjourned: still going on
+        assert service.state == _from_events(path)  # asking for it reads it
+        assert stored["s1"].loaded
+    finally:
+        service.close()
+    closed_part = json.loads(_one(path, "SELECT document FROM checkpoint")[0])["sittings"][0][1]
+    _sql(path, ("UPDATE checkpoint_part SET text = replace(text, '\"yes\"', '\"no\"') "
+                "WHERE digest = ?", (closed_part,)))
+    service, lines = _opened(path, caplog)
+    try:
+        assert "from the checkpoint" in lines[0]  # only the sittings going on are read now
+        with pytest.raises(CheckpointError, match="changed after it was written"):
+            service.state.sittings["s1"]  # never a wrong sitting
+    finally:
+        service.store.close()
+    assert verify(EventStore(path, readonly=True)).problems == [
+        f"checkpoint at event {service.state.last_seq}: the part of sitting s1 is changed"]
+
+
+def test_a_checkpoint_of_a_state_with_sittings_on_disk_names_their_parts_unread(tmp_path):
+    path = _with_checkpoint(tmp_path)
+    service = SittingService(EventStore(path))
+    try:
+        service.execute(CheckIn(member="m10"), "test")
+        service.checkpoint()
+        assert not dict(service.state.sittings.stored_items())["s1"].loaded
+    finally:
+        service.close()
+    assert verify(EventStore(path, readonly=True)).ok
+    assert SittingService(EventStore(path)).state == _from_events(path)

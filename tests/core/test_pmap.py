@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from models.pmap import PMap
+from models.pmap import Deferred, PMap
 
 
 class _SameHash:
@@ -68,3 +68,40 @@ def test_missing_keys_and_equal_hashes():
         smaller[_SameHash("50")]
     with pytest.raises(KeyError):
         smaller.delete(_SameHash("50"))
+
+
+@pytest.mark.parametrize("size", [0, 1, 31, 32, 33, 1024, 1025, 40_000])
+def test_a_map_built_at_once_is_the_map_its_entries_make_and_grows_like_it(size):
+    entries = [(f"k{index}", index) for index in range(size)]
+    built = PMap.built(entries)
+    assert list(built.items()) == entries and len(built) == size
+    assert all(built[key] == value for key, value in entries)
+    assert built == PMap(entries)
+    grown = built.set("new", -1).set("k0", 99) if size else built.set("new", -1)
+    assert list(grown)[-1] == "new" and grown["new"] == -1
+    assert len(built) == size and "new" not in built  # the built map is left as it was
+    if size:
+        assert grown["k0"] == 99 and built["k0"] == 0
+        assert "k0" not in grown.delete("k0")
+
+
+def test_a_map_is_built_from_distinct_keys_only():
+    with pytest.raises(ValueError, match="distinct"):
+        PMap.built([("a", 1), ("a", 2)])
+
+
+def test_a_deferred_value_is_loaded_once_when_first_asked_for():
+    loads: list[str] = []
+
+    def load(key: str) -> str:
+        loads.append(key)
+        return key.upper()
+
+    shared = PMap.built([("a", Deferred("x", load)), ("b", "plain")])
+    assert loads == [] and list(shared) == ["a", "b"] and "a" in shared
+    stored = dict(shared.stored_items())
+    assert isinstance(stored["a"], Deferred) and not stored["a"].loaded
+    assert shared["a"] == "X" and shared.get("a") == "X" and shared.values() == ["X", "plain"]
+    assert loads == ["x"] and stored["a"].loaded
+    changed = shared.set("b", "other")
+    assert changed["a"] == "X" and loads == ["x"]  # shared with the map it came from
