@@ -6,7 +6,9 @@
 22 members with answers changed now and then, resolutions registered. `term` is a whole
 term in one log (`bench.term_log`): a council sitting and eight committee sittings a month.
 Prints one line: the replay's median and its ratio to the floor, `sesja verify`'s time per
-event, and the peak memory of a fresh process that opens the log as every start does.
+event (without, then with a checkpoint to check), and the time and peak memory of a fresh
+process that opens the log as every start does: first folding every event (the log has no
+checkpoint yet; that process's clean close writes one), then from that checkpoint.
 """
 
 import argparse
@@ -130,16 +132,27 @@ def peak_mb(pid: int | str = "self") -> float:
     return int(line.split()[1]) / 1024
 
 
-def replay_peak_mb(path: Path | None) -> float:
-    """Peak memory of a fresh process that imports what replay needs and, given a log,
-    opens it as every start does (`SittingService`: check, parse and fold)."""
-    code = ("import sys; from bench import core_replay as b; "
-            "from server.service import SittingService; from server.store import EventStore; "
-            "sys.argv[1] and SittingService(EventStore(sys.argv[1])).close(); "
+def imports_peak_mb() -> float:
+    """Peak memory of a fresh process that only imports what opening a log needs."""
+    code = ("from bench import core_replay as b; from server.service import SittingService; "
             "print(b.peak_mb())")
-    done = subprocess.run([sys.executable, "-c", code, str(path or "")], check=True,
-                          capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                          text=True, cwd=Path(__file__).parent.parent)
     return float(done.stdout)
+
+
+def open_figures(path: Path) -> tuple[float, float]:
+    """A fresh process opens the log as every start does (`SittingService`: from its newest
+    checkpoint, else folding every event): seconds to open and peak memory (MB) once open.
+    Its clean close then writes a checkpoint if the log had none at its end."""
+    code = ("import sys, time; from bench import core_replay as b; "
+            "from server.service import SittingService; from server.store import EventStore; "
+            "started = time.perf_counter(); service = SittingService(EventStore(sys.argv[1])); "
+            "print(time.perf_counter() - started, b.peak_mb()); service.close()")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], check=True,
+                          capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    seconds, peak = done.stdout.split()
+    return float(seconds), float(peak)
 
 
 def main() -> None:
@@ -158,17 +171,22 @@ def main() -> None:
             replays.append(seconds)
             verifies.append(verify_seconds(path))
         assert args.events - 50 < state.last_seq <= args.events
-        peak, imports = replay_peak_mb(path), replay_peak_mb(None)
+        imports = imports_peak_mb()
+        folding, folding_peak = open_figures(path)  # no checkpoint yet; its close writes one
+        opens = [open_figures(path) for _ in range(args.runs)]
+        checked = verify_seconds(path)  # now with a checkpoint to check as well
     replay, floor = statistics.median(replays), statistics.median(floors)
-    checked = statistics.median(verifies)
+    verified = statistics.median(verifies)
+    opened, opened_peak = statistics.median(o[0] for o in opens), max(o[1] for o in opens)
     verdict = "ok" if replay <= TARGET_S else "MISSED"
     print(f"core_replay: {args.shape} {state.last_seq} events ({len(state.sittings)} sittings) "
           f"load+fold median {replay:.3f} s of {args.runs} (floor json.loads {floor:.3f} s, "
           f"{replay / floor:.1f}x; {replay / state.last_seq * 1e6:.1f} us/event); verify "
-          f"{checked:.3f} s ({checked / state.last_seq * 1e6:.1f} us/event); peak memory "
-          f"{peak:.0f} MB (the imports alone {imports:.0f} MB); target {TARGET_S} s "
-          f"for 10,000: {verdict}")
-
+          f"{verified:.3f} s ({verified / state.last_seq * 1e6:.1f} us/event; with a "
+          f"checkpoint {checked / state.last_seq * 1e6:.1f} us/event); open folding every "
+          f"event {folding:.2f} s, peak {folding_peak:.0f} MB; open from the checkpoint median "
+          f"{opened:.2f} s, peak {opened_peak:.0f} MB (the imports alone {imports:.0f} MB); "
+          f"target {TARGET_S} s for 10,000: {verdict}")
 
 if __name__ == "__main__":
     main()

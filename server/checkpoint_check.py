@@ -2,7 +2,14 @@
 
 from collections.abc import Iterator, Sequence
 
-from models.checkpoint import STATE_VERSION, CheckpointError, digest, encode, header
+from models.checkpoint import (
+    STATE_VERSION,
+    CheckpointError,
+    SittingParts,
+    digest,
+    encode,
+    header,
+)
 from models.state import Chamber
 from server.checkpoints import StoredCheckpoint, stored_parts
 from server.store import EventStore, StoredRow
@@ -15,15 +22,16 @@ def checkpoint_problems(store: EventStore, stored: Sequence[StoredCheckpoint],
     events give there. One of another version is only checked to name an event of this
     log: this sesja never opens from it."""
     problems: list[str] = []
+    parts = SittingParts()  # a sitting unchanged between two checkpoints is encoded once
     for checkpoint in sorted(stored, key=lambda c: c.seq):
-        problem = next(_problems(store, checkpoint, rows, states_at), None)
+        problem = next(_problems(store, checkpoint, rows, states_at, parts), None)
         if problem is not None:
             problems.append(f"checkpoint at event {checkpoint.seq}: {problem}")
     return problems
 
 
 def _problems(store: EventStore, checkpoint: StoredCheckpoint, rows: Sequence[StoredRow],
-              states_at: dict[int, Chamber]) -> Iterator[str]:
+              states_at: dict[int, Chamber], parts: SittingParts) -> Iterator[str]:
     seq = checkpoint.seq
     if not 1 <= seq <= len(rows):
         yield f"the log has no event {seq}"
@@ -46,5 +54,5 @@ def _problems(store: EventStore, checkpoint: StoredCheckpoint, rows: Sequence[St
         if text is None or digest(text) != part:
             yield f"the part of sitting {sitting_id} is {'missing' if text is None else 'changed'}"
             return
-    if encode(states_at[seq]).content_hash != checkpoint.content_hash:
+    if encode(states_at[seq], parts).content_hash != checkpoint.content_hash:
         yield "its state differs from the state the events give there"

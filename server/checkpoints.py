@@ -253,6 +253,23 @@ def _from_checkpoint(store: EventStore) -> Opened | None:
     return None
 
 
+def for_replica(store: EventStore,
+                upto: int) -> tuple[StoredCheckpoint, list[tuple[str, str]]] | None:
+    """The newest checkpoint of this version at or before event `upto`, with the text of
+    every part it names, for a remote console to start from (it checks them itself)."""
+    for checkpoint in _readable_checkpoints(store):
+        if (checkpoint.version != STATE_VERSION or checkpoint.seq > upto
+                or digest(checkpoint.document) != checkpoint.content_hash):
+            continue
+        try:
+            parts = list(stored_parts(store, part_digests(checkpoint.document)))
+        except (CheckpointError, StoreError):
+            continue
+        if all(text is not None for _digest, text in parts):
+            return checkpoint, [(part, text) for part, text in parts if text is not None]
+    return None
+
+
 def open_log(store: EventStore) -> Opened:
     """The log's state, from its newest good checkpoint or else from every event; raises
     StoreError (naming the first bad event) for a damaged log."""

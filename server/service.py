@@ -139,7 +139,7 @@ class SittingService:
     def _catch_up(self) -> tuple[StoredEvent, ...]:
         """Folds the events other processes appended after ours; the log must go on from
         where this service's state ends (same seq and hash), or it is refused."""
-        rows = [row for row in self.store.rows() if row.seq > self.state.last_seq]
+        rows = self.store.rows(self.state.last_seq + 1)  # only those after ours
         seq, previous = self.state.last_seq, self.state.last_hash
         for row in rows:  # linked and re-hashed, as opening a log checks every event
             if (row.seq != seq + 1 or row.prev_hash != previous

@@ -10,7 +10,7 @@ import asyncio
 import time
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from websockets.exceptions import ConnectionClosed
 
@@ -94,6 +94,11 @@ class Host(Generic[C]):
     consoles: ConsoleStream[C]
     commands: CommandApi
     load_log: Callable[[], Sequence[StoredEvent]]  # the stored events; runs in a thread
+    # the newest checkpoint as a `checkpoint` message and its seq, or None; and the events
+    # after a seq (what follows it): a console starts from there, not from event 1
+    load_checkpoint: Callable[[], tuple[dict[str, Any], int] | None] = field(
+        default=lambda: None)
+    load_log_after: Callable[[int], Sequence[StoredEvent]] | None = None
     refusals: RefusalLog = field(default_factory=RefusalLog)  # the operator's log, bounded
     clock: Callable[[], float] = field(default=time.monotonic)  # for the flood gate
     wall_ms: Callable[[], int] = field(default=p.now_ms)  # the clock sent to clients
@@ -160,25 +165,37 @@ class Handler(Generic[C]):
                     self.host.feeds[view].join(self.connection, self.host.commands.state)
                 case Leave():
                     self._leave()
-                case Stream(since, status):
-                    await self._stream(since, status)
+                case Stream(since, status, checkpoint):
+                    await self._stream(since, status, checkpoint)
                 case Resend(view):
                     self.host.feeds[view].send_snapshot(self.connection)
                 case Submit():
                     await self._submit(action)
         return True
 
-    async def _stream(self, since: int, status: bool = False) -> None:
-        """The log from `since`, then live events, with none lost or doubled in between."""
+    async def _stream(self, since: int, status: bool = False, checkpoint: bool = False) -> None:
+        """The log from `since` (or the newest checkpoint and the log after it), then live
+        events, with none lost or doubled in between."""
         consoles = self.host.consoles
         pending = consoles.begin_join(self.connection)
+        start = None
         try:
-            stored = await asyncio.to_thread(self.host.load_log)
+            if checkpoint:
+                start = await asyncio.to_thread(self.host.load_checkpoint)
+                since = start[1] if start is not None else since
+            stored = await asyncio.to_thread(self._log_after, since)
         finally:
             consoles.end_join(self.connection)
+        if start is not None:
+            await self.connection.send(p.encode(start[0]))
         events, last_seq = joined_log(stored, pending, since)
         await self.connection.send(p.encode(p.events_message(events, last_seq)))
         consoles.add(self.connection, status)
+
+    def _log_after(self, since: int) -> Sequence[StoredEvent]:
+        if self.host.load_log_after is not None:
+            return self.host.load_log_after(since)
+        return [stored for stored in self.host.load_log() if stored.seq > since]
 
     async def _submit(self, submit: Submit) -> None:
         commands = self.host.commands

@@ -47,6 +47,8 @@ class Hello(Message):
     view: Literal["chamber", "overlay", "public"] | None = None
     since: int = Field(default=0, ge=0)  # control: the last event seq it already holds
     status: bool = False  # control: also send `status` (the server's screens) as it changes
+    # control holding nothing (since 0): may start from the server's newest checkpoint
+    checkpoint: bool = False
 
 
 class CommandMessage(Message):
@@ -129,6 +131,16 @@ class EventsMessage(Message):
     last_seq: int
 
 
+class CheckpointMessage(Message):
+    """Control only, to a console that asked for it in its hello: the server's newest
+    checkpoint (`models.checkpoint`: its document and every part it names, by digest); the
+    `events` message after it holds the events after the checkpoint's."""
+
+    type: Literal["checkpoint"] = "checkpoint"
+    document: str
+    parts: list[tuple[str, str]]  # (digest, canonical JSON of one sitting)
+
+
 class Ack(Message):
     type: Literal["ack"] = "ack"
     id: str
@@ -172,7 +184,8 @@ class Pong(Message):
 
 
 ServerMessage = Annotated[
-    Welcome | Snapshot | Patch | EventsMessage | Ack | Recorded | ErrorMessage | Pong | Status,
+    Welcome | Snapshot | Patch | EventsMessage | CheckpointMessage | Ack | Recorded
+    | ErrorMessage | Pong | Status,
     Field(discriminator="type")]
 SERVER_ADAPTER: TypeAdapter[ServerMessage] = TypeAdapter(ServerMessage)
 
@@ -191,6 +204,10 @@ def encode(message: dict[str, Any]) -> str:
 def events_message(events: Sequence[StoredEvent], last_seq: int) -> dict[str, Any]:
     return {"type": "events", "events": [e.model_dump(mode="json") for e in events],
             "last_seq": last_seq}
+
+
+def checkpoint_message(document: str, parts: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    return {"type": "checkpoint", "document": document, "parts": [list(p) for p in parts]}
 
 
 def live_schema() -> dict[str, Any]:

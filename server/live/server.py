@@ -25,6 +25,7 @@ from websockets.http11 import Request, Response
 
 from models.events import DeviceCodeIssued, DeviceCodeRevoked, StoredEvent
 from models.state import Chamber
+from server import checkpoints
 from server.live.access import Authoriser
 from server.live.coalesce import Coalescer
 from server.live.consoles import Consoles
@@ -34,7 +35,12 @@ from server.live.handler import Handler, Host
 from server.live.json_views import JsonViews
 from server.live.member_view import concerned_members
 from server.live.plain_http import answering
-from server.live.protocol import CLOSE_CODE_REVOKED, COALESCE_S, MAX_FRAME_BYTES
+from server.live.protocol import (
+    CLOSE_CODE_REVOKED,
+    COALESCE_S,
+    MAX_FRAME_BYTES,
+    checkpoint_message,
+)
 from server.live.refusal_log import RefusalLog
 from server.live.routes import answer, route
 from server.live.slow import SlowClientPolicy
@@ -42,6 +48,7 @@ from server.live.tokens import TokenStore
 from server.live.urls import live_urls, reachable_host
 from server.live.views import BUILDERS
 from server.service import SittingService
+from server.store import stored_from_rows
 
 DEFAULT_PORT = 8765
 
@@ -68,6 +75,9 @@ class LiveServer:
         self._host = Host(allows=self.access.allows, feeds=AllFeeds(self.feeds, self.devices),
                           consoles=self.consoles, commands=service,
                           load_log=service.store.load, refusals=self.refusals,
+                          load_checkpoint=self._checkpoint_start,
+                          load_log_after=lambda seq: stored_from_rows(
+                              service.store.rows(seq + 1)),
                           actor_of=self.access.actor_of,
                           member_of=lambda code: member_of_code(self.service.state, code))
         self._coalescer = Coalescer(COALESCE_S)
@@ -78,6 +88,14 @@ class LiveServer:
         self._refresh: asyncio.Handle | None = None
         self._closing_devices: set[asyncio.Task[None]] = set()  # devices of a revoked code
         self._touched: set[str] | None = set()  # members whose device views changed; None: all
+
+    def _checkpoint_start(self) -> tuple[dict[str, Any], int] | None:
+        """A joining console's start: the newest checkpoint up to the state served now."""
+        found = checkpoints.for_replica(self.service.store, self.service.state.last_seq)
+        if found is None:
+            return None
+        checkpoint, parts = found
+        return checkpoint_message(checkpoint.document, parts), checkpoint.seq
 
     # --- lifecycle -----------------------------------------------------------------
 

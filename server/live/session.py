@@ -97,6 +97,7 @@ class Stream:
 
     since: int
     status: bool = False
+    checkpoint: bool = False  # may start from the server's newest checkpoint
 
 
 @dataclass(frozen=True)
@@ -269,7 +270,7 @@ class Session:
             self._accept(hello.role, now)
             self.actor = self.actor_of(hello.token)
             return [Send(p.Welcome(role="control", now=wall_ms).model_dump(exclude={"member"})),
-                    Stream(hello.since, hello.status)]
+                    Stream(hello.since, hello.status, hello.checkpoint and hello.since == 0)]
         view = hello.view or ("public" if hello.role == "public" else "chamber")
         if hello.role == "public" and view != "public":
             raise BadMessage("forbidden", "Rola publiczna widzi tylko widok public.",

@@ -7,7 +7,9 @@ from dataclasses import replace
 import pytest
 from websockets.asyncio.server import serve
 
+from models.checkpoint import encode
 from models.commands import parse_command
+from models.pmap import Deferred
 from models.rejection import Rejection
 from models.terms import SittingStatus
 from server.live import LiveServer, secretaries
@@ -17,7 +19,9 @@ from server.live.remote import (
     RemoteService,
     Unconfirmed,
     backoff,
+    replica_start,
 )
+from tests.checkpoint_states import rich
 from tests.live.proxy import Proxy
 
 
@@ -293,3 +297,30 @@ async def test_a_remote_console_sees_the_break_the_chair_and_the_close_at_once(l
     assert remote.state.sitting.status is SittingStatus.CLOSED
     assert remote.state.last_hash == service.state.last_hash
     await remote.close()
+
+
+async def test_a_new_replica_starts_from_the_servers_checkpoint_and_the_events_after_it(
+        live, service):
+    service.execute(command("check_in", member="m03"), "test")
+    service.execute(command("close_sitting"), "test")  # a checkpoint is written here
+    service.execute(command("open_sitting", number="XLI", date="2026-12-01"), "test")
+    service.execute(command("check_in", member="m05"), "test")
+    remote = await _remote(live)
+    try:
+        closed = dict(remote.state.sittings.stored_items())["s1"]
+        assert isinstance(closed, Deferred) and not closed.loaded  # from the checkpoint
+        assert remote.state.sitting.is_present("m05")  # and the events after it
+        assert remote.state == service.state
+        await remote.submit(command("check_in", member="m06"), "console:ewa")
+        assert remote.state.last_hash == service.state.last_hash
+    finally:
+        await remote.close()
+
+
+def test_a_checkpoint_that_does_not_hold_up_is_refused_by_the_replica():
+    made = encode(rich().state)
+    edited = [[part.digest, part.text.replace('"yes"', '"no"')] for part in made.parts]
+    with pytest.raises(RemoteError, match="checkpoint cannot be used: .*hash mismatch"):
+        replica_start(made.document, edited)
+    with pytest.raises(RemoteError, match="was not sent"):
+        replica_start(made.document, [])
