@@ -174,6 +174,9 @@ class _Statements:
             .select_from(EVENTS.join(after, after.c.seq == EVENTS.c.seq + 1))
             .where(after.c.prev_hash != EVENTS.c.hash, after.c.seq <= bindparam("last")),
             engine)
+        self.select_sitting_events = _Prepared.of(
+            select(*(EVENTS.c[name] for name in StoredRow._fields))
+            .where(EVENTS.c.sitting_id == bindparam("sitting")).order_by(EVENTS.c.seq), engine)
         self.select_links = _Prepared.of(
             select(EVENTS.c.seq, EVENTS.c.prev_hash, EVENTS.c.hash)
             .where(EVENTS.c.seq <= bindparam("last")).order_by(EVENTS.c.seq), engine)
@@ -380,6 +383,22 @@ class EventStore:
                 connection.close()
         except (SQLAlchemyError, dbapi.Error) as error:
             raise StoreError(f"cannot read the event log {self.target}: {_reason(error)}") from error
+
+    def sitting_events(self, sitting_id: str) -> list[ev.StoredEvent]:
+        """One sitting's own events, in seq order (a publication of it needs only these)."""
+        dbapi = self.engine.dialect.loaded_dbapi
+        statement = self._statements.select_sitting_events
+        try:
+            connection = self.engine.raw_connection()
+            try:
+                cursor = connection.cursor()
+                cursor.execute(statement.sql, statement.params({"sitting": sitting_id}))
+                rows = list(map(StoredRow._make, cursor.fetchall()))
+            finally:
+                connection.close()
+        except (SQLAlchemyError, dbapi.Error) as error:
+            raise StoreError(f"cannot read the event log {self.target}: {_reason(error)}") from error
+        return stored_from_rows(rows)
 
     def head(self) -> Head | None:
         """The head row: the seq and hash of the last event appended, or None for a new log."""

@@ -54,8 +54,11 @@ class LivePublisher:
             raise ExportError(f"cannot create {self.out_dir}: {error.strerror}") from error
         with self._wake:
             self._unsubscribe = self.service.subscribe(self._on_events)
-            self._note(self.service.store.load())
             self._state = self.service.state
+            current = self._state.current_sitting
+            if current:  # the others are read when they change
+                self._own[current] = {
+                    e.seq: e for e in self.service.store.sitting_events(current)}
             if self._state.current_sitting:
                 self._pending.add(self._state.current_sitting)
         self._thread = threading.Thread(target=self._run, name="sesja-publisher", daemon=True)
@@ -76,8 +79,13 @@ class LivePublisher:
     def _note(self, events: Iterable[ev.StoredEvent]) -> None:
         for stored in events:
             sitting_id = getattr(stored.event, "sitting_id", None)
-            if sitting_id is not None:
-                self._own.setdefault(sitting_id, {})[stored.seq] = stored
+            if sitting_id is None:
+                continue
+            own = self._own.get(sitting_id)
+            if own is None:  # not read yet: its events so far (this one is durable too)
+                own = {e.seq: e for e in self.service.store.sitting_events(sitting_id)}
+                self._own[sitting_id] = own
+            own[stored.seq] = stored
 
     def _on_events(self, events: tuple[ev.StoredEvent, ...], state: Chamber) -> None:
         with self._wake:

@@ -341,3 +341,14 @@ def test_a_checkpoint_of_a_state_with_sittings_on_disk_names_their_parts_unread(
         service.close()
     assert verify(EventStore(path, readonly=True)).ok
     assert SittingService(EventStore(path)).state == _from_events(path)
+
+
+def test_one_sittings_events_are_read_alone(tmp_path):
+    sim = rich()
+    store = EventStore(_log(tmp_path, sim.log))
+    try:
+        own = store.sitting_events("s1")
+        assert own == [e for e in sim.log if getattr(e.event, "sitting_id", None) == "s1"]
+        assert own and store.sitting_events("s9") == []
+    finally:
+        store.close()
