@@ -213,7 +213,7 @@ def _restored(store: EventStore, checkpoint: StoredCheckpoint,
         raise CheckpointError(f"its part {missing[0][:12]} is missing")
 
     def part_text(wanted: str) -> str:  # read again when a (closed) sitting is asked for
-        text = next(stored_parts(store, [wanted]))[1]
+        text = dict(stored_parts(store, [wanted]))[wanted]  # the query runs to its end
         if text is None:
             raise CheckpointError(f"its part {wanted[:12]} is missing")
         return text
