@@ -27,6 +27,7 @@ from models.terms import Answer
 from models.trail import Trail
 from tests.chamber import opened
 from tests.checkpoint_states import rich
+from tests.core.test_afterwards import _afterwards, _at
 from tests.core.test_properties import draw_command, run
 
 
@@ -151,3 +152,23 @@ def test_a_type_json_cannot_tell_apart_is_refused_when_its_codec_is_built():
         encoder(int | str)
     with pytest.raises(StateJsonError, match="cannot store"):
         encoder(bytes)
+
+
+def test_a_sitting_entered_afterwards_round_trips_with_the_fields_other_work_added():
+    """Fields added to the state by the entered-afterwards work (happened and entry times,
+    'brak danych', the council's own resolution number, a quorum as stated) came through
+    the codec without an edit to it."""
+    sim = _afterwards(members=5, seats=5)
+    sim("check_out", member="m05", happened_at=_at("11:04"))
+    sim("open_vote", subject="Budżet", item="i1", kind="resolution", happened_at=_at("11:05"))
+    for member, answer in (("m01", "yes"), ("m02", "yes"), ("m03", "no")):
+        sim("record_answer", member=member, answer=answer, happened_at=_at("11:05"))
+    sim("import_answer", member="m04", answer="unknown", happened_at=_at("11:05"))
+    sim("close_vote", happened_at=_at("11:06"), quorum_as_stated="Kworum zostało osiągnięte",
+        resolution_number="XV/345/25")
+    state = sim.state
+    assert state.sitting.entered_afterwards and state.register[0].given
+    back = _restored(state)
+    assert back == state
+    assert back.sitting.last_happened_at == state.sitting.last_happened_at
+    assert back.sitting.votes["v1"].answers["m04"] is Answer.UNKNOWN
