@@ -11,9 +11,10 @@ from models.state import Sitting
 from server.agenda_file import read_agenda
 from server.live.devices import issue_code
 from server.publish import DEFAULT_FORMATS, ExportError
-from server.publish.from_log import export_log
+from server.publish.from_log import export_sitting
 from server.publish.record import package_name
 from server.service import SittingService
+from server.store import StoreError
 from session_console.backend import Backend, ExportFailed, Progress
 from session_console.i18n import lang
 
@@ -38,12 +39,16 @@ class LocalBackend(Backend):
 
     def export(self, target: Path, formats: Collection[str],
                progress: Progress) -> dict[str, Any]:
-        """The package is the fold of exactly the events read here (`export_log`, as
-        `sesja export` makes it), so it agrees with itself while the sitting goes on."""
+        """The package of the service's state as it is now, with that sitting's events read
+        up to where the state ends (`export_sitting`, as `sesja export` makes it), so it
+        agrees with itself while the sitting goes on and costs only the sitting."""
         try:
-            return export_log(self.load_history(), target, formats=formats, progress=progress)
+            return export_sitting(self.service.state, self.service.store, target,
+                                  formats=formats, progress=progress)
         except ExportError as error:
             raise ExportFailed(error.message(lang())) from error
+        except StoreError as error:
+            raise ExportFailed(str(error)) from error
 
     def issue_device_code(self, member_id: str) -> tuple[str, Command]:
         return issue_code(self.state, member_id)

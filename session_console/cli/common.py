@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 from models.events import StoredEvent
+from models.state import Chamber
+from server.checkpoints import open_log
 from server.log_lock import LogHeld, LogLock
 from server.paths import default_db_path
 from server.portable import login_name
@@ -56,6 +58,23 @@ def read_log(db: Path | None) -> tuple[StoredEvent, ...]:
         return tuple(store.load())
     finally:
         store.close()
+
+
+# reads of a log that a console or server is appending to: each opening that finds the log
+# moved on between its reads (its head newer than its last event) is tried again
+OPEN_ATTEMPTS = 3
+
+
+def read_state(store: EventStore) -> Chamber:
+    """The log's state, opened read-only from its newest good checkpoint (as a console opens
+    it); raises StoreError with a clear message for a damaged log."""
+    for attempt in range(1, OPEN_ATTEMPTS + 1):
+        try:
+            return open_log(store).state
+        except StoreError:
+            if attempt == OPEN_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 def open_service(db: Path | None, holder: str) -> SittingService:

@@ -5,11 +5,13 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from server.paths import default_db_path
 from server.publish import DEFAULT_FORMATS, FORMATS, ExportError
 from server.publish.check import check_package
-from server.publish.from_log import export_log
+from server.publish.from_log import export_sitting
 from server.publish.manifest import NAME
-from session_console.cli.common import StoreError, add_db_argument, fail, read_log
+from server.store import EventStore
+from session_console.cli.common import StoreError, add_db_argument, fail, read_log, read_state
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -47,14 +49,16 @@ def _progress(done: int, total: int) -> None:
 def run_export(args: argparse.Namespace) -> int:
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     try:
-        events = read_log(args.db)
+        store = EventStore(args.db or default_db_path(), readonly=True)
     except StoreError as error:
         return fail(str(error))
     try:
-        data = export_log(events, args.out, sitting_id=args.sitting, formats=formats,
-                          progress=_progress, video_start=args.video_start)
-    except ExportError as error:
+        data = export_sitting(read_state(store), store, args.out, sitting_id=args.sitting,
+                              formats=formats, progress=_progress, video_start=args.video_start)
+    except (ExportError, StoreError) as error:
         return fail(str(error))
+    finally:
+        store.close()
     sitting, last = data["sitting"], data["last_event"]
     print(f"exported sitting {sitting['number']} of {sitting['date']} ({data['votes']} votes) to "
           f"{args.out.absolute()}; manifest {NAME} ties it to event {last['seq']} "

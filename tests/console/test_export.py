@@ -78,9 +78,9 @@ async def test_the_console_keeps_answering_while_the_export_runs_and_a_closed_si
     gate = threading.Event()
 
     class SlowLog(LocalBackend):
-        def load_history(self):  # the export's thread waits here until the test used the console
-            assert gate.wait(60), "the test never let the export go on"
-            return super().load_history()
+        def export(self, target, formats, progress):  # the export's thread waits here
+            assert gate.wait(60), "the test never let the export go on"  # until the test used
+            return super().export(target, formats, progress)  # the console
 
     app = ConsoleApp(SlowLog(service, "test:sekretarz"), now=frozen,
                      export_dir=tmp_path)
