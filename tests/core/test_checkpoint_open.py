@@ -131,34 +131,19 @@ def _refused_none(path, caplog):
         service.store.close()  # no checkpoint written: the next test opens without one
 
 
-def test_a_checkpoint_of_another_version_is_refused(tmp_path, caplog):
+@pytest.mark.parametrize("edit, reason", [
+    ("UPDATE checkpoint SET version = 0", "made for state version 0"),
+    ("UPDATE checkpoint SET document = substr(document, 1, 100)",
+     "document changed after it was written (hash mismatch)"),
+    ("UPDATE checkpoint_part SET text = replace(text, '\"yes\"', '\"no\"')",
+     "changed after it was written (hash mismatch)"),
+    ("DELETE FROM checkpoint_part", "is missing"),
+    ("UPDATE checkpoint SET seq = seq - 5", "has another hash"),  # stale: moved to another event
+], ids=["other version", "damaged document", "edited part", "missing part", "moved"])
+def test_a_checkpoint_that_does_not_hold_up_is_refused(tmp_path, caplog, edit, reason):
     path = _with_checkpoint(tmp_path)
-    _sql(path, ("UPDATE checkpoint SET version = 0",))
-    _refused(path, caplog, "made for state version 0")
-
-
-def test_a_damaged_document_is_refused(tmp_path, caplog):
-    path = _with_checkpoint(tmp_path)
-    _sql(path, ("UPDATE checkpoint SET document = substr(document, 1, 100)",))
-    _refused(path, caplog, "document changed after it was written (hash mismatch)")
-
-
-def test_an_edited_part_is_refused(tmp_path, caplog):
-    path = _with_checkpoint(tmp_path)
-    _sql(path, ("UPDATE checkpoint_part SET text = replace(text, '\"yes\"', '\"no\"')",))
-    _refused(path, caplog, "changed after it was written (hash mismatch)")
-
-
-def test_a_missing_part_is_refused(tmp_path, caplog):
-    path = _with_checkpoint(tmp_path)
-    _sql(path, ("DELETE FROM checkpoint_part",))
-    _refused(path, caplog, "is missing")
-
-
-def test_a_stale_checkpoint_moved_to_another_event_is_refused(tmp_path, caplog):
-    path = _with_checkpoint(tmp_path)
-    _sql(path, ("UPDATE checkpoint SET seq = seq - 5",))
-    _refused(path, caplog, "has another hash")
+    _sql(path, (edit,))
+    _refused(path, caplog, reason)
 
 
 def test_a_stale_state_relabelled_with_a_later_event_is_refused(tmp_path, caplog):
