@@ -133,6 +133,13 @@ def _basis(rule: MajorityRule, tally: Tally, seats: int, lang: str) -> str:
             return f"({seats})"
 
 
+def reason(explanation: str) -> str:
+    """The sentence after the outcome's own words ("Przyjęto: 11 za, …" -> "11 za, …"), for a
+    screen that shows the outcome apart, above it (every explanation is "head: reason")."""
+    _head, found, rest = explanation.partition(": ")
+    return rest if found else explanation
+
+
 def decide_outcome(
     rule: MajorityRule,
     tally: Tally,

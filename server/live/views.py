@@ -12,6 +12,7 @@ from typing import Any
 
 from models.answers import provisional_answer
 from models.decide import vote_result
+from models.rules import reason
 from models.state import Chamber, Sitting, SpeakerEntry, Vote
 from models.terms import SittingType
 from models.vocabulary import sitting_words
@@ -132,6 +133,7 @@ def _result(sitting: Sitting, vote: Vote) -> View:
         "recused": result.recused, "unknown": result.unknown, "needed": result.needed,
         "quorum": result.quorum,
         "explanation_pl": result.explanation_pl, "explanation_en": result.explanation_en,
+        "reason_pl": reason(result.explanation_pl), "reason_en": reason(result.explanation_en),
     }
 
 

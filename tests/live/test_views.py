@@ -90,6 +90,8 @@ def test_closed_vote_shows_result_and_final_answers_until_the_item_changes():
     vote = chamber_view(sim.state)["vote"]
     assert vote["status"] == "closed" and vote["result"]["outcome"] == "adopted"
     assert vote["result"]["explanation_pl"].startswith("Przyjęto: 4 za")
+    assert vote["result"]["reason_pl"].startswith("4 za") and vote["result"]["reason_en"].startswith(
+        "4 yes")
     assert vote["grid"]["m05"]["answer"] == "not_voting"
     assert overlay_view(sim.state)["vote"]["result"]["yes"] == 4
     sim("set_current_item", item="i4")

@@ -217,7 +217,7 @@ function renderSpeaker() {
 function resultNode(result, tag) {
   const node = el(tag || "div");
   node.append(el("span", "outcome", T[result.outcome]),
-              el("span", "why", LANG === "en" ? result.explanation_en : result.explanation_pl));
+              el("span", "why", LANG === "en" ? result.reason_en : result.reason_pl));
   return node;
 }
 
