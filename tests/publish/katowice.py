@@ -8,7 +8,9 @@ answer and so ends as "nie głosował".
 import json
 from pathlib import Path
 
+from models.commands import parse_command
 from models.terms import FinalAnswer
+from tests.chamber import Sim
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "katowice-xv-2025-05-29.json"
 
@@ -60,3 +62,12 @@ def script(data: dict) -> list[dict]:
 def write_script(path: Path) -> None:
     path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n"
                             for line in script(published())), encoding="utf-8")
+
+
+def replayed() -> Sim:
+    """The sitting's script run through the core, five seconds between commands."""
+    sim = Sim()
+    for line in script(published()):
+        sim.run(parse_command(line))
+        sim.tick(5)
+    return sim

@@ -10,11 +10,9 @@ import pytest
 from axe_playwright_python.async_playwright import Axe
 from playwright.async_api import async_playwright
 
-from models.commands import parse_command
 from server.publish import export_package
-from tests.chamber import Sim
 from tests.cli import ROOT
-from tests.publish.katowice import published, script
+from tests.publish.katowice import replayed
 from tests.publish.sittings import clubs, rich
 from tests.publish.test_accessibility import CHROMIUM_ARGS, WCAG
 
@@ -22,18 +20,10 @@ ARTIFACTS = ROOT / "test-artifacts" / "publish"
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
 
 
-def katowice() -> Sim:
-    sim = Sim()
-    for line in script(published()):
-        sim.run(parse_command(line))
-        sim.tick(5)
-    return sim
-
-
 @pytest.fixture(scope="module")
 def packages(tmp_path_factory) -> dict[str, Path]:
     made = {}
-    for name, sim in (("rich", rich()), ("clubs", clubs()), ("katowice", katowice())):
+    for name, sim in (("rich", rich()), ("clubs", clubs()), ("katowice", replayed())):
         made[name] = tmp_path_factory.mktemp(name) / "bip"
         export_package(sim.state, sim.log, made[name], formats=["html"])
     return made

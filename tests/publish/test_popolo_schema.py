@@ -12,10 +12,9 @@ from jsonschema import Draft3Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT3
 
-from models.commands import parse_command
 from server.publish import export_package
 from tests.chamber import Sim
-from tests.publish.katowice import published, script
+from tests.publish.katowice import replayed
 from tests.publish.sittings import clubs, rich
 
 SCHEMAS = Path(__file__).resolve().parent / "popolo_schemas"
@@ -32,16 +31,8 @@ def validator() -> Draft3Validator:
     return Draft3Validator(root, registry=registry, format_checker=Draft3Validator.FORMAT_CHECKER)
 
 
-def katowice() -> Sim:
-    sim = Sim()
-    for line in script(published()):
-        sim.run(parse_command(line))
-        sim.tick(5)
-    return sim
-
-
 SITTINGS = {"rich": rich, "clubs": clubs, "committee": lambda: clubs("committee"),
-            "katowice": katowice}
+            "katowice": replayed}
 
 
 @pytest.fixture(scope="module", params=sorted(SITTINGS))
