@@ -39,6 +39,16 @@ def _with_checkpoint(folder: Path) -> Path:
     return path
 
 
+def _checkpoint_at_60(folder: Path, sim) -> Path:
+    """A log of `sim`'s events with a checkpoint at event 60 and the rest appended after it."""
+    path = _log(folder, sim.log[:60])
+    SittingService(EventStore(path)).close()
+    store = EventStore(path)
+    store.append(sim.log[60:])
+    store.close()
+    return path
+
+
 def _sql(path: Path, *statements: tuple) -> None:
     connection = sqlite3.connect(path)
     with connection:
@@ -102,11 +112,7 @@ def test_a_log_opens_from_its_checkpoint_to_the_state_its_events_give(tmp_path, 
 
 def test_events_after_the_checkpoint_are_folded_onto_it(tmp_path, caplog):
     sim = rich()
-    path = _log(tmp_path, sim.log[:60])
-    SittingService(EventStore(path)).close()
-    store = EventStore(path)
-    store.append(sim.log[60:])
-    store.close()
+    path = _checkpoint_at_60(tmp_path, sim)
     service, lines = _opened(path, caplog)
     try:
         assert lines == [f"opened {path} from the checkpoint at event 60, "
@@ -150,11 +156,7 @@ def test_a_stale_state_relabelled_with_a_later_event_is_refused(tmp_path, caplog
     """An earlier state whose document was given the seq and hash of a later event, its
     content hash recomputed: the state it decodes to ends elsewhere."""
     sim = rich()
-    path = _log(tmp_path, sim.log[:60])
-    SittingService(EventStore(path)).close()
-    store = EventStore(path)
-    store.append(sim.log[60:])
-    store.close()
+    path = _checkpoint_at_60(tmp_path, sim)
     document = json.loads(_one(path, "SELECT document FROM checkpoint")[0])
     document["seq"], document["hash"] = sim.state.last_seq, sim.state.last_hash
     text = canonical(document)
@@ -179,11 +181,7 @@ def test_a_checkpoint_from_another_log_is_refused(tmp_path, caplog):
 
 def test_the_newest_good_checkpoint_is_used_when_a_newer_one_is_bad(tmp_path, caplog):
     sim = rich()
-    path = _log(tmp_path, sim.log[:60])
-    SittingService(EventStore(path)).close()
-    store = EventStore(path)
-    store.append(sim.log[60:])
-    store.close()
+    path = _checkpoint_at_60(tmp_path, sim)
     SittingService(EventStore(path)).close()
     newest = sim.state.last_seq
     _sql(path, ("UPDATE checkpoint SET version = 0 WHERE seq = ?", (newest,)))
@@ -205,11 +203,7 @@ def test_the_newest_good_checkpoint_is_used_when_a_newer_one_is_bad(tmp_path, ca
 def test_a_log_damaged_before_or_after_its_checkpoint_is_refused(tmp_path, edit, problem):
     """After the checkpoint every event is re-hashed; before it every link is checked."""
     sim = rich()
-    path = _log(tmp_path, sim.log[:60])
-    SittingService(EventStore(path)).close()
-    store = EventStore(path)
-    store.append(sim.log[60:])
-    store.close()
+    path = _checkpoint_at_60(tmp_path, sim)
     statement, seq = edit
     _sql(path, (statement, (seq if seq > 0 else sim.state.last_seq + seq + 1,)))
     with pytest.raises(StoreError, match=problem):
