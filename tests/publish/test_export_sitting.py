@@ -9,7 +9,7 @@ from bench.term_log import term_commands
 from models import commands as cmd
 from server.publish.from_log import export_log, export_sitting, sitting_slice
 from server.service import SittingService
-from server.store import EventStore
+from server.store import EventStore, StoreError
 from tests.cli import sesja
 
 
@@ -65,3 +65,31 @@ def test_sesja_export_names_an_earlier_sitting_of_the_log(term, tmp_path):
                  str(tmp_path / "bip"), "--format", "csv")
     assert done.returncode == 0, done.stderr
     assert "exported sitting I of " in done.stdout
+
+
+def test_opening_a_log_a_console_appends_to_is_tried_again_then_its_error_is_told(term,
+                                                                                monkeypatch):
+    """The head newer than the last event read looks like a cut-off tail: read again."""
+    from session_console.cli import common
+
+    tries = []
+    real = common.open_log
+
+    def moving(store):
+        tries.append(store)
+        if len(tries) < common.OPEN_ATTEMPTS:
+            raise StoreError("event 9: missing at the end of the log")
+        return real(store)
+
+    monkeypatch.setattr(common, "open_log", moving)
+    assert common.read_state(term.store) == term.state and len(tries) == common.OPEN_ATTEMPTS
+    tries.clear()
+
+    def damaged(store):
+        tries.append(store)
+        raise StoreError("damaged for good")
+
+    monkeypatch.setattr(common, "open_log", damaged)
+    with pytest.raises(StoreError, match="damaged for good"):
+        common.read_state(term.store)
+    assert len(tries) == common.OPEN_ATTEMPTS
