@@ -142,8 +142,10 @@ class PMap(Mapping[K, V], Generic[K, V]):
     _count: int  # live entries
 
     def __new__(cls, entries: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> "PMap[K, V]":
+        if entries == ():  # the default: every new vote starts with three empty maps
+            return _EMPTY
         items = entries.items() if isinstance(entries, Mapping) else entries
-        return _made({}, (), 0, 0, 0).update(items)
+        return _EMPTY.update(items)
 
     def _place(self, key: object) -> int | None:
         index = self._index
@@ -241,8 +243,27 @@ class PMap(Mapping[K, V], Generic[K, V]):
         return _made(index, vector, self._height, self._size, self._count - 1)
 
     def update(self, entries: Iterable[tuple[K, V]]) -> "PMap[K, V]":
+        """The map with each entry set in turn, as `set` would leave it. While the map fits
+        in one leaf (32 places), the leaf and its index are copied once, not once an entry."""
+        pending = iter(entries)
         made = self
-        for key, value in entries:
+        if self._height == 0:
+            vector, index = list(self._vector), cast(dict[Any, int], self._index).copy()
+            count = self._count
+            for key, value in pending:
+                place = index.get(key)
+                if place is not None:
+                    vector[place] = (key, value)
+                    continue
+                if len(vector) == _WIDTH:  # the leaf is full: the rest goes on by `set`
+                    made = _made(index, tuple(vector), 0, _WIDTH, count).set(key, value)
+                    break
+                index[key] = len(vector)
+                vector.append((key, value))
+                count += 1
+            else:
+                return _made(index, tuple(vector), 0, len(vector), count)
+        for key, value in pending:
             made = made.set(key, value)
         return made
 
@@ -262,3 +283,6 @@ def _made(index: _Index, vector: tuple[Any, ...], height: int, size: int,
     made._index, made._vector, made._height = index, vector, height
     made._size, made._count = size, count
     return made
+
+
+_EMPTY: PMap[Any, Any] = _made({}, (), 0, 0, 0)

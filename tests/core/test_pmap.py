@@ -105,3 +105,22 @@ def test_a_deferred_value_is_loaded_once_when_first_asked_for():
     assert loads == ["x"] and stored["a"].loaded
     changed = shared.set("b", "other")
     assert changed["a"] == "X" and loads == ["x"]  # shared with the map it came from
+
+
+@pytest.mark.parametrize(("start", "added"), [(0, 20), (5, 27), (30, 10), (31, 1), (40, 40)])
+def test_update_is_each_entry_set_in_turn_across_the_leafs_edge(start, added):
+    """A map of one leaf is updated at once, the entries past its 32 places by `set`:
+    either way the map `set` makes, in its order, with the map updated left as it was."""
+    base = PMap((f"k{i}", i) for i in range(start))
+    if start > 3:
+        base = base.delete("k1")  # a hole where k1 was; k1 comes back last
+    entries = [("k2", -2), ("k1", -1), *((f"n{i}", i) for i in range(added)), ("k2", -3)]
+    stepped = base
+    for key, value in entries:
+        stepped = stepped.set(key, value)
+    before = list(base.items())
+    updated = base.update(iter(entries))
+    assert list(updated.items()) == list(stepped.items())
+    assert len(updated) == len(stepped) and all(updated[k] == v for k, v in stepped.items())
+    assert list(base.items()) == before
+    assert list(updated.set("z", 0).delete("k2")) == list(stepped.set("z", 0).delete("k2"))
