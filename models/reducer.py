@@ -28,8 +28,10 @@ from models.state import (
     Vote,
     evolve,
 )
-from models.terms import AttendanceStatus, SittingStatus, SpeechStatus
+from models.terms import Answer, AnswerSource, AttendanceStatus, SittingStatus, SpeechStatus
 from models.trail import Trail
+
+T = TypeVar("T")
 
 
 def apply(state: Chamber, stored: ev.StoredEvent) -> Chamber:
@@ -60,8 +62,131 @@ def _entered_afterwards(sitting: Sitting, happened: datetime, entered: datetime)
 
 
 def fold(events: Iterable[ev.StoredEvent], state: Chamber | None = None) -> Chamber:
+    """The state after `events`: what `apply` gives event by event (`fold_each`), without
+    making the states between them (a log is folded whole when it is opened)."""
+    with collector_paused():
+        batch = _Batch(state or Chamber())
+        for stored in events:
+            batch.add(stored)
+        return batch.state()
+
+
+def _updated(entries: PMap[str, T], gathered: dict[str, T]) -> PMap[str, T]:
+    """`entries` with the gathered ones set; built at once when it had none (a vote's
+    answers, gathered from its opening to its close)."""
+    if not entries:
+        return PMap.built(list(gathered.items()))
+    return entries.update(gathered.items())
+
+
+def fold_each(events: Iterable[ev.StoredEvent], state: Chamber | None = None) -> Chamber:
+    """`apply` to each event in turn: the definition `fold` must agree with."""
     with collector_paused():
         return reduce(apply, events, state or Chamber())
+
+
+_ANSWER = ev.AnswerRecorded
+
+
+class _Batch:
+    """Folds events one after another, publishing no state until `state()` is asked for.
+
+    `apply` makes a new chamber for each event, and for an answer a new vote, sitting and
+    chamber: three snapshots and five map changes, most of them seen by nobody when a log
+    is opened. Here the sitting the events change is held aside (newer than the chamber's
+    copy of it) until an event of another sitting or of the chamber comes, and a vote's
+    answers are gathered until another event comes, then set in one go. Each kept object
+    is new, made here, never one a caller holds: the fold stays pure.
+    """
+
+    __slots__ = ("_answers", "_changes", "_chamber", "_hash", "_revisions", "_seq",
+                 "_sitting", "_sources", "_times", "_vote")
+
+    def __init__(self, state: Chamber) -> None:
+        self._chamber = state
+        self._sitting: Sitting | None = None  # newer than the chamber's copy of it
+        self._vote: Vote | None = None  # the vote the gathered answers go to
+        # the gathered answers, each map in the order the members first answered
+        self._answers: dict[str, Answer] = {}
+        self._sources: dict[str, AnswerSource] = {}
+        self._times: dict[str, datetime] = {}
+        self._changes = 0  # of the gathered answers, those that changed an earlier one
+        self._revisions = 0  # answers gathered
+        self._seq, self._hash = state.last_seq, state.last_hash
+
+    def add(self, stored: ev.StoredEvent) -> None:
+        event = stored.event
+        happened = getattr(event, "happened_at", None)
+        at = happened or stored.at
+        if type(event) is _ANSWER and event.answer is not None:
+            vote = self._vote
+            if (vote is None or vote.id != event.vote_id
+                    or cast(Sitting, self._sitting).id != event.sitting_id):
+                vote = self._gathering(event)
+            member = event.member_id
+            self._changes += member in self._answers or member in vote.answers
+            self._answers[member] = event.answer
+            self._sources[member] = event.source
+            self._times[member] = at
+            self._revisions += 1
+        else:
+            change = _SITTING_CHANGES.get(type(event))
+            if change is None:  # the chamber changes: it gets what is held first
+                self._chamber = apply(self._published(), stored)
+                self._seq, self._hash = stored.seq, stored.hash
+                return
+            self._held(cast(ev.SittingEvent, event).sitting_id)
+            self._set_answers()
+            self._sitting = change(self._sitting, event, at)
+        if happened is not None:
+            self._sitting = _entered_afterwards(cast(Sitting, self._sitting), happened,
+                                                stored.at)
+        self._seq, self._hash = stored.seq, stored.hash
+
+    def _gathering(self, answer: ev.AnswerRecorded) -> Vote:
+        """The vote `answer` goes to, its answers gathered from now on."""
+        self._held(answer.sitting_id)
+        self._set_answers()
+        self._vote = cast(Sitting, self._sitting).votes[answer.vote_id]
+        return self._vote
+
+    def _held(self, sitting_id: str) -> Sitting:
+        """The sitting `sitting_id`, held aside from now on (another one held is put back)."""
+        if self._sitting is not None and self._sitting.id == sitting_id:
+            return self._sitting
+        self._chamber = self._published()
+        self._sitting = self._chamber.sittings[sitting_id]
+        return self._sitting
+
+    def _set_answers(self) -> None:
+        """The gathered answers set in their vote, in the order they first came."""
+        vote, self._vote = self._vote, None
+        if vote is None or not self._answers:
+            return
+        vote = evolve(vote, answers=_updated(vote.answers, self._answers),
+                      sources=_updated(vote.sources, self._sources),
+                      answered_at=_updated(vote.answered_at, self._times),
+                      changes=vote.changes + self._changes,
+                      revision=vote.revision + self._revisions)
+        sitting = cast(Sitting, self._sitting)
+        self._sitting = evolve(sitting, votes=sitting.votes.set(vote.id, vote))
+        self._answers, self._sources, self._times = {}, {}, {}
+        self._changes = self._revisions = 0
+
+    def _published(self) -> Chamber:
+        """The chamber with what is held put back in it, the held sitting let go."""
+        self._set_answers()
+        sitting, self._sitting = self._sitting, None
+        chamber = self._chamber
+        if sitting is not None:
+            chamber = evolve(chamber, sittings=chamber.sittings.set(sitting.id, sitting))
+        if (chamber.last_seq, chamber.last_hash) != (self._seq, self._hash):
+            chamber = evolve(chamber, last_seq=self._seq, last_hash=self._hash)
+        return chamber
+
+    def state(self) -> Chamber:
+        self._chamber = self._published()
+        return self._chamber
 
 
 def applied_events() -> frozenset[type]:
@@ -339,8 +464,6 @@ def _vote_opened(sitting: Sitting, event: ev.VoteOpened, at: datetime) -> Sittin
     )
     return _with_vote(sitting, vote, open_vote=vote.id)
 
-
-T = TypeVar("T")
 
 
 def _without(entries: PMap[str, T], key: str) -> PMap[str, T]:
