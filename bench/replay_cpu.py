@@ -11,7 +11,6 @@ memory of a new process opening the log as every start does (SittingService).
 """
 
 import argparse
-import gc
 import json
 import shutil
 import sqlite3
@@ -21,6 +20,7 @@ import time
 from pathlib import Path
 
 from bench.core_replay import SHAPES, build_log
+from models.collector import collector_paused
 from models.reducer import fold
 from server.store import EventStore
 from server.verify import verify
@@ -33,13 +33,12 @@ def _cpu(work) -> float:
 
 
 def _floor(path: Path) -> None:
-    gc.disable()
-    connection = sqlite3.connect(path)
-    rows = connection.execute("SELECT seq, at, actor, payload, prev_hash, hash FROM event "
-                              "ORDER BY seq").fetchall()
-    [json.loads(row[3]) for row in rows]
-    connection.close()
-    gc.enable()
+    with collector_paused():  # as the replay pauses it
+        connection = sqlite3.connect(path)
+        rows = connection.execute("SELECT seq, at, actor, payload, prev_hash, hash FROM event "
+                                  "ORDER BY seq").fetchall()
+        [json.loads(row[3]) for row in rows]
+        connection.close()
 
 
 def _replay(path: Path) -> None:
