@@ -426,7 +426,7 @@ class EventStore:
             except (SQLAlchemyError, dbapi.Error) as error:
                 raise StoreError(f"cannot read the event log {self.target}: "
                                  f"{_reason(error)}") from error
-            validate = ev.EVENT_ADAPTER.validate_json
+            validate = ev.EVENT_ADAPTER.validator.validate_json  # without the adapter's wrapper
             return [ev.stored_event(seq, at, actor, validate(payload), prev_hash, link)
                     for seq, at, actor, payload, prev_hash, link in rows]
 
