@@ -71,14 +71,6 @@ def fold(events: Iterable[ev.StoredEvent], state: Chamber | None = None) -> Cham
         return batch.state()
 
 
-def _updated(entries: PMap[str, T], gathered: dict[str, T]) -> PMap[str, T]:
-    """`entries` with the gathered ones set; built at once when it had none (a vote's
-    answers, gathered from its opening to its close)."""
-    if not entries:
-        return PMap.built(list(gathered.items()))
-    return entries.update(gathered.items())
-
-
 def fold_each(events: Iterable[ev.StoredEvent], state: Chamber | None = None) -> Chamber:
     """`apply` to each event in turn: the definition `fold` must agree with."""
     with collector_paused():
@@ -187,6 +179,14 @@ class _Batch:
     def state(self) -> Chamber:
         self._chamber = self._published()
         return self._chamber
+
+
+def _updated(entries: PMap[str, T], gathered: dict[str, T]) -> PMap[str, T]:
+    """`entries` with the gathered ones set; built at once when it had none (a vote's
+    answers, gathered from its opening to its close)."""
+    if not entries:
+        return PMap.built(list(gathered.items()))
+    return entries.update(gathered.items())
 
 
 def applied_events() -> frozenset[type]:
@@ -463,7 +463,6 @@ def _vote_opened(sitting: Sitting, event: ev.VoteOpened, at: datetime) -> Sittin
         time_limit_s=event.time_limit_s,
     )
     return _with_vote(sitting, vote, open_vote=vote.id)
-
 
 
 def _without(entries: PMap[str, T], key: str) -> PMap[str, T]:
