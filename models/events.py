@@ -382,9 +382,10 @@ def stored_event(seq: object, at: object, actor: object, event: Event, prev_hash
     Raises ValueError naming the field that is wrong."""
     if type(seq) is not int or seq < 1:
         raise ValueError(f"seq: an integer from 1, not {seq!r}")
-    for name, text in (("actor", actor), ("prev_hash", prev_hash), ("hash", hash_)):
-        if type(text) is not str:
-            raise ValueError(f"{name}: a text, not {text!r}")
+    if type(actor) is not str or type(prev_hash) is not str or type(hash_) is not str:
+        name, text = next((name, text) for name, text in (
+            ("actor", actor), ("prev_hash", prev_hash), ("hash", hash_)) if type(text) is not str)
+        raise ValueError(f"{name}: a text, not {text!r}")
     if type(at) is not str:
         raise ValueError(f"at: an ISO 8601 time, not {at!r}")
     time_ = datetime.fromisoformat(at)  # raises ValueError naming the text

@@ -66,8 +66,9 @@ def fold(events: Iterable[ev.StoredEvent], state: Chamber | None = None) -> Cham
     making the states between them (a log is folded whole when it is opened)."""
     with collector_paused():
         batch = _Batch(state or Chamber())
+        add = batch.add
         for stored in events:
-            batch.add(stored)
+            add(stored)
         return batch.state()
 
 
@@ -91,8 +92,8 @@ class _Batch:
     is new, made here, never one a caller holds: the fold stays pure.
     """
 
-    __slots__ = ("_answers", "_changes", "_chamber", "_hash", "_revisions", "_seq",
-                 "_sitting", "_sources", "_times", "_vote")
+    __slots__ = ("_answers", "_changes", "_chamber", "_earlier", "_hash", "_revisions",
+                 "_seq", "_sitting", "_sources", "_times", "_vote")
 
     def __init__(self, state: Chamber) -> None:
         self._chamber = state
@@ -103,6 +104,7 @@ class _Batch:
         self._sources: dict[str, AnswerSource] = {}
         self._times: dict[str, datetime] = {}
         self._changes = 0  # of the gathered answers, those that changed an earlier one
+        self._earlier = False  # the vote had answers before these were gathered
         self._revisions = 0  # answers gathered
         self._seq, self._hash = state.last_seq, state.last_hash
 
@@ -116,7 +118,7 @@ class _Batch:
                     or cast(Sitting, self._sitting).id != event.sitting_id):
                 vote = self._gathering(event)
             member = event.member_id
-            self._changes += member in self._answers or member in vote.answers
+            self._changes += member in self._answers or (self._earlier and member in vote.answers)
             self._answers[member] = event.answer
             self._sources[member] = event.source
             self._times[member] = at
@@ -140,6 +142,7 @@ class _Batch:
         self._held(answer.sitting_id)
         self._set_answers()
         self._vote = cast(Sitting, self._sitting).votes[answer.vote_id]
+        self._earlier = bool(self._vote.answers)
         return self._vote
 
     def _held(self, sitting_id: str) -> Sitting:
