@@ -8,15 +8,15 @@ from models.agenda import ItemSpec
 from models.commands import Command
 from models.events import StoredEvent
 from models.state import Sitting
-from server.agenda_file import read_agenda
-from server.live.devices import issue_code
-from server.publish import DEFAULT_FORMATS, ExportError
-from server.publish.from_log import export_sitting
-from server.publish.record import package_name
+from server.publish.formats import DEFAULT_FORMATS
 from server.service import SittingService
 from server.store import StoreError
 from session_console.backend import Backend, ExportFailed, Progress
 from session_console.i18n import lang
+
+# The agenda reader, the device codes and publication are imported by the methods that use
+# them, after the console's first frame (pyproject.toml, "The console's first frame is
+# reachable without ..."; tests/test_lazy_imports.py).
 
 
 class LocalBackend(Backend):
@@ -29,12 +29,16 @@ class LocalBackend(Backend):
     service: SittingService
 
     def read_agenda(self, path: Path) -> tuple[ItemSpec, ...]:
+        from server.agenda_file import read_agenda
+
         return read_agenda(path)  # the file is on the secretary's computer, as is this console
 
     def load_history(self) -> Sequence[StoredEvent]:
         return self.service.store.load()
 
     def package_name(self, sitting: Sitting) -> str:
+        from server.publish.record import package_name
+
         return package_name(sitting)  # as live publication names it
 
     def export(self, target: Path, formats: Collection[str],
@@ -42,6 +46,9 @@ class LocalBackend(Backend):
         """The package of the service's state as it is now, with that sitting's events read
         up to where the state ends (`export_sitting`, as `sesja export` makes it), so it
         agrees with itself while the sitting goes on and costs only the sitting."""
+        from server.publish.from_log import export_sitting
+        from server.publish.record import ExportError
+
         try:
             return export_sitting(self.service.state, self.service.store, target,
                                   formats=formats, progress=progress)
@@ -51,4 +58,6 @@ class LocalBackend(Backend):
             raise ExportFailed(str(error)) from error
 
     def issue_device_code(self, member_id: str) -> tuple[str, Command]:
+        from server.live.devices import issue_code
+
         return issue_code(self.state, member_id)

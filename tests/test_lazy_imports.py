@@ -135,3 +135,60 @@ def test_serve_runs_without_textual(log):
     assert process.returncode == 0, errors
     imported = imports_of(errors)
     assert "websockets" in imported and "textual" not in imported
+
+
+# Issue 12: what the command line's parser and the console's first frame leave for later
+# (pyproject.toml, "The command line parses, and the console reaches its first frame, ...")
+DEFERRED = {"websockets", "server.live.server", "server.live.remote", "server.live.devices",
+            "server.publish.package", "server.publish.live", "server.publish.from_log",
+            "server.demo", "server.schema", "server.verify", "server.import_votes.run",
+            "server.agenda_file"}
+
+# `sesja console --db F` headless until its first frame is drawn; then the modules loaded
+# by then go to the file named in argv[1], and the process ends at once
+FIRST_FRAME = """
+import json, os, sys
+from textual.app import App
+from session_console import heap
+def started():
+    with open(sys.argv[1], "w") as out:
+        json.dump(sorted(sys.modules), out)
+    os._exit(0)
+heap.started = started
+run = App.run
+App.run = lambda self, **options: run(self, headless=True, **options)
+from session_console.cli import main
+main(["console", "--db", sys.argv[2]])
+"""
+
+
+def modules_after(code: str) -> set[str]:
+    """Every module in sys.modules after a fresh interpreter ran `code`."""
+    shown = "import json, sys; print(json.dumps(sorted(sys.modules)))"
+    run = subprocess.run([sys.executable, "-c", f"{code}\n{shown}"], capture_output=True,
+                         text=True, env=sesja_env(), cwd=ROOT, timeout=60, check=False)
+    assert run.returncode == 0, run.stderr
+    return set(json.loads(run.stdout.splitlines()[-1]))
+
+
+def test_the_command_line_parser_leaves_the_commands_parts_out():
+    loaded = modules_after("import session_console.cli; "
+                           "session_console.cli.build_parser().parse_args(['serve'])")
+    assert loaded & DEFERRED == set()
+
+
+def test_the_command_line_check_sees_a_deferred_module():
+    """The check above can see them: running `serve`'s own import brings the server in."""
+    loaded = modules_after("import session_console.cli; from server.live import LiveServer")
+    assert {"websockets", "server.live.server"} <= loaded
+
+
+def test_the_consoles_first_frame_leaves_publication_and_the_live_server_out(log, tmp_path):
+    shown = tmp_path / "modules.json"
+    run = subprocess.run([sys.executable, "-c", FIRST_FRAME, str(shown), str(log)],
+                         capture_output=True, text=True, env=sesja_env(), cwd=ROOT,
+                         timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    loaded = set(json.loads(shown.read_text()))
+    assert "session_console.app" in loaded and "textual" in loaded  # it did draw the console
+    assert loaded & DEFERRED == set()

@@ -1,6 +1,27 @@
-"""The live server: websocket protocol, display views and pages on one port."""
+"""The live server: websocket protocol, display views and pages on one port.
 
-from server.live.server import DEFAULT_PORT, LiveServer
-from server.live.tokens import TokenError, default_token_dir
+The package's names are loaded when first used (PEP 562), so that importing one light part
+(`server.live.defaults`, `server.live.tokens`, `server.live.tls`) does not import the
+server and websockets: the console's first frame and the command line's parser need none
+of it (docs/performance.md, issue 12).
+"""
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from server.live.defaults import DEFAULT_PORT
+    from server.live.server import LiveServer
+    from server.live.tokens import TokenError, default_token_dir
 
 __all__ = ["DEFAULT_PORT", "LiveServer", "TokenError", "default_token_dir"]
+_HOMES = {"DEFAULT_PORT": "server.live.defaults", "LiveServer": "server.live.server",
+          "TokenError": "server.live.tokens", "default_token_dir": "server.live.tokens"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(_HOMES[name]), name)
+    globals()[name] = value  # the next access finds it without this call
+    return value

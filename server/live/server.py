@@ -29,6 +29,7 @@ from server import checkpoints
 from server.live.access import Authoriser
 from server.live.coalesce import Coalescer
 from server.live.consoles import Consoles
+from server.live.defaults import DEFAULT_PORT
 from server.live.devices import AllFeeds, MemberFeeds, member_of_code
 from server.live.feeds import ViewFeed
 from server.live.handler import Handler, Host
@@ -49,8 +50,6 @@ from server.live.urls import live_urls, reachable_host
 from server.live.views import BUILDERS
 from server.service import SittingService
 from server.store import stored_from_rows
-
-DEFAULT_PORT = 8765
 
 
 class LiveServer:

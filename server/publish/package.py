@@ -29,12 +29,8 @@ from server.publish import (
     popolo,
 )
 from server.publish.file_names import VOTES_FOLDER
+from server.publish.formats import DEFAULT_FORMATS, FORMATS
 from server.publish.record import ExportError, SittingRecord, VoteRecord, sitting_record
-
-# The package's formats; the convocation notice ("zawiadomienie", published before the
-# sitting) is made only when asked for, since the record after the sitting is another file.
-DEFAULT_FORMATS = ("csv", "csv-excel", "json", "html", "pdf", "md")
-FORMATS = (*DEFAULT_FORMATS, "zawiadomienie")
 
 # what a step returns is not used, except a PDF still being laid out (pdf_document.Pending)
 Step = Callable[[SittingRecord, Path], object]

@@ -5,12 +5,7 @@ import argparse
 from datetime import datetime
 from pathlib import Path
 
-from server.demo import demo_commands
-from server.live import LiveServer, TokenError, default_token_dir
-from server.live.remote import RemoteService
-from server.live.tls import TlsError
 from server.paths import default_db_path
-from server.publish import ExportError, LivePublisher
 from server.service import SittingService
 from server.store import StoreError
 from session_console import heap, i18n
@@ -26,7 +21,11 @@ from session_console.cli.common import (
 )
 from session_console.cli.serve import add_live_arguments, tls_of
 from session_console.local_backend import LocalBackend
-from session_console.remote_backend import RemoteBackend
+
+# The console on a local log reaches its first frame without the live server, publication,
+# the remote client (websockets) and the demo council: each is imported where an option
+# asks for it (pyproject.toml, "The console's first frame is reachable without ...";
+# tests/test_lazy_imports.py).
 
 
 def _add_live_arguments(parser: argparse.ArgumentParser) -> None:
@@ -70,32 +69,41 @@ def _run_app(backend: Backend, lang: str) -> int:
 
 
 def _local(service: SittingService, db: Path, args: argparse.Namespace) -> int:
-    """The console on a log in this process, with the live server when --serve is given."""
-    publisher = LivePublisher(service, args.publish_dir) if args.publish_dir else None
+    """The console on a log in this process, publishing with --publish-dir."""
     try:
-        if publisher:
-            publisher.start()
-        if not args.serve:
-            return _run_app(LocalBackend(service, actor("console", args.secretary)),
-                            args.lang)
-        if not 0 <= args.port <= 65535:
-            return fail(f"--port {args.port} is not a port number (0-65535)")
+        if not args.publish_dir:
+            return _console_or_server(service, db, args)
+        from server.publish import ExportError, LivePublisher
+
+        publisher = LivePublisher(service, args.publish_dir)
         try:
-            live = LiveServer(service, host=args.host, port=args.port, public=args.public,
-                              token_dir=args.token_dir or default_token_dir(db),
-                              tls=tls_of(args))
-        except (TokenError, TlsError) as error:
+            publisher.start()
+            return _console_or_server(service, db, args)
+        except ExportError as error:
             return fail(str(error))
-        backend = LocalBackend(service, actor("console", args.secretary), displays=live,
-                               start=live.start,
-                               stop=live.stop)
-        return _run_app(backend, args.lang)
-    except ExportError as error:
-        return fail(str(error))
-    finally:
-        if publisher:
+        finally:
             publisher.stop()
+    finally:
         service.close()
+
+
+def _console_or_server(service: SittingService, db: Path, args: argparse.Namespace) -> int:
+    """The console alone, or with the live server inside it when --serve is given."""
+    if not args.serve:
+        return _run_app(LocalBackend(service, actor("console", args.secretary)), args.lang)
+    if not 0 <= args.port <= 65535:
+        return fail(f"--port {args.port} is not a port number (0-65535)")
+    from server.live import LiveServer, TokenError, default_token_dir
+    from server.live.tls import TlsError
+
+    try:
+        live = LiveServer(service, host=args.host, port=args.port, public=args.public,
+                          token_dir=args.token_dir or default_token_dir(db), tls=tls_of(args))
+    except (TokenError, TlsError) as error:
+        return fail(str(error))
+    backend = LocalBackend(service, actor("console", args.secretary), displays=live,
+                           start=live.start, stop=live.stop)
+    return _run_app(backend, args.lang)
 
 
 def _remote(args: argparse.Namespace) -> int:
@@ -103,6 +111,9 @@ def _remote(args: argparse.Namespace) -> int:
         return fail("--connect needs --token (the control token of the server)")
     if args.db or args.serve or args.publish_dir:
         return fail("--connect drives a remote server; it takes no --db, --serve or --publish-dir")
+    from server.live.remote import RemoteService
+    from session_console.remote_backend import RemoteBackend
+
     # the server signs this console's events with its token's holder; this is our own word
     remote = RemoteService(args.connect, args.token, actor("console", args.secretary))
     return _run_app(RemoteBackend(remote, remote.actor), args.lang)
@@ -147,6 +158,8 @@ def _open_demo(args: argparse.Namespace) -> int:
     if service.state.last_seq:
         service.close()
         return fail(f"{db} already holds a log; open it with `sesja console --db {db}`")
+    from server.demo import demo_commands
+
     for command in demo_commands(datetime.now().date()):
         service.execute(command, actor("console", args.secretary))
     print(f"sesja demo: the log is {db}")

@@ -12,12 +12,9 @@ from models.commands import DefineCouncil
 from models.council import Council
 from models.rejection import Rejection
 from models.terms import CouncilKind
-from server.council_csv import CsvImportError, read_members
 from server.paths import default_db_path
-from server.schema import json_schema
 from server.script import ScriptError, apply_script, describe_validation
 from server.store import EventStore, StoreError
-from server.verify import verify
 from session_console.cli.common import (
     LogHeld,
     actor,
@@ -28,6 +25,9 @@ from session_console.cli.common import (
     open_service,
 )
 from session_console.cli.export import run_verify_export
+
+# `verify`, `schema` and `council import` import their own parts when they run, so that
+# `apply` (and every other command's parser) starts without them (docs/performance.md).
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -104,6 +104,8 @@ def run_apply(args: argparse.Namespace) -> int:
 def run_verify(args: argparse.Namespace) -> int:
     if args.export is not None:
         return run_verify_export(args)
+    from server.verify import verify
+
     try:
         store = EventStore(args.db or default_db_path(), readonly=True)
     except StoreError as error:
@@ -124,11 +126,15 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
+    from server.schema import json_schema
+
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return 0
 
 
 def run_council_import(args: argparse.Namespace) -> int:
+    from server.council_csv import CsvImportError, read_members
+
     try:
         data = args.csv.read_bytes()
     except OSError as error:

@@ -8,9 +8,6 @@ new codes and the old cards stop working.
 import argparse
 from pathlib import Path
 
-from server.live.devices import issue_codes
-from server.publish.pdf_document import device_cards_pdf
-from server.publish.record import ExportError
 from server.service import BatchRejected
 from session_console.cli.common import StoreError, actor, add_db_argument, fail, open_service
 
@@ -28,6 +25,10 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
 
 
 def run_cards(args: argparse.Namespace) -> int:
+    from server.live.devices import issue_codes
+    from server.publish.pdf_document import device_cards_pdf
+    from server.publish.record import ExportError
+
     try:
         service = open_service(args.db, "sesja device-cards")
     except StoreError as error:

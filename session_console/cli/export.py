@@ -6,12 +6,12 @@ from datetime import datetime
 from pathlib import Path
 
 from server.paths import default_db_path
-from server.publish import DEFAULT_FORMATS, FORMATS, ExportError
-from server.publish.check import check_package
-from server.publish.from_log import export_sitting
-from server.publish.manifest import NAME
+from server.publish.formats import DEFAULT_FORMATS, FORMATS
 from server.store import EventStore
 from session_console.cli.common import StoreError, add_db_argument, fail, read_log, read_state
+
+# The writers and the checker are imported by the command that runs them, not by the parser
+# every other command builds (tests/test_lazy_imports.py).
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -47,6 +47,10 @@ def _progress(done: int, total: int) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from server.publish.from_log import export_sitting
+    from server.publish.manifest import NAME
+    from server.publish.record import ExportError
+
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     try:
         store = EventStore(args.db or default_db_path(), readonly=True)
@@ -73,6 +77,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_verify_export(args: argparse.Namespace) -> int:
     """Checks a package's files; with --db, also that its votes are the log's."""
+    from server.publish.check import check_package
+
     events = None
     if args.db is not None:
         try:

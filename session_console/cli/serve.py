@@ -12,14 +12,21 @@ import ssl
 import sys
 from collections.abc import Coroutine
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from server.live import DEFAULT_PORT, LiveServer, TokenError, default_token_dir
+from server.live.defaults import DEFAULT_PORT
 from server.live.tls import TlsError, tls_context
 from server.paths import default_db_path
 from server.portable import stop_on_signals
-from server.publish import ExportError, LivePublisher
 from server.service import SittingService
 from session_console.cli.common import StoreError, add_db_argument, fail, open_service
+
+if TYPE_CHECKING:
+    from server.live import LiveServer
+
+# The parser (every sub-command's, the console's too) needs none of the live server,
+# websockets or publication: `run_serve` imports them (pyproject.toml, "The command line
+# parses without ..."; tests/test_lazy_imports.py).
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -67,7 +74,7 @@ def tls_of(args: argparse.Namespace) -> ssl.SSLContext | None:
     return tls_context(args.tls_cert, args.tls_key)
 
 
-def announce(live: LiveServer) -> None:
+def announce(live: "LiveServer") -> None:
     print(f"sesja serve: listening on {live.host}:{live.port}", flush=True)
     for name, url in live.urls().items():
         print(f"  {name:13} {url}")
@@ -75,7 +82,7 @@ def announce(live: LiveServer) -> None:
           "(control: consoles, display: screens, public: website)", flush=True)
 
 
-async def serve_until_stopped(live: LiveServer, tasks: list[Coroutine]) -> None:
+async def serve_until_stopped(live: "LiveServer", tasks: list[Coroutine]) -> None:
     """Starts the server and the tasks; stops all on Ctrl+C or SIGTERM (Ctrl+Break on Windows)."""
     stop = asyncio.Event()
     with stop_on_signals(stop.set):
@@ -94,6 +101,9 @@ async def serve_until_stopped(live: LiveServer, tasks: list[Coroutine]) -> None:
 def run_serve(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
         return fail(f"--port {args.port} is not a port number (0-65535)")
+    from server.live import LiveServer, TokenError, default_token_dir
+    from server.publish import ExportError, LivePublisher
+
     db = args.db or default_db_path()
     try:
         service: SittingService = open_service(db, "sesja serve")

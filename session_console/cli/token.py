@@ -7,7 +7,8 @@ A remote console that connects with its secretary's token has its events signed
 import argparse
 from pathlib import Path
 
-from server.live import default_token_dir, secretaries
+from server.live import secretaries
+from server.live.tokens import default_token_dir
 from server.paths import default_db_path
 from session_console.cli.common import add_db_argument, fail
 

@@ -4,9 +4,7 @@ afterwards (server/import_votes; the layouts are in docs/decisions.md)."""
 import argparse
 from pathlib import Path
 
-from server.import_votes.errors import VoteImportError
 from server.import_votes.reading import ENCODINGS
-from server.import_votes.run import import_votes
 from session_console.cli.common import (
     LogHeld,
     StoreError,
@@ -36,6 +34,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from server.import_votes.errors import VoteImportError
+    from server.import_votes.run import import_votes
+
     try:
         service = open_service(args.db, "sesja import")
     except LogHeld as held:
