@@ -10,7 +10,7 @@ DEFAULT_RESOLUTION_PATTERN = "{sitting}/{number}/{year}"
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Member(Frozen):

@@ -3,7 +3,7 @@
 from datetime import date, datetime, time
 from typing import Annotated, Literal
 
-from pydantic import Field, TypeAdapter
+from pydantic import ConfigDict, Field, TypeAdapter
 
 from models.agenda import AgendaChange, AgendaItem
 from models.commands import SpeechLimits
@@ -353,7 +353,7 @@ Event = Annotated[
     Field(discriminator="type"),
 ]
 
-EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
+EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event, config=ConfigDict(defer_build=True))
 
 
 class StoredEvent(Frozen):

@@ -18,7 +18,7 @@ from models.terms import MajorityKind, Outcome
 class MajorityRule(BaseModel):
     """A majority rule from docs/design.md; qualified rules carry a fraction such as 3/5."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     kind: MajorityKind = MajorityKind.SIMPLE
     numerator: int | None = Field(default=None, ge=1)

@@ -9,7 +9,7 @@ import asyncio
 import logging
 import threading
 import time
-from collections.abc import Callable, Coroutine, Iterable, Mapping, Sequence
+from collections.abc import Callable, Coroutine, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from textual import events
@@ -21,6 +21,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer
 
+from models import build
 from models import events as ev
 from models.clock import Clock, utc_now
 from models.commands import Command
@@ -109,6 +110,7 @@ class ConsoleApp(Survives, sitting_actions.SittingActions, App):
     async def on_mount(self) -> None:
         self._thread = threading.get_ident()
         self.call_after_refresh(heap.started)  # once the first frame is drawn
+        self.call_after_refresh(self._build_ahead, build.steps())
         self._focus_into(self.panes[self.initial])  # keys typed during start-up land here
         try:
             await self.backend.start()
@@ -127,6 +129,15 @@ class ConsoleApp(Survives, sitting_actions.SittingActions, App):
                         severity="warning", timeout=30)
         elif state.sitting is None:  # convened with its agenda, not opened with none
             self.action_convene()
+
+    def _build_ahead(self, steps: Iterator[Callable[[], object]]) -> None:
+        """After the first frame, the validators models/ defers (models/build.py), one a
+        turn of the loop, so keys are answered in between and the first command finds
+        them built."""
+        step = next(steps, None)
+        if step is not None:
+            step()
+            self.call_later(self._build_ahead, steps)
 
     async def on_unmount(self) -> None:
         try:  # a command on its way is answered before the end, unless the server is lost

@@ -192,3 +192,29 @@ def test_the_consoles_first_frame_leaves_publication_and_the_live_server_out(log
     loaded = set(json.loads(shown.read_text()))
     assert "session_console.app" in loaded and "textual" in loaded  # it did draw the console
     assert loaded & DEFERRED == set()
+
+
+def test_the_domains_validators_are_built_when_first_used_and_as_strict():
+    """models/build.py: a fresh import leaves the validators unbuilt; the first use builds
+    one and refuses what it always refused; `build_all` builds the rest."""
+    code = """
+from pydantic import ValidationError
+from models import build
+from models.commands import parse_command
+from models.council import Member
+print(len(build.unbuilt()) > 80, "Member" in build.unbuilt())
+try:
+    Member(id="a b", name="Anna Nowak")
+except ValidationError:
+    print("refused", "Member" in build.unbuilt())
+try:
+    parse_command({"type": "check_in"})
+except ValidationError:
+    print("refused")
+build.build_all()
+print(build.unbuilt())
+"""
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=sesja_env(), cwd=ROOT, timeout=60, check=False)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == ["True True", "refused False", "refused", "[]"]

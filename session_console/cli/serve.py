@@ -14,6 +14,7 @@ from collections.abc import Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from models import build
 from server.live.defaults import DEFAULT_PORT
 from server.live.tls import TlsError, tls_context
 from server.paths import default_db_path
@@ -87,7 +88,7 @@ async def serve_until_stopped(live: "LiveServer", tasks: list[Coroutine]) -> Non
     stop = asyncio.Event()
     with stop_on_signals(stop.set):
         await live.start()
-        running = [asyncio.create_task(task) for task in tasks]
+        running = [asyncio.create_task(task) for task in (*tasks, _build_ahead())]
         announce(live)
         try:
             await stop.wait()
@@ -96,6 +97,14 @@ async def serve_until_stopped(live: "LiveServer", tasks: list[Coroutine]) -> Non
                 task.cancel()
             await asyncio.gather(*running, return_exceptions=True)
             await live.stop()
+
+
+async def _build_ahead() -> None:
+    """Once listening, the validators models/ defers (models/build.py), one a turn of the
+    loop, so displays are answered in between and the first command finds them built."""
+    for step in build.steps():
+        step()
+        await asyncio.sleep(0)
 
 
 def run_serve(args: argparse.Namespace) -> int:
