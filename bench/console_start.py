@@ -9,9 +9,12 @@ sesja's own modules are compiled to bytecode first, as installing it does (pip c
 install). This machine sets PYTHONDONTWRITEBYTECODE, so without that step every start would
 compile the 75 modules anew (about 0.3 s) where a secretary's installed console does not.
 
-The line also gives the console's peak memory (VmHWM when the frame arrived) and the time
+The line also gives the console's peak memory (VmHWM when the frame arrived), the time
 and peak memory of `sesja apply` adding one check-in to the same log (a new process opening
-the log, replaying it, deciding, appending), the start every headless command pays.
+the log, replaying it, deciding, appending), the start every headless command pays, and
+the start of `sesja serve` on the log: a new process until the chamber screen's JSON view
+(the URL it prints) answers with the sitting, what a display operator calls "serving".
+Each of the three has the same target (issue 12: within 1 s on a term-long log).
 
 The log gets a checkpoint at its end first, as its writer leaves it (at a sitting's close,
 every 10,000 events and on a clean exit); `--no-checkpoint` measures a start that folds
@@ -36,6 +39,7 @@ import sys
 import tempfile
 import termios
 import time
+import urllib.request
 from pathlib import Path
 
 from bench.core_replay import SHAPES, build_log, peak_mb
@@ -44,7 +48,7 @@ from server.service import SittingService
 from server.store import EventStore
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET_S = 1.5
+TARGET_S = 1.0
 FLOOR_APP = """
 from textual.app import App
 from textual.widgets import Static
@@ -114,6 +118,33 @@ def apply_seconds(db: Path, script: Path) -> tuple[float, float]:
     return seconds, peak
 
 
+def serve_seconds(db: Path, timeout: float = 60) -> tuple[float, float]:
+    """`sesja serve` on a copy of the log, a new process until its chamber JSON view answers
+    200 with the sitting: seconds, and the process's peak memory then (MB)."""
+    copy = db.with_name("serve.db")
+    shutil.copyfile(db, copy)
+    argv = [sys.executable, "-m", "session_console", "serve", "--db", str(copy), "--port", "0"]
+    started = time.perf_counter()
+    process = subprocess.Popen(argv, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:  # the URLs follow "listening on"
+            if line.split()[:1] == ["chamber_json"]:
+                with urllib.request.urlopen(line.split()[1], timeout=timeout) as answer:
+                    body = json.loads(answer.read())
+                seconds = time.perf_counter() - started
+                if answer.status != 200 or not body:
+                    raise RuntimeError(f"sesja serve answered {answer.status}: {body!r}")
+                return seconds, peak_mb(process.pid)
+        raise RuntimeError(f"sesja serve on {db} ended without its URLs")
+    finally:
+        process.terminate()
+        process.wait(timeout)
+        for leftover in copy.parent.glob("serve.db*"):
+            shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
+
+
 def one_command(db: Path) -> dict[str, str]:
     """A command the log's current sitting accepts: its last member checks in or out."""
     store = EventStore(db)
@@ -132,6 +163,7 @@ def main() -> None:
     parser.add_argument("--no-checkpoint", action="store_true",
                         help="leave the log without a checkpoint: every start folds it all")
     args = parser.parse_args()
+    load_before = os.getloadavg()[0]
     compile_sources()
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "sitting.db"
@@ -142,7 +174,7 @@ def main() -> None:
         script.write_text(json.dumps(one_command(db)) + "\n")
         console = [sys.executable, "-m", "session_console", "console", "--db", str(db)]
         floor = [sys.executable, "-c", FLOOR_APP]
-        ours, bare, peaks, applies, apply_peaks = [], [], [], [], []
+        ours, bare, peaks, applies, apply_peaks, serves, serve_peaks = [], [], [], [], [], [], []
         for _ in range(args.runs):  # alternate, so both see the same noise
             seconds, peak = first_frame_seconds(console, "Żurawska Halina".encode())
             ours.append(seconds)
@@ -151,14 +183,22 @@ def main() -> None:
             seconds, peak = apply_seconds(db, script)
             applies.append(seconds)
             apply_peaks.append(peak)
+            seconds, peak = serve_seconds(db)
+            serves.append(seconds)
+            serve_peaks.append(peak)
     median, floor = statistics.median(ours), statistics.median(bare)
-    verdict = "ok" if median <= TARGET_S else "MISSED"
+    apply_median, serve_median = statistics.median(applies), statistics.median(serves)
+    missed = [name for name, seconds in (("console", median), ("apply", apply_median),
+                                         ("serve", serve_median)) if seconds > TARGET_S]
+    verdict = f"MISSED by {', '.join(missed)}" if missed else "ok"
     start = "folding every event" if args.no_checkpoint else "from a checkpoint"
     print(f"console_start: {args.shape} {start}, new process -> first usable frame, median {median:.2f} s "
           f"of {args.runs} (min {min(ours):.2f}, max {max(ours):.2f}; {args.events} events); "
           f"floor (bare Textual app) median {floor:.2f} s ({median / floor:.1f}x); peak memory "
-          f"{max(peaks):.0f} MB; sesja apply of one command median {statistics.median(applies):.2f} s, "
-          f"peak {max(apply_peaks):.0f} MB; target {TARGET_S} s: {verdict}")
+          f"{max(peaks):.0f} MB; sesja apply of one command median {apply_median:.2f} s, "
+          f"peak {max(apply_peaks):.0f} MB; sesja serve until its chamber view answers median "
+          f"{serve_median:.2f} s, peak {max(serve_peaks):.0f} MB; load average "
+          f"{load_before:.1f}-{os.getloadavg()[0]:.1f}; target {TARGET_S} s each: {verdict}")
 
 
 if __name__ == "__main__":
