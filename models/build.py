@@ -37,13 +37,15 @@ def _model_step(model: type[BaseModel]) -> Callable[[], object]:
 
 
 def steps() -> Iterator[Callable[[], object]]:
-    """One call per validator not built yet: every model, then the unions a log's events
-    and the commands are read with (each model already built is a step that does nothing)."""
-    for root in (MajorityRule, Frozen, StoredEvent):
-        for model in _models(root):
-            yield _model_step(model)
+    """One call per validator not built yet, what any command needs first: the stored
+    event (which builds every event's), the unions events and commands are read with, then
+    every other model (each one already built is a step that does nothing)."""
+    yield _model_step(StoredEvent)
     yield EVENT_ADAPTER.rebuild
     yield COMMAND_ADAPTER.rebuild
+    for root in (MajorityRule, Frozen):
+        for model in _models(root):
+            yield _model_step(model)
 
 
 def build_all() -> None:

@@ -50,6 +50,7 @@ from session_console.words import LOCAL_TIME, outcome_label
 log = logging.getLogger(__name__)
 TABS = (("f2", "agenda", AgendaPane), ("f3", "attendance", AttendancePane),
         ("f4", "speakers", SpeakersPane), ("f5", "votes", VotesPane), ("f6", "log", LogPane))
+BUILD_PAUSE_S = 0.25  # how long the keys pause before a deferred validator is built
 QUIT_WAIT_S = 5.0  # how long quitting waits for commands on their way (a remote server)
 
 
@@ -110,7 +111,7 @@ class ConsoleApp(Survives, sitting_actions.SittingActions, App):
     async def on_mount(self) -> None:
         self._thread = threading.get_ident()
         self.call_after_refresh(heap.started)  # once the first frame is drawn
-        self.call_after_refresh(self._build_ahead, build.steps())
+        self.call_after_refresh(self._build_ahead_soon, build.steps())
         self._focus_into(self.panes[self.initial])  # keys typed during start-up land here
         try:
             await self.backend.start()
@@ -130,10 +131,17 @@ class ConsoleApp(Survives, sitting_actions.SittingActions, App):
         elif state.sitting is None:  # convened with its agenda, not opened with none
             self.action_convene()
 
+    def _build_ahead_soon(self, steps: Iterator[Callable[[], object]]) -> None:
+        self.set_timer(BUILD_PAUSE_S, lambda: self._build_ahead(steps))
+
     def _build_ahead(self, steps: Iterator[Callable[[], object]]) -> None:
-        """After the first frame, the validators models/ defers (models/build.py), one a
-        turn of the loop, so keys are answered in between and the first command finds
-        them built."""
+        """From a moment after the first frame, the validators models/ defers
+        (models/build.py), one a turn of the loop while the keys pause and no command is on
+        its way, so the first command finds them built. A command that comes first builds
+        what it needs itself (about 0.1 s once): building beside it made it wait longer."""
+        if time.monotonic() - self.last_key < BUILD_PAUSE_S or self._in_flight:
+            self._build_ahead_soon(steps)
+            return
         step = next(steps, None)
         if step is not None:
             step()
