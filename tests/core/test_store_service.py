@@ -345,36 +345,3 @@ def test_an_event_that_cannot_be_read_refuses_the_log_when_it_is_opened(tmp_path
     with pytest.raises(StoreError, match=r"(?s)holds an unreadable event.*Nothing was written"):
         SittingService(EventStore(path))
     assert stored_seqs(path)[-1] == 3
-
-
-# The log's tables as SQLModel created them before server/tables.py declared them with
-# SQLAlchemy Core (issue 12): a new log must be the same as an old one.
-SCHEMA_BEFORE_CORE = {
-    "event": "CREATE TABLE event (\n\tseq INTEGER NOT NULL, \n\tat VARCHAR NOT NULL, \n\t"
-             "actor VARCHAR NOT NULL, \n\ttype VARCHAR NOT NULL, \n\tsitting_id VARCHAR, \n\t"
-             "payload VARCHAR NOT NULL, \n\tprev_hash VARCHAR NOT NULL, \n\t"
-             "hash VARCHAR NOT NULL, \n\tPRIMARY KEY (seq)\n)",
-    "vote_result": "CREATE TABLE vote_result (\n\tsitting_id VARCHAR NOT NULL, \n\t"
-                   "vote_id VARCHAR NOT NULL, \n\tseq INTEGER NOT NULL, \n\t"
-                   "outcome VARCHAR NOT NULL, \n\tresult VARCHAR NOT NULL, \n\t"
-                   "PRIMARY KEY (sitting_id, vote_id)\n)",
-    "resolution": "CREATE TABLE resolution (\n\tnumber VARCHAR NOT NULL, \n\t"
-                  "ordinal INTEGER NOT NULL, \n\tsitting_id VARCHAR NOT NULL, \n\t"
-                  "vote_id VARCHAR NOT NULL, \n\ttitle VARCHAR NOT NULL, \n\t"
-                  "voided_by VARCHAR, \n\tPRIMARY KEY (number)\n)",
-    "chain_head": "CREATE TABLE chain_head (\n\tid INTEGER NOT NULL, \n\tseq INTEGER NOT NULL, "
-                  "\n\thash VARCHAR NOT NULL, \n\tPRIMARY KEY (id)\n)",
-    "checkpoint": "CREATE TABLE checkpoint (\n\tseq INTEGER NOT NULL, \n\t"
-                  "hash VARCHAR NOT NULL, \n\tversion INTEGER NOT NULL, \n\t"
-                  "content_hash VARCHAR NOT NULL, \n\tdocument VARCHAR NOT NULL, \n\t"
-                  "PRIMARY KEY (seq)\n)",
-    "checkpoint_part": "CREATE TABLE checkpoint_part (\n\tdigest VARCHAR NOT NULL, \n\t"
-                       "text VARCHAR NOT NULL, \n\tPRIMARY KEY (digest)\n)",
-}
-
-
-def test_a_new_log_has_the_tables_an_old_one_has(tmp_path):
-    EventStore(tmp_path / "sesja.db").close()
-    with sqlite3.connect(tmp_path / "sesja.db") as connection:
-        tables = dict(connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
-    assert tables == SCHEMA_BEFORE_CORE
