@@ -1,4 +1,4 @@
-"""The durable event log on SQLAlchemy Core: SQLite in WAL mode with synchronous=FULL by default.
+"""The durable event log on SQLModel: SQLite in WAL mode with synchronous=FULL by default.
 
 Events, the projections they imply and the log's head are written in one transaction;
 `append` returns only after the commit, so whatever it returned survives a crash.
@@ -15,24 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import (
-    URL,
-    Engine,
-    bindparam,
-    create_engine,
-    event,
-    func,
-    insert,
-    inspect,
-    select,
-    update,
-)
+from sqlalchemy import URL, Engine, bindparam, event, func, insert, inspect, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.sql import ClauseElement, Executable
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlmodel import create_engine
 
 from models import events as ev
 from models.chain import Sealed, canonical_event
@@ -42,9 +32,9 @@ from server.tables import (
     EVENTS,
     HEAD,
     LOG_TABLES,
-    METADATA,
     RESOLUTIONS,
     VOTES,
+    EventRow,
     ResolutionRow,
     VoteRow,
 )
@@ -254,7 +244,7 @@ class EventStore:
                     raise StoreError(f"{target} is not a sesja event log "
                                      f"(no {' or '.join(sorted(missing))} table)")
             else:
-                METADATA.create_all(self.engine, tables=list(LOG_TABLES))
+                EventRow.metadata.create_all(self.engine, tables=list(LOG_TABLES))
             self._statements = _Statements(self.engine)
         except SQLAlchemyError as error:  # an unreadable file, not a database, locked
             self.engine.dispose()
