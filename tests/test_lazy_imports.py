@@ -29,11 +29,7 @@ runpy.run_module("session_console", run_name="__main__", alter_sys=True)
 
 def imported_by(code: str) -> set[str]:
     """The top-level packages in sys.modules after a fresh interpreter ran `code`."""
-    shown = "import json, sys; print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
-    run = subprocess.run([sys.executable, "-c", f"{code}\n{shown}"], capture_output=True,
-                         text=True, env=sesja_env(), cwd=ROOT, timeout=60, check=False)
-    assert run.returncode == 0, run.stderr
-    return set(json.loads(run.stdout.splitlines()[-1]))
+    return {module.split(".")[0] for module in modules_after(code)}
 
 
 @pytest.mark.parametrize("module", ["session_console.app", "server.publish",

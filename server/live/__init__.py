@@ -6,8 +6,9 @@ server and websockets: the console's first frame and the command line's parser n
 of it (docs/performance.md, issue 12).
 """
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from server.lazy_names import loader
 
 if TYPE_CHECKING:
     from server.live.defaults import DEFAULT_PORT
@@ -18,10 +19,4 @@ __all__ = ["DEFAULT_PORT", "LiveServer", "TokenError", "default_token_dir"]
 _HOMES = {"DEFAULT_PORT": "server.live.defaults", "LiveServer": "server.live.server",
           "TokenError": "server.live.tokens", "default_token_dir": "server.live.tokens"}
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(_HOMES[name]), name)
-    globals()[name] = value  # the next access finds it without this call
-    return value
+__getattr__ = loader(__name__, _HOMES, globals())

@@ -5,8 +5,9 @@ The package's names are loaded when first used (PEP 562): the formats and the er
 so the console and the command line start without them (docs/performance.md, issue 12).
 """
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from server.lazy_names import loader
 
 if TYPE_CHECKING:
     from server.publish.formats import DEFAULT_FORMATS, FORMATS
@@ -19,10 +20,4 @@ _HOMES = {"DEFAULT_FORMATS": "server.publish.formats", "FORMATS": "server.publis
           "ExportError": "server.publish.record", "LivePublisher": "server.publish.live",
           "export_package": "server.publish.package"}
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(_HOMES[name]), name)
-    globals()[name] = value  # the next access finds it without this call
-    return value
+__getattr__ = loader(__name__, _HOMES, globals())
