@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from models import checkpoint
@@ -85,7 +85,7 @@ def test_an_unchanged_sitting_is_not_encoded_again():
     assert json.loads(second.document)["sittings"][0] == ["s1", first.parts[0].digest, True]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60)
 @given(present=st.integers(min_value=0, max_value=8), data=st.data())
 def test_a_checkpoint_then_the_rest_folds_to_what_the_whole_log_folds_to(present, data):
     sim = opened(members=8, seats=9, present=present)

@@ -6,7 +6,7 @@ order), and it never changes a state it was given."""
 import itertools
 from collections.abc import Iterable
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.core_replay import sitting_day
@@ -39,7 +39,7 @@ def _commands(sim: Sim, commands: Iterable[Command]) -> Sim:
     return sim
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100)
 @given(present=st.integers(min_value=0, max_value=8), data=st.data())
 def test_random_sittings_fold_to_the_state_applied_event_by_event(present, data):
     """Answers given, changed and taken back, votes of every kind, speeches, agenda votes,

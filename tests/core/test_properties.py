@@ -10,7 +10,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from models import events as ev
@@ -225,7 +225,7 @@ def run(sim: Sim, data: dict, seconds: int) -> bool:
     return True
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150)
 @given(present=st.integers(min_value=0, max_value=8), data=st.data())
 def test_random_commands_keep_the_invariants_and_replay_reproduces_the_state(present, data):
     sim = opened(members=8, seats=9, present=present)
@@ -237,7 +237,7 @@ def test_random_commands_keep_the_invariants_and_replay_reproduces_the_state(pre
     assert fold(stored) == sim.state
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25)
 @given(present=st.integers(min_value=0, max_value=8), data=st.data())
 def test_through_the_real_store_rejections_write_nothing_and_the_log_replays(present, data):
     prelude = opened(members=8, seats=9, present=present).log
