@@ -325,24 +325,30 @@ class EventStore:
         except SQLAlchemyError as error:
             raise StoreError(f"cannot read the event log {self.target}: {_reason(error)}") from error
 
-    def rows(self, first: int = 1) -> list[StoredRow]:
-        """The stored rows as they are, in seq order, from event `first` on (a checkpoint's
-        event); read with the DB-API, as replay is hot."""
+    def _fetch(self, statement: _Prepared,
+               values: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        """The statement's rows as plain tuples, read with the DB-API (replay is hot) on a
+        connection of its own (other threads may read)."""
         dbapi = self.engine.dialect.loaded_dbapi
         try:
-            connection = self.engine.raw_connection()  # its own: other threads may read
+            connection = self.engine.raw_connection()
             try:
                 cursor = connection.cursor()
-                if first <= 1:
-                    cursor.execute(self._statements.select_events.sql)
-                else:
-                    statement = self._statements.select_events_from
-                    cursor.execute(statement.sql, statement.params({"first": first}))
-                return list(map(StoredRow._make, cursor.fetchall()))
+                cursor.execute(statement.sql, statement.params(values or {}))
+                return list(cursor.fetchall())
             finally:
                 connection.close()
         except (SQLAlchemyError, dbapi.Error) as error:
             raise StoreError(f"cannot read the event log {self.target}: {_reason(error)}") from error
+
+    def rows(self, first: int = 1) -> list[StoredRow]:
+        """The stored rows as they are, in seq order, from event `first` on (a checkpoint's
+        event)."""
+        if first <= 1:
+            found = self._fetch(self._statements.select_events)
+        else:
+            found = self._fetch(self._statements.select_events_from, {"first": first})
+        return list(map(StoredRow._make, found))
 
     def links_hold(self, last: int, genesis: str) -> bool:
         """Whether events 1..`last` are all there, the first links to `genesis` and each
@@ -391,19 +397,8 @@ class EventStore:
 
     def sitting_events(self, sitting_id: str) -> list[ev.StoredEvent]:
         """One sitting's own events, in seq order (a publication of it needs only these)."""
-        dbapi = self.engine.dialect.loaded_dbapi
-        statement = self._statements.select_sitting_events
-        try:
-            connection = self.engine.raw_connection()
-            try:
-                cursor = connection.cursor()
-                cursor.execute(statement.sql, statement.params({"sitting": sitting_id}))
-                rows = list(map(StoredRow._make, cursor.fetchall()))
-            finally:
-                connection.close()
-        except (SQLAlchemyError, dbapi.Error) as error:
-            raise StoreError(f"cannot read the event log {self.target}: {_reason(error)}") from error
-        return stored_from_rows(rows)
+        found = self._fetch(self._statements.select_sitting_events, {"sitting": sitting_id})
+        return stored_from_rows(map(StoredRow._make, found))
 
     def head(self) -> Head | None:
         """The head row: the seq and hash of the last event appended, or None for a new log."""
@@ -411,24 +406,10 @@ class EventStore:
         return Head(*found[0]) if found else None
 
     def load(self) -> list[ev.StoredEvent]:
-        """Every event, parsed, in seq order: only the columns parsing needs are read, as
-        plain tuples (a term's log is read whole by whoever wants every event)."""
-        dbapi = self.engine.dialect.loaded_dbapi
+        """Every event, parsed, in seq order: only the columns parsing needs are read (a
+        term's log is read whole by whoever wants every event)."""
         with collector_paused():  # the rows are read and parsed whole, and all live on
-            try:
-                connection = self.engine.raw_connection()
-                try:
-                    cursor = connection.cursor()
-                    cursor.execute(self._statements.select_parsed.sql)
-                    rows = cursor.fetchall()
-                finally:
-                    connection.close()
-            except (SQLAlchemyError, dbapi.Error) as error:
-                raise StoreError(f"cannot read the event log {self.target}: "
-                                 f"{_reason(error)}") from error
-            validate = ev.EVENT_ADAPTER.validator.validate_json  # without the adapter's wrapper
-            return [ev.stored_event(seq, at, actor, validate(payload), prev_hash, link)
-                    for seq, at, actor, payload, prev_hash, link in rows]
+            return [_parsed(*row) for row in self._fetch(self._statements.select_parsed)]
 
     def event(self, seq: int) -> ev.StoredEvent | None:
         """One event, read alone (a live package names the newest; the log may be long)."""
@@ -450,7 +431,13 @@ def stored_from_rows(rows: Iterable[StoredRow]) -> list[ev.StoredEvent]:
 
 
 def stored_from_row(row: StoredRow) -> ev.StoredEvent:
-    """The row parsed and validated: the payload's bytes by pydantic-core itself (no
-    json.loads first), the envelope by `models.events.stored_event`."""
-    return ev.stored_event(row.seq, row.at, row.actor, ev.EVENT_ADAPTER.validate_json(row.payload),
-                           row.prev_hash, row.hash)
+    return _parsed(row.seq, row.at, row.actor, row.payload, row.prev_hash, row.hash)
+
+
+def _parsed(seq: object, at: object, actor: object, payload: str, prev_hash: object,
+            hash_: object) -> ev.StoredEvent:
+    """A row parsed and validated: the payload's text by pydantic-core itself (no
+    json.loads first, and without the adapter's wrapper around its validator), the
+    envelope by `models.events.stored_event`."""
+    return ev.stored_event(seq, at, actor, ev.EVENT_ADAPTER.validator.validate_json(payload),
+                           prev_hash, hash_)
