@@ -163,8 +163,7 @@ class _Batch:
                       answered_at=_updated(vote.answered_at, self._times),
                       changes=vote.changes + self._changes,
                       revision=vote.revision + self._revisions)
-        sitting = cast(Sitting, self._sitting)
-        self._sitting = evolve(sitting, votes=sitting.votes.set(vote.id, vote))
+        self._sitting = _with_vote(cast(Sitting, self._sitting), vote)
         self._answers, self._sources, self._times = {}, {}, {}
         self._changes = self._revisions = 0
 
