@@ -90,6 +90,12 @@ def open_service(db: Path | None, holder: str) -> SittingService:
     return service
 
 
+def open_failed(error: StoreError, lang: str) -> int:
+    """`fail` with why the log did not open: a log another process holds is told in the
+    command's language (it names the holder), any other store error as it is."""
+    return fail(error.message(lang) if isinstance(error, LogHeld) else str(error))
+
+
 __all__ = ["LogHeld", "StoreError", "add_db_argument", "add_lang_argument", "actor",
            "add_secretary_argument", "fail",
-           "open_service", "read_log"]
+           "open_failed", "open_service", "read_log"]

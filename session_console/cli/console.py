@@ -15,12 +15,12 @@ from server.store import StoreError
 from session_console import heap, i18n
 from session_console.backend import Backend
 from session_console.cli.common import (
-    LogHeld,
     actor,
     add_db_argument,
     add_lang_argument,
     add_secretary_argument,
     fail,
+    open_failed,
     open_service,
 )
 from session_console.cli.serve import add_live_arguments, tls_of
@@ -165,10 +165,8 @@ def _open_console(args: argparse.Namespace) -> int:
     db = args.db or default_db_path()
     try:
         service = _opened(db, "sesja console", args.lang)
-    except LogHeld as held:
-        return fail(held.message(args.lang))
     except StoreError as error:
-        return fail(str(error))
+        return open_failed(error, args.lang)
     return _local(service, db, args)
 
 
@@ -186,10 +184,8 @@ def _open_demo(args: argparse.Namespace) -> int:
     db = args.db or demo_path()
     try:
         service = _opened(db, "sesja demo", args.lang)
-    except LogHeld as held:
-        return fail(held.message(args.lang))
     except StoreError as error:
-        return fail(str(error))
+        return open_failed(error, args.lang)
     if service.state.last_seq:
         service.close()
         return fail(f"{db} already holds a log; open it with `sesja console --db {db}`")

@@ -16,12 +16,12 @@ from server.paths import default_db_path
 from server.script import ScriptError, apply_script, describe_validation
 from server.store import EventStore, StoreError
 from session_console.cli.common import (
-    LogHeld,
     actor,
     add_db_argument,
     add_lang_argument,
     add_secretary_argument,
     fail,
+    open_failed,
     open_service,
 )
 from session_console.cli.export import run_verify_export
@@ -83,10 +83,8 @@ def run_apply(args: argparse.Namespace) -> int:
         return fail(f"{args.script} is not UTF-8 (byte {error.start})")
     try:
         service = open_service(args.db, "sesja apply")
-    except LogHeld as held:
-        return fail(held.message(args.lang))
     except StoreError as error:
-        return fail(str(error))
+        return open_failed(error, args.lang)
     try:
         applied = apply_script(service, lines, args.actor or actor("apply", args.secretary),
                                args.lang, args.afterwards)
@@ -147,10 +145,8 @@ def run_council_import(args: argparse.Namespace) -> int:
         return fail("nothing was imported")
     try:
         service = open_service(args.db, "sesja council import")
-    except LogHeld as held:
-        return fail(held.message(args.lang))
     except StoreError as error:
-        return fail(str(error))
+        return open_failed(error, args.lang)
     try:
         old = service.state.council
         name = args.name or (old.name if old else None)

@@ -6,13 +6,13 @@ from pathlib import Path
 
 from server.import_votes.reading import ENCODINGS
 from session_console.cli.common import (
-    LogHeld,
     StoreError,
     actor,
     add_db_argument,
     add_lang_argument,
     add_secretary_argument,
     fail,
+    open_failed,
     open_service,
 )
 
@@ -39,10 +39,8 @@ def run_import(args: argparse.Namespace) -> int:
 
     try:
         service = open_service(args.db, "sesja import")
-    except LogHeld as held:
-        return fail(held.message(args.lang))
     except StoreError as error:
-        return fail(str(error))
+        return open_failed(error, args.lang)
     try:
         done = import_votes(service, args.file, actor("import", args.secretary),
                             sitting_id=args.sitting, encoding=args.encoding, sheet=args.sheet,
