@@ -45,14 +45,16 @@ class Terminal:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p")
 
-    def wait_for(self, text: str, timeout: float = 30) -> str:
+    def wait_for(self, *texts: str, timeout: float = 30) -> str:
+        """The screen once every text is on it at once (a frame is written in pieces, so
+        the capture that shows its first line may not show its last yet)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             screen = self.screen()
-            if text in screen:
+            if all(text in screen for text in texts):
                 return screen
             time.sleep(0.1)
-        raise AssertionError(f"{text!r} never appeared; the screen:\n{self.screen()}")
+        raise AssertionError(f"{texts!r} never appeared together; the screen:\n{self.screen()}")
 
     def keys(self, *keys: str, pause: float = 0.15) -> None:
         for key in keys:

@@ -18,8 +18,7 @@ def test_a_folder_typed_right_after_f7_gets_the_package(terminal: Terminal, tmp_
     terminal.keys("F7", pause=0)  # no pause: the folder follows at typing speed
     terminal.type(str(out))
     terminal.keys("Enter")
-    screen = terminal.wait_for("Gotowe: ", timeout=60)
-    assert "pakiet jest częściowy" in screen
+    terminal.wait_for("Gotowe: ", "pakiet jest częściowy", timeout=60)
     [package] = out.iterdir()
     assert package.name.startswith("sesja-XL-")
     data, problems = check(package)
