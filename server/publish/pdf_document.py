@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from server.publish.pdf_content import Data, cards_data, sitting_data
-from server.publish.pdf_worker import WORKER
+from server.publish.pdf_worker import WORKER, engine_env
 from server.publish.record import ExportError, SittingRecord
 
 FONT = "DejaVu Sans"
@@ -113,7 +113,8 @@ class _Alone(Pending):
             self._process = subprocess.Popen(
                 [sys.executable, "-P", str(engine), str(source), str(fonts), str(out),
                  self._stamp],
-                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                env=engine_env())
         assert self._process.stdin is not None  # Popen with stdin=PIPE
         self._feeder = self._feed(self._process.stdin, [self._encoded], close=True)
 

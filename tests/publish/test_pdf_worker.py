@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 
 import pytest
 
@@ -91,8 +92,9 @@ def test_a_refused_pdf_leaves_the_process_serving(worker):
 
 def test_a_second_pdf_at_the_same_time_gets_a_process_of_its_own(worker, tmp_path):
     data = cards_data("Rada", [("Ewa", "AB-1", "https://x.pl")])
-    first = pdf_document.start("cards", data, tmp_path / "1.pdf")
-    second = pdf_document.start("cards", data, tmp_path / "2.pdf")
+    at = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)  # else each says the second it was made in
+    first = pdf_document.start("cards", data, tmp_path / "1.pdf", at)
+    second = pdf_document.start("cards", data, tmp_path / "2.pdf", at)
     assert second._process is not first._process
     second.wait()
     first.wait()
@@ -121,3 +123,30 @@ def test_it_ends_with_the_process_that_started_it():
             return
         time.sleep(0.1)
     pytest.fail(f"the PDF process {pid} outlived its parent")
+
+
+def _tunables(pid: int) -> str:
+    with open(f"/proc/{pid}/environ", "rb") as handle:
+        variables = dict(item.split(b"=", 1) for item in handle.read().split(b"\0") if item)
+    return variables.get(b"GLIBC_TUNABLES", b"").decode()
+
+
+def test_both_kinds_of_pdf_process_ask_malloc_for_huge_pages(worker, tmp_path, monkeypatch):
+    monkeypatch.delenv("GLIBC_TUNABLES", raising=False)
+    data = cards_data("Rada", [("Ewa", "AB-1", "https://x.pl")])
+    kept = pdf_document.start("cards", data, tmp_path / "1.pdf")
+    alone = pdf_document.start("cards", data, tmp_path / "2.pdf")  # the kept one is busy
+    try:
+        assert _tunables(kept._process.pid) == pdf_worker.HUGE_PAGES
+        assert _tunables(alone._process.pid) == pdf_worker.HUGE_PAGES
+    finally:
+        alone.wait()
+        kept.wait()
+
+
+def test_an_operators_malloc_tunables_are_kept(monkeypatch):
+    monkeypatch.setenv("GLIBC_TUNABLES", "glibc.malloc.arena_max=2")
+    assert pdf_worker.engine_env()["GLIBC_TUNABLES"] == (
+        "glibc.malloc.arena_max=2:" + pdf_worker.HUGE_PAGES)
+    monkeypatch.setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=0")
+    assert pdf_worker.engine_env()["GLIBC_TUNABLES"] == "glibc.malloc.hugetlb=0"
