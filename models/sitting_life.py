@@ -2,8 +2,9 @@
 on another day, the chair handed over and back, recusals declared after a vote opened.
 
 Pure like `models.decide`, which merges `LIFE_DECIDERS` into its tables. The words a
-console shows before a step (what is still open, a vote without quorum) are here too, so
-every console and script says the same.
+console shows before a step (what is still open, a vote without quorum) are here too, in
+Polish and in English (`lang`, as `Rejection.message` takes it), so every console and
+script says the same.
 """
 
 from collections.abc import Callable
@@ -129,21 +130,29 @@ def quorum_stated(sitting: Sitting) -> ev.QuorumStated:
                            statutory_seats=sitting.statutory_seats, quorum=sitting.has_quorum)
 
 
-def quorum_line(statement: ev.QuorumStated | Sitting, kind: CouncilKind) -> str:
-    """"Kworum jest: obecnych 12, wymaganych 12 z 23 (art. 14 u.s.g.)." and its opposite."""
+def quorum_line(statement: ev.QuorumStated | Sitting, kind: CouncilKind, lang: str = "pl") -> str:
+    """"Kworum jest: obecnych 12, wymaganych 12 z 23 (art. 14 u.s.g.)." and its opposite;
+    in English (`lang="en"`) "Quorum: 12 present, 12 needed of 23 (art. 14 u.s.g.)."."""
     if isinstance(statement, Sitting):
         statement = quorum_stated(statement)
-    verdict = "Kworum jest" if statement.quorum else "Brak kworum"
-    return (f"{verdict}: obecnych {statement.present}, wymaganych {statement.needed} "
-            f"z {statement.statutory_seats}{citing(Rule.QUORUM, kind)}.")
+    cited = citing(Rule.QUORUM, kind)
+    if lang == "pl":
+        verdict = "Kworum jest" if statement.quorum else "Brak kworum"
+        return (f"{verdict}: obecnych {statement.present}, wymaganych {statement.needed} "
+                f"z {statement.statutory_seats}{cited}.")
+    verdict = "Quorum" if statement.quorum else "No quorum"
+    return (f"{verdict}: {statement.present} present, {statement.needed} needed "
+            f"of {statement.statutory_seats}{cited}.")
 
 
-def quorum_warning(state: Chamber, sitting: Sitting) -> str | None:
+def quorum_warning(state: Chamber, sitting: Sitting, lang: str = "pl") -> str | None:
     """What a console asks before opening a vote without quorum; None with quorum."""
     if sitting.has_quorum:
         return None
-    return (f"{quorum_line(sitting, council_kind(state))} Głosowanie otwarte bez kworum "
-            "będzie nieważne. Otworzyć mimo to?")
+    line = quorum_line(sitting, council_kind(state), lang)
+    if lang == "pl":
+        return f"{line} Głosowanie otwarte bez kworum będzie nieważne. Otworzyć mimo to?"
+    return f"{line} A vote opened without quorum will be invalid. Open it anyway?"
 
 
 def _start_sitting(state: Chamber, sitting: Sitting, command: cmd.StartSitting) -> Events:
@@ -240,24 +249,28 @@ def _end_speech(sitting: Sitting) -> Events:
 # --- closing ----------------------------------------------------------------------------
 
 
-def open_matters(sitting: Sitting) -> tuple[str, ...]:
-    """What is still open, in Polish, for the close's confirmation: a vote, a speech, the
-    agenda items never taken up (withdrawn items are dealt with)."""
+def open_matters(sitting: Sitting, lang: str = "pl") -> tuple[str, ...]:
+    """What is still open, for the close's confirmation (in Polish, or in English with
+    `lang="en"`): a vote, a speech, the agenda items never taken up (withdrawn items are
+    dealt with)."""
+    pl = lang == "pl"
     lines = []
     if sitting.open_vote is not None:
         vote = sitting.votes[sitting.open_vote]
-        lines.append(f"trwa głosowanie nr {vote.number}: {vote.subject}")
+        lines.append(f"trwa głosowanie nr {vote.number}: {vote.subject}" if pl
+                     else f"vote no. {vote.number} is open: {vote.subject}")
     entry = sitting.speakers.get(sitting.speaking) if sitting.speaking else None
     if entry is not None and entry.status in (SpeechStatus.SPEAKING, SpeechStatus.PAUSED):
         who = (sitting.members_by_id[entry.member_id].name if entry.member_id
                else entry.guest.name if entry.guest else "")
-        lines.append(f"trwa wystąpienie: {who}")
+        lines.append(f"trwa wystąpienie: {who}" if pl else f"a speech is running: {who}")
     visited = {visit.item_id for visit in sitting.item_visits}
     voted = {vote.item_id for vote in sitting.votes.values()}
     waiting = [number for number, _depth, item in sitting.numbered_items()
                if not item.withdrawn and item.item.id not in visited | voted]
     if waiting:
-        lines.append("punkty nierozpatrzone: " + ", ".join(waiting))
+        lines.append(("punkty nierozpatrzone: " if pl else "items not taken up: ")
+                     + ", ".join(waiting))
     return tuple(lines)
 
 

@@ -74,6 +74,9 @@ def test_opening_states_quorum_with_the_right_act_for_the_council():
     assert sitting.status is SittingStatus.OPEN and sitting.periods[0].day == date(2026, 12, 3)
     warning = quorum_warning(sim.state, sitting)
     assert "obecnych 5, wymaganych 6 z 11 (art. 13 ust. 1 u.s.p.)" in warning
+    assert quorum_warning(sim.state, sitting, "en") == (
+        "No quorum: 5 present, 6 needed of 11 (art. 13 ust. 1 u.s.p.). A vote opened without "
+        "quorum will be invalid. Open it anyway?")
     sim("check_in", member="m06")
     assert quorum_warning(sim.state, sim.sitting) is None
 
@@ -236,6 +239,9 @@ def test_closing_lists_what_is_still_open_and_a_prepared_sitting_cannot_close():
     assert matters[0].startswith("trwa głosowanie nr 1")
     assert matters[1] == "trwa wystąpienie: Radny 3"
     assert matters[2] == "punkty nierozpatrzone: 6, 6a, 7"
+    assert open_matters(sim.sitting, "en") == (
+        "vote no. 1 is open: Wniosek formalny", "a speech is running: Radny 3",
+        "items not taken up: 6, 6a, 7")
     sim("cancel_vote", reason="pomyłka")
     sim("close_sitting")
     assert sim.sitting.status is SittingStatus.CLOSED
