@@ -384,7 +384,7 @@ class ConsoleApp(Survives, sitting_actions.SittingActions, App):
             yield SystemCommand(binding.description, key_name(binding),
                                 lambda action=binding.action: self.run_action(action))
         yield SystemCommand(_("Open a new sitting"), "", self.action_new_sitting)
-        for title, action in sitting_actions.palette_entries():
+        for title, action in sitting_actions.palette_entries(self.chamber):
             yield SystemCommand(title, "", lambda action=action: self.run_action(action))
         for tab_id, pane in self.panes.items():
             for binding in declared(pane.BINDINGS):

@@ -1,6 +1,10 @@
 """The console's actions for a sitting's life (F8 and the palette): convene, open, state
 quorum, break and resume, hand the chair over, a recusal in the open vote, continue on
-another day, close. Mixed into `ConsoleApp`; every step is decided again by the server."""
+another day, close. Mixed into `ConsoleApp`; every step is decided again by the server.
+Their words are in the console's language; a committee's sitting is a "posiedzenie
+komisji" (session_console/sitting_nouns.py). The keys' own descriptions (F1, the palette's
+key list) are made with the classes, before any sitting is known, so they name a council's
+"sesja"."""
 
 from collections.abc import Callable
 from datetime import date
@@ -27,21 +31,23 @@ from models.sitting_life import council_kind, quorum_line
 from models.state import Chamber, Sitting
 from models.terms import SittingStatus
 from session_console.dialogs import Confirm, MemberPicker, Prompt
+from session_console.i18n import _, lang
 from session_console.life_screens import (
-    LIFE_ACTIONS,
     CloseSittingConfirm,
     ConveneForm,
     SittingMenu,
+    life_steps,
 )
+from session_console.sitting_nouns import heading, kind_in_view, said
 from session_console.words import LOCAL_TIME
 
 if TYPE_CHECKING:
     from session_console.app import ConsoleApp
 
 BINDINGS = [
-    Binding("f8", "sitting_menu", "Sesja", show=False),  # in F1 and the palette: the footer is full
-    Binding("f9", "toggle_break", "Przerwa / wznowienie", show=False),
-    Binding("f10", "close_sitting", "Zamknij sesję", show=False),
+    Binding("f8", "sitting_menu", _("Sitting"), show=False),  # in F1 and the palette: the footer is full
+    Binding("f9", "toggle_break", _("Break / resume"), show=False),
+    Binding("f10", "close_sitting", _("Close the sitting"), show=False),
 ]
 
 
@@ -59,7 +65,8 @@ class SittingActions:
     def _sitting(self) -> Sitting | None:
         sitting: Sitting | None = self._app().chamber.sitting
         if sitting is None:
-            self._app().notify("Nie ma jeszcze sesji: zwołaj ją (F8).", severity="warning")
+            self._app().notify(_("There is no sitting yet: convene one (F8)."),
+                               severity="warning")
         return sitting
 
     def _sent(self, command: Command | None) -> None:
@@ -71,7 +78,7 @@ class SittingActions:
             if action is not None:
                 self._app().call_next(self._app().run_action, action)
 
-        self._app().push_screen(SittingMenu(), chosen)
+        self._app().push_screen(SittingMenu(kind_in_view(self._app().chamber)), chosen)
 
     def action_convene(self) -> None:
         app = self._app()
@@ -85,8 +92,9 @@ class SittingActions:
         sitting = self._sitting()
         if sitting is None:
             return
-        body = quorum_line(sitting, council_kind(self._app().chamber))
-        self._app().push_screen(Confirm(f"Otworzyć sesję {sitting.number}?", body),
+        body = quorum_line(sitting, council_kind(self._app().chamber), lang())
+        title = said(sitting.sitting_type, _("Open {sitting} {number}?"), number=sitting.number)
+        self._app().push_screen(Confirm(title, body),
                                 lambda yes: self._sent(StartSitting() if yes else None))
 
     def action_state_quorum(self) -> None:
@@ -101,8 +109,8 @@ class SittingActions:
             self._app().send(EndBreak())
             return
         self._app().push_screen(
-            Prompt("Przerwa w obradach: powód (może zostać pusty)", check=_optional,
-                   hint="Enter: ogłoś przerwę · Esc: wróć"),
+            Prompt(_("Break in the proceedings: the reason (may stay empty)"), check=_optional,
+                   hint=_("Enter: announce the break · Esc: back")),
             lambda reason: self._sent(StartBreak(reason=reason) if reason is not None else None))
 
     def _present(self, chamber: Chamber) -> list[Member]:
@@ -113,7 +121,7 @@ class SittingActions:
         sitting = self._sitting()
         if sitting is None:
             return
-        picker = MemberPicker("Kto prowadzi obrady od teraz?", self._present(self._app().chamber))
+        picker = MemberPicker(_("Who chairs from now on?"), self._present(self._app().chamber))
         self._app().push_screen(
             picker, lambda member: self._sent(HandOverChair(member=member) if member else None))
 
@@ -123,12 +131,13 @@ class SittingActions:
             return
         vote = sitting.votes.get(sitting.open_vote) if sitting.open_vote else None
         if vote is None:
-            self._app().notify("Żadne głosowanie nie jest otwarte.", severity="warning")
+            self._app().notify(_("No vote is open."), severity="warning")
             return
         waiting = [m for m in self._present(self._app().chamber)
                    if m.id not in vote.answers and m.id not in vote.recused]
         self._app().push_screen(
-            MemberPicker(f"Kto wyłącza się z głosowania nr {vote.number}?", waiting),
+            MemberPicker(_("Who is recused from vote no. {number}?").format(number=vote.number),
+                         waiting),
             lambda member: self._sent(DeclareRecusal(member=member) if member else None))
 
     def _ask_day(self, title: str, make: Callable[[date | None], Command | None],
@@ -139,7 +148,7 @@ class SittingActions:
             try:
                 date.fromisoformat(text)
             except ValueError:
-                return "Dzień zapisz jak 2026-12-10."
+                return _("Write the day as 2026-12-10.")
             return None
 
         def answered(text: str | None) -> None:
@@ -149,13 +158,17 @@ class SittingActions:
         self._app().push_screen(Prompt(title, check=check), answered)
 
     def action_adjourn(self) -> None:
-        if self._sitting() is not None:
-            self._ask_day("Przerwać sesję do innego dnia: którego (RRRR-MM-DD, może zostać "
-                          "pusty)?", lambda day: AdjournSitting(resume_on=day), required=False)
+        sitting = self._sitting()
+        if sitting is not None:
+            self._ask_day(said(sitting.sitting_type, _("Adjourn the {sitting} to another day: "
+                                                       "which (YYYY-MM-DD, may stay empty)?")),
+                          lambda day: AdjournSitting(resume_on=day), required=False)
 
     def action_continue_sitting(self) -> None:
-        if self._sitting() is not None:
-            self._ask_day("Dalszy ciąg sesji: dzień (RRRR-MM-DD)",
+        sitting = self._sitting()
+        if sitting is not None:
+            self._ask_day(said(sitting.sitting_type, _("Continuation of the {sitting}: the day "
+                                                       "(YYYY-MM-DD)")),
                           lambda day: ContinueSitting(date=day) if day else None, required=True)
 
     def action_close_sitting(self) -> None:
@@ -166,6 +179,8 @@ class SittingActions:
                         lambda yes: self._sent(CloseSitting() if yes else None))
 
 
-def palette_entries() -> list[tuple[str, str]]:
-    """(title, action) of each step for the command palette."""
-    return [(f"Sesja: {label}", action) for action, label in LIFE_ACTIONS]
+def palette_entries(chamber: Chamber) -> list[tuple[str, str]]:
+    """(title, action) of each step for the command palette, in the words of the chamber's
+    sitting ("Posiedzenie: …" for a committee's)."""
+    kind = kind_in_view(chamber)
+    return [(f"{heading(kind)}: {label}", action) for action, label in life_steps(kind)]

@@ -359,7 +359,8 @@ class VotesPane(Pane):
                                         label=field_label("revote_reason")),
                                  lambda reason: self._revote_motion(command, reason))
             return
-        warning = quorum_warning(self.console.chamber, self.sitting) if self.sitting else None
+        warning = (quorum_warning(self.console.chamber, self.sitting, lang()) if self.sitting
+                   else None)
         if warning is None:
             self._open(command)
             return
