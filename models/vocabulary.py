@@ -186,6 +186,26 @@ class SittingWords:
     english: str  # "sitting" / "committee meeting"
     short_pl: str  # a screen's heading: "sesja" / "posiedzenie"
     short_en: str  # "sitting" / "meeting"
+    # What a refusal says of the sitting: the noun with the words that go with it, and the
+    # words that agree with it (a feminine "sesja", a neuter "posiedzenie").
+    this: str  # "ta sesja" / "to posiedzenie komisji"
+    of_this: str  # "tej sesji" / "tego posiedzenia komisji"
+    it: str  # the noun as a pronoun's object: "ją" / "je"
+    afterwards_gen: str  # "sesji wprowadzanej po fakcie" / "posiedzenia komisji wprowadzanego …"
+    afterwards_loc: str  # "sesji wprowadzanej po fakcie" / "posiedzeniu komisji wprowadzanym …"
+    opened: str  # "otwarta" / "otwarte"
+    closed: str  # "zamknięta" / "zamknięte"
+    convened: str  # "zwołana" / "zwołane"
+    adjourned: str  # "przerwana" / "przerwane"
+    run: str  # "prowadzona" / "prowadzone" (na bieżąco)
+    entered: str  # "wprowadzana" / "wprowadzane" (po fakcie)
+    was: str  # "została" / "zostało"
+    could: str  # "mogła" / "mogło"
+
+    def called(self, number: str, lang: str = "pl") -> str:
+        """A sentence's subject: "Sesja XL", "Posiedzenie komisji 3"; in English (any other
+        `lang`, as `Rejection.message` takes it) "Sitting XL", "Committee meeting 3"."""
+        return capital(f"{self.noun if lang == 'pl' else self.english} {number}")
 
     def named(self, number: str, case: str = "noun") -> str:
         """ "XL sesja", "XL sesji"; "posiedzenie komisji nr 3", "posiedzenia komisji nr 3"."""
@@ -197,7 +217,11 @@ COUNCIL_SITTING = SittingWords(
     noun="sesja", genitive="sesji", accusative="sesję", on_this="na tej sesji",
     not_closed="Sesja nie została jeszcze zamknięta.",
     held_in_parts="Sesja odbyła się w częściach", column="Sesja", folder="sesja",
-    body="Rada", of_body="rady", english="sitting", short_pl="sesja", short_en="sitting")
+    body="Rada", of_body="rady", english="sitting", short_pl="sesja", short_en="sitting",
+    this="ta sesja", of_this="tej sesji", it="ją",
+    afterwards_gen="sesji wprowadzanej po fakcie", afterwards_loc="sesji wprowadzanej po fakcie",
+    opened="otwarta", closed="zamknięta", convened="zwołana", adjourned="przerwana",
+    run="prowadzona", entered="wprowadzana", was="została", could="mogła")
 COMMITTEE_SITTING = SittingWords(
     noun="posiedzenie komisji", genitive="posiedzenia komisji", accusative="posiedzenie komisji",
     on_this="na tym posiedzeniu komisji",
@@ -205,8 +229,17 @@ COMMITTEE_SITTING = SittingWords(
     held_in_parts="Posiedzenie komisji odbyło się w częściach", column="Posiedzenie",
     folder="posiedzenie", body="Komisja", of_body="komisji",
     english="committee meeting", short_pl="posiedzenie",
-    short_en="meeting")
+    short_en="meeting", this="to posiedzenie komisji", of_this="tego posiedzenia komisji", it="je",
+    afterwards_gen="posiedzenia komisji wprowadzanego po fakcie",
+    afterwards_loc="posiedzeniu komisji wprowadzanym po fakcie",
+    opened="otwarte", closed="zamknięte", convened="zwołane", adjourned="przerwane",
+    run="prowadzone", entered="wprowadzane", was="zostało", could="mogło")
 
 
 def sitting_words(kind: SittingType) -> SittingWords:
     return COMMITTEE_SITTING if kind is SittingType.COMMITTEE else COUNCIL_SITTING
+
+
+def capital(text: str) -> str:
+    """The text with its first letter upper case, the rest as it is: "Posiedzenie komisji"."""
+    return text[:1].upper() + text[1:]
