@@ -21,6 +21,7 @@ from models import commands as cmd
 from models import events as ev
 from models.rejection import Rejection
 from models.state import Chamber, Sitting
+from models.vocabulary import capital, sitting_words
 
 
 def happened_time(state: Chamber, command: cmd.Command, entered_at: datetime) -> datetime | None:
@@ -30,42 +31,50 @@ def happened_time(state: Chamber, command: cmd.Command, entered_at: datetime) ->
         if happened is not None:
             _not_after_entry(happened, entered_at)
             if happened.date() != command.date:
-                raise Rejection("afterwards_day",
-                                f"Sesja z dnia {command.date.isoformat()} nie mogła zacząć się "
-                                f"{happened.date().isoformat()}.",
-                                f"A sitting of {command.date.isoformat()} cannot have begun "
-                                f"on {happened.date().isoformat()}.")
+                raise _another_day(command, happened)
         return happened
     if not isinstance(command, cmd.SittingCommand):
         return None
     sitting = _addressed(state, command)
     if sitting is None:  # decide names what is wrong
         return happened
+    words = sitting_words(sitting.sitting_type)
+    this = capital(words.this)
     if not sitting.entered_afterwards:
         if happened is not None:
             raise Rejection("afterwards_live",
-                            "Ta sesja jest prowadzona na bieżąco: polecenie nie może podawać "
+                            f"{this} jest {words.run} na bieżąco: polecenie nie może podawać "
                             "czasu z przeszłości (happened_at).",
-                            "This sitting is run live: a command cannot give a past time "
-                            "(happened_at).")
+                            f"This {words.english} is run live: a command cannot give a past "
+                            "time (happened_at).")
         return None
     if happened is None:
         raise Rejection("afterwards_time_missing",
-                        "Ta sesja jest wprowadzana po fakcie: każde polecenie podaje czas, w "
-                        "którym się odbyło (happened_at); użyj `sesja apply --afterwards` "
+                        f"{this} jest {words.entered} po fakcie: każde polecenie podaje czas, "
+                        "w którym się odbyło (happened_at); użyj `sesja apply --afterwards` "
                         "albo `sesja import`.",
-                        "This sitting is entered afterwards: every command gives the time it "
-                        "happened (happened_at); use `sesja apply --afterwards` or "
+                        f"This {words.english} is entered afterwards: every command gives the "
+                        "time it happened (happened_at); use `sesja apply --afterwards` or "
                         "`sesja import`.")
     _not_after_entry(happened, entered_at)
     last = sitting.last_happened_at
     if last is not None and happened < last:
         raise Rejection("afterwards_order",
                         f"Czas {happened.isoformat()} jest wcześniejszy niż czas poprzedniego "
-                        f"zdarzenia tej sesji ({last.isoformat()}); wprowadzaj w kolejności.",
-                        f"The time {happened.isoformat()} is earlier than the sitting's "
-                        f"previous event ({last.isoformat()}); enter them in order.")
+                        f"zdarzenia {words.of_this} ({last.isoformat()}); wprowadzaj w "
+                        "kolejności.",
+                        f"The time {happened.isoformat()} is earlier than the "
+                        f"{words.english}'s previous event ({last.isoformat()}); enter them "
+                        "in order.")
     return happened
+
+
+def _another_day(command: cmd.OpenSitting | cmd.ConveneSitting, happened: datetime) -> Rejection:
+    words, day, began = sitting_words(command.sitting_type), command.date, happened.date()
+    return Rejection("afterwards_day", f"{capital(words.noun)} z dnia {day.isoformat()} nie "
+                     f"{words.could} zacząć się {began.isoformat()}.",
+                     f"A {words.english} of {day.isoformat()} cannot have begun on "
+                     f"{began.isoformat()}.")
 
 
 def stamped(event: ev.Event, happened: datetime | None) -> ev.Event:

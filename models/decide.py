@@ -24,7 +24,15 @@ from models.polish import ANSWER_PL, plural
 from models.rejection import Rejection
 from models.roman import is_roman
 from models.rules import RULES_VERSION, MajorityRule, decide_outcome, quorum_problem
-from models.sitting_life import LIFE_DECIDERS, convene, flatten_agenda, in_session, require_status
+from models.sitting_life import (
+    LIFE_DECIDERS,
+    convene,
+    flatten_agenda,
+    in_session,
+    latest_words,
+    member_name,
+    require_status,
+)
 from models.state import Chamber, Item, Sitting, SpeakerEntry, Vote
 from models.terms import (
     Answer,
@@ -39,6 +47,7 @@ from models.terms import (
     VoteKind,
     VoteMode,
 )
+from models.vocabulary import capital, sitting_words
 
 Events = tuple[ev.Event, ...]
 
@@ -62,23 +71,18 @@ def _open_sitting_of(state: Chamber, command: cmd.SittingCommand) -> Sitting:
     sitting_id = command.sitting or state.current_sitting
     sitting = state.sittings.get(sitting_id) if sitting_id else None
     if sitting is None:
-        if command.sitting:
-            raise Rejection("sitting_unknown", f"Nie ma sesji {command.sitting}.",
-                            f"No sitting {command.sitting}.")
+        if command.sitting:  # named as the log's latest sitting is
+            words = latest_words(state)
+            raise Rejection("sitting_unknown", f"Nie ma {words.genitive} {command.sitting}.",
+                            f"No {words.english} {command.sitting}.")
+        # the log has no sitting at all (the current one stays after its close)
         raise Rejection("no_sitting", "Żadna sesja nie jest otwarta.", "No sitting is open.")
     if not sitting.is_open:
-        raise Rejection("sitting_closed", f"Sesja {sitting.number} jest już zamknięta.",
-                        f"Sitting {sitting.number} is already closed.")
+        words = sitting_words(sitting.sitting_type)
+        raise Rejection("sitting_closed",
+                        f"{words.called(sitting.number)} jest już {words.closed}.",
+                        f"{words.called(sitting.number, 'en')} is already closed.")
     return sitting
-
-
-def _member(sitting: Sitting, member_id: str) -> str:
-    member = sitting.members_by_id.get(member_id)
-    if member is None:
-        raise Rejection("member_unknown",
-                        f"Nie ma radnego {member_id} w składzie tej sesji.",
-                        f"No member {member_id} in this sitting's roster.")
-    return member.name
 
 
 def _item(sitting: Sitting, item_id: str) -> str:
@@ -112,9 +116,11 @@ def _no_open_vote(sitting: Sitting) -> None:
 def _define_council(state: Chamber, command: cmd.DefineCouncil) -> Events:
     sitting = state.sitting
     if sitting is not None and sitting.is_open:
-        raise Rejection("sitting_open",
-                        "Nie można zmienić rady w trakcie sesji; najpierw zamknij sesję.",
-                        "The council cannot change during a sitting; close the sitting first.")
+        words = sitting_words(sitting.sitting_type)
+        raise Rejection("sitting_open", f"Nie można zmienić rady w trakcie {words.genitive}; "
+                        f"najpierw zamknij {words.accusative}.",
+                        f"The council cannot change during a {words.english}; close the "
+                        f"{words.english} first.")
     return (ev.CouncilDefined(council=command.council),)
 
 
@@ -125,23 +131,33 @@ def _new_sitting_checks(state: Chamber,
     if council is None:
         raise Rejection("no_council", "Najpierw określ radę (skład i ustawowy skład).",
                         "Define the council first (members and statutory seats).")
-    if state.sitting is not None and state.sitting.status is SittingStatus.PREPARED:
-        raise Rejection("sitting_prepared",
-                        f"Sesja {state.sitting.number} jest zwołana; najpierw ją otwórz i zamknij.",
-                        f"Sitting {state.sitting.number} is convened; open and close it first.")
-    if state.sitting is not None and state.sitting.is_open:
-        raise Rejection("sitting_open", f"Sesja {state.sitting.number} jest wciąż otwarta.",
-                        f"Sitting {state.sitting.number} is still open.")
+    _no_sitting_under_way(state.sitting)
     number = command.number.strip().upper()
     if not (is_roman(number) or number.isdigit()):
-        raise Rejection("bad_number",
-                        f"Numer sesji „{command.number}” nie jest liczbą rzymską ani arabską.",
-                        f"Sitting number “{command.number}” is neither Roman nor arabic.")
+        words = sitting_words(command.sitting_type)
+        raise Rejection("bad_number", f"Numer {words.genitive} „{command.number}” nie jest "
+                        "liczbą rzymską ani arabską.",
+                        f"{capital(words.english)} number “{command.number}” is neither Roman "
+                        "nor arabic.")
     roster = tuple(m for m in council.members if _serves_on(m, command.date))
     if command.chair is not None and command.chair not in {m.id for m in roster}:
         raise Rejection("member_unknown", f"Przewodniczący {command.chair} nie jest radnym.",
                         f"Chair {command.chair} is not a member.")
     return number, roster
+
+
+def _no_sitting_under_way(sitting: Sitting | None) -> None:
+    """A new sitting waits until the latest one (convened or open) is closed."""
+    if sitting is None or not (sitting.is_open or sitting.status is SittingStatus.PREPARED):
+        return
+    words = sitting_words(sitting.sitting_type)
+    named, named_en = words.called(sitting.number), words.called(sitting.number, "en")
+    if sitting.status is SittingStatus.PREPARED:
+        raise Rejection("sitting_prepared", f"{named} jest {words.convened}; najpierw "
+                        f"{words.it} otwórz i zamknij.",
+                        f"{named_en} is convened; open and close it first.")
+    raise Rejection("sitting_open", f"{named} jest wciąż {words.opened}.",
+                    f"{named_en} is still open.")
 
 
 def _open_sitting(state: Chamber, command: cmd.OpenSitting) -> Events:
@@ -264,21 +280,21 @@ def _agenda_change_events(sitting: Sitting, vote: Vote) -> Events:
 
 
 def _check_in(state: Chamber, sitting: Sitting, command: cmd.CheckIn) -> Events:
-    name = _member(sitting, command.member)
+    name = member_name(sitting, command.member)
     if sitting.is_present(command.member):
         raise Rejection("no_change", f"{name} jest już obecny(-a).", f"{name} is already present.")
     return (ev.MemberCheckedIn(sitting_id=sitting.id, member_id=command.member),)
 
 
 def _check_out(state: Chamber, sitting: Sitting, command: cmd.CheckOut) -> Events:
-    name = _member(sitting, command.member)
+    name = member_name(sitting, command.member)
     if not sitting.is_present(command.member):
         raise Rejection("not_present", f"{name} nie jest obecny(-a).", f"{name} is not present.")
     return (ev.MemberCheckedOut(sitting_id=sitting.id, member_id=command.member),)
 
 
 def _excuse(state: Chamber, sitting: Sitting, command: cmd.Excuse) -> Events:
-    name = _member(sitting, command.member)
+    name = member_name(sitting, command.member)
     if sitting.is_present(command.member):
         raise Rejection("present", f"{name} jest obecny(-a); najpierw odnotuj wyjście.",
                         f"{name} is present; check them out first.")
@@ -301,7 +317,7 @@ def _queue_speaker(state: Chamber, sitting: Sitting, command: cmd.QueueSpeaker) 
         raise Rejection("bad_speaker", "Podaj radnego albo gościa (jedno z dwóch).",
                         "Give either a member or a guest, not both.")
     if command.member is not None:
-        _member(sitting, command.member)
+        member_name(sitting, command.member)
     elif command.kind is SpeechKind.POINT_OF_ORDER:
         raise Rejection("guest_point_of_order", "Wniosek formalny może zgłosić tylko radny.",
                         "Only a member may raise a point of order.")
@@ -399,7 +415,7 @@ def _revoted(sitting: Sitting, command: cmd.OpenVote) -> Vote | None:
                         f"Reasumpcja dotyczy zamkniętego głosowania; {command.revote_of} nim nie jest.",
                         f"A re-vote needs a closed vote; {command.revote_of} is not one.")
     if command.revote_motion is not None:
-        _member(sitting, command.revote_motion)
+        member_name(sitting, command.revote_motion)
     return earlier
 
 
@@ -437,7 +453,7 @@ def _open_vote_command(state: Chamber, sitting: Sitting, command: cmd.OpenVote) 
                         "Zmianę porządku obrad zgłoś jako wniosek o zmianę porządku.",
                         "Propose an agenda change with propose_agenda_change.")
     for member_id in command.recused:
-        _member(sitting, member_id)
+        member_name(sitting, member_id)
     recused = (*(sorted(earlier.recused) if earlier else ()), *command.recused)
     number = len(sitting.votes) + 1
     return (ev.VoteOpened(
@@ -473,7 +489,7 @@ def _may_answer(sitting: Sitting, vote: Vote, member_id: str, name: str,
 def _record_answer(state: Chamber, sitting: Sitting,
                    command: cmd.RecordAnswer | cmd.ImportAnswer) -> Events:
     vote = _open_vote(sitting)
-    name = _member(sitting, command.member)
+    name = member_name(sitting, command.member)
     if not vote.mode.named:
         raise Rejection("not_named", "W tym głosowaniu wpisuje się tylko wyniki zbiorcze.",
                         "This vote takes totals only, no named answers.")
@@ -494,10 +510,12 @@ def _unknown_allowed(sitting: Sitting, vote: Vote, member_id: str, name: str) ->
     entered afterwards only, and (whether present or not is what is unknown) for any member
     not recused."""
     if not sitting.entered_afterwards:
-        raise Rejection("unknown_live", "„Brak danych” wpisuje się tylko w sesji wprowadzanej "
-                        "po fakcie; na bieżąco radny głosuje, nie głosuje albo jest nieobecny.",
-                        "“No data” is entered only in a sitting entered afterwards; live, a "
-                        "member votes, does not vote or is absent.")
+        words = sitting_words(sitting.sitting_type)
+        raise Rejection("unknown_live", "„Brak danych” wpisuje się tylko w "
+                        f"{words.afterwards_loc}; na bieżąco radny głosuje, nie głosuje albo "
+                        "jest nieobecny.",
+                        f"“No data” is entered only in a {words.english} entered afterwards; "
+                        "live, a member votes, does not vote or is absent.")
     if member_id in vote.recused:
         raise Rejection("recused", f"{name} jest wyłączony(-a) z tego głosowania.",
                         f"{name} is recused from this vote.")
@@ -505,8 +523,9 @@ def _unknown_allowed(sitting: Sitting, vote: Vote, member_id: str, name: str) ->
 
 def _import_answer(state: Chamber, sitting: Sitting, command: cmd.ImportAnswer) -> Events:
     if not sitting.entered_afterwards:
-        raise Rejection("import_live", "Głosy importuje się tylko do sesji wprowadzanej po "
-                        "fakcie.", "Votes are imported only into a sitting entered afterwards.")
+        words = sitting_words(sitting.sitting_type)
+        raise Rejection("import_live", f"Głosy importuje się tylko do {words.afterwards_gen}.",
+                        f"Votes are imported only into a {words.english} entered afterwards.")
     return _record_answer(state, sitting, command)
 
 
@@ -656,10 +675,11 @@ def _given_number(state: Chamber, number: str | None) -> str | None:
 def _stated_quorum(sitting: Sitting, words: str) -> str:
     stated = " ".join(words.split())
     if stated and not sitting.entered_afterwards:
+        kind = sitting_words(sitting.sitting_type)
         raise Rejection("quorum_stated_live", "Kworum „jak podano w źródle” wpisuje się tylko "
-                        "w sesji wprowadzanej po fakcie; na bieżąco liczy je system.",
-                        "A quorum “as the source states it” is entered only in a sitting "
-                        "entered afterwards; live, it is counted.")
+                        f"w {kind.afterwards_loc}; na bieżąco liczy je system.",
+                        "A quorum “as the source states it” is entered only in a "
+                        f"{kind.english} entered afterwards; live, it is counted.")
     return stated
 
 
@@ -771,7 +791,7 @@ def _device_member(state: Chamber, sitting: Sitting, command: cmd.DeviceCommand)
     if owner != command.member:
         raise Rejection("other_member", "Kod tego urządzenia nie jest kodem tego radnego.",
                         "This device's code does not belong to that member.")
-    return _member(sitting, command.member)
+    return member_name(sitting, command.member)
 
 
 def _electronic_vote(sitting: Sitting) -> Vote:

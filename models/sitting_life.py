@@ -18,15 +18,16 @@ from models.law import Rule, citing
 from models.rejection import Rejection
 from models.state import Chamber, Sitting
 from models.terms import CouncilKind, SittingStatus, SittingType, SpeechStatus
+from models.vocabulary import SittingWords, sitting_words
 
 Events = tuple[ev.Event, ...]
 
-_STATUS_PL = {
-    SittingStatus.PREPARED: ("nie została jeszcze otwarta", "has not been opened yet"),
-    SittingStatus.BREAK: ("jest w przerwie", "is on a break"),
-    SittingStatus.ADJOURNED: ("jest przerwana do innego dnia", "is adjourned to another day"),
-    SittingStatus.CLOSED: ("jest zamknięta", "is closed"),
-    SittingStatus.OPEN: ("obraduje", "is in session"),
+_STAGE_EN = {
+    SittingStatus.PREPARED: "has not been opened yet",
+    SittingStatus.BREAK: "is on a break",
+    SittingStatus.ADJOURNED: "is adjourned to another day",
+    SittingStatus.CLOSED: "is closed",
+    SittingStatus.OPEN: "is in session",
 }
 
 
@@ -34,13 +35,32 @@ def council_kind(state: Chamber) -> CouncilKind:
     return state.council.kind if state.council else CouncilKind.GMINA
 
 
+def latest_words(state: Chamber) -> SittingWords:
+    """The words for the log's latest sitting's kind, a council's when there is none yet (as
+    a refusal names a sitting it cannot find: a committee's log has committee meetings)."""
+    sitting = state.sitting
+    return sitting_words(sitting.sitting_type if sitting else SittingType.ORDINARY)
+
+
+def _stage_pl(words: SittingWords, status: SittingStatus) -> str:
+    """The stage as said of the sitting: "nie została jeszcze otwarta", "jest zamknięte"."""
+    return {
+        SittingStatus.PREPARED: f"nie {words.was} jeszcze {words.opened}",
+        SittingStatus.BREAK: "jest w przerwie",
+        SittingStatus.ADJOURNED: f"jest {words.adjourned} do innego dnia",
+        SittingStatus.CLOSED: f"jest {words.closed}",
+        SittingStatus.OPEN: "obraduje",
+    }[status]
+
+
 def require_status(sitting: Sitting, *allowed: SittingStatus) -> None:
     """Rejects a command the sitting's stage does not allow, naming the stage."""
     if sitting.status in allowed:
         return
-    polish, english = _STATUS_PL[sitting.status]
-    raise Rejection(f"sitting_{sitting.status.value}", f"Sesja {sitting.number} {polish}.",
-                    f"Sitting {sitting.number} {english}.")
+    words = sitting_words(sitting.sitting_type)
+    raise Rejection(f"sitting_{sitting.status.value}",
+                    f"{words.called(sitting.number)} {_stage_pl(words, sitting.status)}.",
+                    f"{words.called(sitting.number, 'en')} {_STAGE_EN[sitting.status]}.")
 
 
 def in_session(sitting: Sitting) -> None:
@@ -48,11 +68,14 @@ def in_session(sitting: Sitting) -> None:
     require_status(sitting, SittingStatus.OPEN)
 
 
-def _member_name(sitting: Sitting, member_id: str) -> str:
+def member_name(sitting: Sitting, member_id: str) -> str:
+    """The name of a member of the sitting's roster; raises `Rejection` for anyone else."""
     member = sitting.members_by_id.get(member_id)
     if member is None:
-        raise Rejection("member_unknown", f"Nie ma radnego {member_id} w składzie tej sesji.",
-                        f"No member {member_id} in this sitting's roster.")
+        words = sitting_words(sitting.sitting_type)
+        raise Rejection("member_unknown",
+                        f"Nie ma radnego {member_id} w składzie {words.of_this}.",
+                        f"No member {member_id} in this {words.english}'s roster.")
     return member.name
 
 
@@ -183,14 +206,15 @@ def _adjourn(state: Chamber, sitting: Sitting, command: cmd.AdjournSitting) -> E
     _no_open_vote(sitting)
     today = sitting.periods[-1].day if sitting.periods else sitting.date
     if command.resume_on is not None and command.resume_on <= today:
-        raise _not_later(command.resume_on, today)
+        raise _not_later(sitting, command.resume_on, today)
     return (*_end_speech(sitting), ev.SittingAdjourned(
         sitting_id=sitting.id, resume_on=command.resume_on, reason=command.reason.strip()))
 
 
-def _not_later(day: date, today: date) -> Rejection:
-    return Rejection("bad_date", f"Dalszy ciąg sesji musi być innego, późniejszego dnia niż "
-                     f"{today:%d.%m.%Y}, a podano {day:%d.%m.%Y}.",
+def _not_later(sitting: Sitting, day: date, today: date) -> Rejection:
+    words = sitting_words(sitting.sitting_type)
+    return Rejection("bad_date", f"Dalszy ciąg {words.genitive} musi być innego, późniejszego "
+                     f"dnia niż {today:%d.%m.%Y}, a podano {day:%d.%m.%Y}.",
                      f"The continuation must be on a later day than {today}, not {day}.")
 
 
@@ -198,13 +222,13 @@ def _continue(state: Chamber, sitting: Sitting, command: cmd.ContinueSitting) ->
     require_status(sitting, SittingStatus.ADJOURNED)
     today = sitting.periods[-1].day if sitting.periods else sitting.date
     if command.date <= today:
-        raise _not_later(command.date, today)
+        raise _not_later(sitting, command.date, today)
     return (ev.SittingContinued(sitting_id=sitting.id, date=command.date),)
 
 
 def _hand_over(state: Chamber, sitting: Sitting, command: cmd.HandOverChair) -> Events:
     require_status(sitting, SittingStatus.OPEN, SittingStatus.BREAK)
-    name = _member_name(sitting, command.member)
+    name = member_name(sitting, command.member)
     if command.member == sitting.chairing:
         raise Rejection("no_change", f"{name} już prowadzi obrady.", f"{name} already chairs.")
     if not sitting.is_present(command.member):
@@ -217,7 +241,7 @@ def _declare_recusal(state: Chamber, sitting: Sitting, command: cmd.DeclareRecus
     if sitting.open_vote is None:
         raise Rejection("no_open_vote", "Żadne głosowanie nie jest otwarte.", "No vote is open.")
     vote = sitting.votes[sitting.open_vote]
-    name = _member_name(sitting, command.member)
+    name = member_name(sitting, command.member)
     if command.member in vote.recused:
         raise Rejection("no_change", f"{name} jest już wyłączony(-a) z tego głosowania.",
                         f"{name} is already recused from this vote.")
