@@ -11,7 +11,7 @@ the same message id in the gettext context "meeting", as the header's "zamknięt
 
 from models.state import Chamber
 from models.terms import SittingType
-from models.vocabulary import sitting_words
+from models.vocabulary import capital, sitting_words
 from session_console.i18n import lang
 
 
@@ -30,16 +30,22 @@ def nouns(kind: SittingType) -> dict[str, str]:
                  "sitting_acc": words.accusative}
     else:
         forms = dict.fromkeys(("sitting", "sitting_gen", "sitting_acc"), words.english)
-    noun = forms["sitting"]
-    return {**forms, "Sitting": noun[:1].upper() + noun[1:]}
+    return {**forms, "Sitting": capital(forms["sitting"])}
 
 
 def heading(kind: SittingType) -> str:
     """ "Sesja" / "Posiedzenie" ("Sitting" / "Meeting"): the F8 menu's title and the
     palette's prefix for the sitting's steps."""
     words = sitting_words(kind)
-    short = words.short_pl if lang() == "pl" else words.short_en
-    return short[:1].upper() + short[1:]
+    return capital(words.short_pl if lang() == "pl" else words.short_en)
+
+
+def header_noun(kind: SittingType) -> str:
+    """The header's word before the sitting's number, after the council's name: the short
+    Polish "sesja" / "posiedzenie" (the committee's own name stands before it), the whole
+    English "sitting" / "committee meeting"."""
+    words = sitting_words(kind)
+    return words.short_pl if lang() == "pl" else words.english
 
 
 def said(kind: SittingType, council: str, committee: str | None = None,

@@ -9,6 +9,7 @@ from models.state import Chamber, Sitting
 from session_console.backend import Displays, Link
 from session_console.i18n import _, pgettext
 from session_console.life_words import stage_text
+from session_console.sitting_nouns import header_noun
 from session_console.widgets.lines import TextLines
 from session_console.words import (
     clock,
@@ -29,8 +30,7 @@ def sitting_line(chamber: Chamber) -> str:
     committee = is_committee(sitting.sitting_type)
     closed = (f" · {pgettext('meeting', 'closed') if committee else _('closed')}"
               if not sitting.is_open else "")
-    noun = _("committee meeting") if committee else _("sitting")
-    return (f"{sitting.council_name} · {noun} {sitting.number} "
+    return (f"{sitting.council_name} · {header_noun(sitting.sitting_type)} {sitting.number} "
             f"({sitting_type_label(sitting.sitting_type)}) · {sitting.date.isoformat()}{closed}"
             f"{stage_text(chamber)}")
 

@@ -1,11 +1,14 @@
 """The header: one widget of six lines; a missing quorum stands out, a change repaints its
 line only."""
 
+import pytest
 from textual.color import Color
 
-from models.commands import CheckIn, OpenVote, RecordAnswer
-from models.terms import Answer
-from session_console.widgets.header import QUORUM, SITTING, VOTE
+from models.commands import CheckIn, DefineCouncil, OpenVote, RecordAnswer
+from models.terms import Answer, SittingType
+from session_console import i18n
+from session_console.widgets.header import QUORUM, SITTING, VOTE, sitting_line
+from tests.chamber import Sim, council
 from tests.console.conftest import SIZE, console, demo_service
 
 
@@ -50,3 +53,21 @@ async def test_an_answer_repaints_the_vote_line_only(service):
         assert "za 1" in header.line(VOTE)
         assert [(region.y, region.height) for region in repainted] == [(VOTE, 1)]
         assert repainted[0].width >= header.size.width
+
+
+@pytest.mark.parametrize(("kind", "lang", "named"), [
+    (SittingType.ORDINARY, "pl", "sesja XL (zwyczajna)"),
+    (SittingType.COMMITTEE, "pl", "posiedzenie 7 (komisja)"),
+    (SittingType.ORDINARY, "en", "sitting XL (ordinary)"),
+    (SittingType.COMMITTEE, "en", "committee meeting 7 (committee)"),
+])
+def test_the_header_names_the_sitting_with_the_vocabularys_noun(kind, lang, named):
+    sim = Sim()
+    sim.run(DefineCouncil(council=council()))
+    sim("open_sitting", number="XL" if kind is SittingType.ORDINARY else "7",
+        sitting_type=kind.value, date="2026-11-22")
+    i18n.use(lang)
+    try:
+        assert sitting_line(sim.state).startswith(f"Rada Gminy Testowo · {named} · 2026-11-22")
+    finally:
+        i18n.use("pl")
