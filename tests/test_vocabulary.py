@@ -2,6 +2,7 @@
 exports, the minutes and the live pages read them from models.vocabulary."""
 
 import inspect
+from dataclasses import fields
 from enum import StrEnum
 
 from models import polish, terms, vocabulary
@@ -37,6 +38,28 @@ def test_the_words_of_a_sitting_depend_on_who_sits():
     assert committee.named("3", "genitive") == "posiedzenia komisji nr 3"
     assert (committee.column, committee.folder, committee.body) == ("Posiedzenie", "posiedzenie",
                                                                    "Komisja")
+
+
+def test_a_refusals_words_agree_with_the_noun_of_who_sits():
+    """A feminine "sesja" and a neuter "posiedzenie komisji": each has every word a refusal
+    asks for, and the participles agree with its noun."""
+    council = vocabulary.sitting_words(SittingType.ORDINARY)
+    committee = vocabulary.sitting_words(SittingType.COMMITTEE)
+    for words in (council, committee):
+        assert all(getattr(words, f.name).strip() for f in fields(words)), words.noun
+    participles = ("opened", "closed", "convened", "adjourned", "run", "entered")
+    assert all(getattr(council, name).endswith("a") for name in participles)
+    assert all(getattr(committee, name).endswith("e") for name in participles)
+    assert (council.was, council.could) == ("została", "mogła")
+    assert (committee.was, committee.could) == ("zostało", "mogło")
+    assert (council.this, council.of_this, council.it) == ("ta sesja", "tej sesji", "ją")
+    assert (committee.this, committee.of_this, committee.it) == (
+        "to posiedzenie komisji", "tego posiedzenia komisji", "je")
+    assert (council.called("XL"), council.called("XL", "en")) == ("Sesja XL", "Sitting XL")
+    assert (committee.called("3"), committee.called("3", "en")) == (
+        "Posiedzenie komisji 3", "Committee meeting 3")
+    assert committee.afterwards_loc == "posiedzeniu komisji wprowadzanym po fakcie"
+    assert committee.afterwards_gen == "posiedzenia komisji wprowadzanego po fakcie"
 
 
 def test_the_console_in_polish_shows_the_vocabulary_words():
