@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 
 from server import portable
-from server.store import StoreError
+from server.store_errors import StoreError
 
 
 class LogHeld(StoreError):

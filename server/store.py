@@ -11,23 +11,21 @@ PRAGMAs, which are applied only to SQLite connections.
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
-from sqlalchemy import URL, Engine, bindparam, event, func, insert, inspect, select, update
+from sqlalchemy import Engine, bindparam, insert, inspect, select, update
 from sqlalchemy.engine import Row
-from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.pool import ConnectionPoolEntry
-from sqlalchemy.sql import ClauseElement, Executable
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlmodel import create_engine
+from sqlalchemy.sql import Executable
 
 from models import events as ev
 from models.chain import Sealed, canonical_event
 from models.collector import collector_paused
-from server import portable
+from server.engine import Prepared, engine_for, reason
+from server.links import EarlyLinks, LinkStatements, read_links
+from server.store_errors import LogMovedOn as LogMovedOn
+from server.store_errors import StoreError as StoreError
 from server.tables import (
     EVENTS,
     HEAD,
@@ -38,14 +36,6 @@ from server.tables import (
     ResolutionRow,
     VoteRow,
 )
-
-
-class StoreError(Exception):
-    """The log cannot be opened or written; the message says what to do."""
-
-
-class LogMovedOn(StoreError):
-    """Another process appended to the log since this one read it; nothing was written."""
 
 
 class StoredRow(NamedTuple):
@@ -70,123 +60,31 @@ class Head(NamedTuple):
     hash: str
 
 
-def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
-
-
-def _file_path(target: str | Path) -> Path | None:
-    text = str(target)
-    return None if "://" in text else Path(text).expanduser()
-
-
-def engine_for(target: str | Path, create: bool = True) -> Engine:
-    """An engine for a database URL, or for a file path (SQLite)."""
-    path = _file_path(target)
-    url: str | URL
-    if path is None:
-        url = str(target)
-    else:
-        if path.is_dir():
-            raise StoreError(f"{path} is a folder; give the event log's file name, e.g. "
-                             f"{path / 'sesja.db'}")
-        if not create and not path.exists():
-            raise StoreError(f"no event log at {path}")
-        if create:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise StoreError(
-                    f"cannot create the folder for {path}: {error.strerror}") from error
-            _private_log(path)
-        # built, not formatted: a URL's text would read "%20" in a folder's name as a space
-        url = URL.create("sqlite", database=str(path))
-    engine = create_engine(url)
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    return engine
-
-
-def _private_log(path: Path) -> None:
-    """The log, its -wal and its -shm readable by their owner only, like the token files:
-    a new log is created 0600 before SQLite opens it (SQLite gives -wal and -shm the mode of
-    the log), and an existing one is tightened. A file of another user that this one may
-    write (chmod: EPERM), or an immutable one, is left as it is."""
-    try:
-        portable.create_private_file(path)
-    except OSError as error:
-        raise StoreError(f"cannot create the event log {path}: {error.strerror}") from error
-    for file in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))):
-        try:
-            portable.make_private(file)
-        except (FileNotFoundError, PermissionError):
-            pass
-
-
-def _reason(error: BaseException) -> str:
-    """The database's own words, without SQLAlchemy's statement dump and links."""
-    return str(getattr(error, "orig", None) or error)
-
-
-@dataclass(frozen=True)
-class _Prepared:
-    """A statement compiled once for the dialect, executed on a DB-API cursor."""
-
-    sql: str
-    order: tuple[str, ...] | None  # parameter names, for positional paramstyles
-    defaults: dict[str, Any]
-
-    @classmethod
-    def of(cls, statement: ClauseElement, engine: Engine) -> "_Prepared":
-        # DML and SELECT compile to an SQLCompiler, which knows the parameters' order
-        compiled = cast(SQLCompiler, statement.compile(dialect=engine.dialect))
-        order = tuple(compiled.positiontup or ()) if compiled.positional else None
-        return cls(compiled.string, order, dict(compiled.params))
-
-    def params(self, values: dict[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
-        merged = {**self.defaults, **values}
-        return merged if self.order is None else tuple(merged[name] for name in self.order)
-
-
 class _Statements:
     def __init__(self, engine: Engine) -> None:
-        self.insert_event = _Prepared.of(insert(EVENTS), engine)
-        self.insert_vote = _Prepared.of(insert(VOTES), engine)
-        self.insert_resolution = _Prepared.of(insert(RESOLUTIONS), engine)
-        self.void_resolution = _Prepared.of(
+        self.insert_event = Prepared.of(insert(EVENTS), engine)
+        self.insert_vote = Prepared.of(insert(VOTES), engine)
+        self.insert_resolution = Prepared.of(insert(RESOLUTIONS), engine)
+        self.void_resolution = Prepared.of(
             update(RESOLUTIONS).where(RESOLUTIONS.c.number == bindparam("key"))
             .values(voided_by=bindparam("voided")), engine)
-        self.select_events = _Prepared.of(
+        self.select_events = Prepared.of(
             select(*(EVENTS.c[name] for name in StoredRow._fields)).order_by(EVENTS.c.seq),
             engine)
-        self.select_parsed = _Prepared.of(
+        self.select_parsed = Prepared.of(
             select(*(EVENTS.c[name] for name in _PARSED)).order_by(EVENTS.c.seq), engine)
-        self.select_events_from = _Prepared.of(
+        self.select_events_from = Prepared.of(
             select(*(EVENTS.c[name] for name in StoredRow._fields))
             .where(EVENTS.c.seq >= bindparam("first")).order_by(EVENTS.c.seq), engine)
-        after = EVENTS.alias("after")
-        self.count_events = _Prepared.of(
-            select(func.count(), func.max(EVENTS.c.seq))
-            .where(EVENTS.c.seq <= bindparam("last")), engine)
-        self.first_link = _Prepared.of(select(EVENTS.c.prev_hash).where(EVENTS.c.seq == 1),
-                                       engine)
-        self.first_broken_link = _Prepared.of(
-            select(func.min(after.c.seq))
-            .select_from(EVENTS.join(after, after.c.seq == EVENTS.c.seq + 1))
-            .where(after.c.prev_hash != EVENTS.c.hash, after.c.seq <= bindparam("last")),
-            engine)
-        self.select_sitting_events = _Prepared.of(
+        self.links = LinkStatements(engine)
+        self.select_sitting_events = Prepared.of(
             select(*(EVENTS.c[name] for name in StoredRow._fields))
             .where(EVENTS.c.sitting_id == bindparam("sitting")).order_by(EVENTS.c.seq), engine)
-        self.select_links = _Prepared.of(
+        self.select_links = Prepared.of(
             select(EVENTS.c.seq, EVENTS.c.prev_hash, EVENTS.c.hash)
             .where(EVENTS.c.seq <= bindparam("last")).order_by(EVENTS.c.seq), engine)
-        self.insert_head = _Prepared.of(insert(HEAD), engine)
-        self.move_head = _Prepared.of(
+        self.insert_head = Prepared.of(insert(HEAD), engine)
+        self.move_head = Prepared.of(
             update(HEAD).where(HEAD.c.id == 1, HEAD.c.seq == bindparam("expected"))
             .values(seq=bindparam("new_seq"), hash=bindparam("new_hash")), engine)
 
@@ -212,7 +110,7 @@ def vote_row(stored: ev.StoredEvent) -> dict[str, Any] | None:
 
 
 def _projection_writes(statements: _Statements,
-                       stored: ev.StoredEvent) -> Iterator[tuple[_Prepared, dict[str, Any]]]:
+                       stored: ev.StoredEvent) -> Iterator[tuple[Prepared, dict[str, Any]]]:
     row = vote_row(stored)
     if row is not None:
         yield statements.insert_vote, row
@@ -231,11 +129,15 @@ def _sealed(item: ev.StoredEvent | Sealed) -> Sealed:
 
 
 class EventStore:
-    """The log. `readonly=True` opens an existing log for reading only (`verify`)."""
+    """The log. `readonly=True` opens an existing log for reading only (`verify`). `early`:
+    a writer's check of the chain's links begun on this log (`server.links.begin`); the
+    store takes its engine and its answer."""
 
-    def __init__(self, target: str | Path, *, readonly: bool = False) -> None:
+    def __init__(self, target: str | Path, *, readonly: bool = False,
+                 early: EarlyLinks | None = None) -> None:
         self.target = target
-        self.engine = engine_for(target, create=not readonly)
+        self._early = early
+        self.engine = early.engine if early else engine_for(target, create=not readonly)
         self._writer: Any = None  # the DB-API connection appends use, opened on first use
         try:
             if readonly:
@@ -247,17 +149,22 @@ class EventStore:
                 EventRow.metadata.create_all(self.engine, tables=list(LOG_TABLES))
             self._statements = _Statements(self.engine)
         except SQLAlchemyError as error:  # an unreadable file, not a database, locked
-            self.engine.dispose()
-            raise StoreError(f"cannot open the event log {target}: {_reason(error)}") from error
+            self._dispose()
+            raise StoreError(f"cannot open the event log {target}: {reason(error)}") from error
         except StoreError:
-            self.engine.dispose()
+            self._dispose()
             raise
+
+    def _dispose(self) -> None:
+        if self._early is not None:
+            self._early.wait()  # its thread may still read through the engine
+        self.engine.dispose()
 
     def close(self) -> None:
         if self._writer is not None:
             self._writer.close()
             self._writer = None
-        self.engine.dispose()
+        self._dispose()
 
     def _connection(self) -> Any:
         if self._writer is None:
@@ -265,7 +172,7 @@ class EventStore:
                 self._writer = self.engine.raw_connection()
             except SQLAlchemyError as error:
                 raise StoreError(
-                    f"cannot open the event log {self.target}: {_reason(error)}") from error
+                    f"cannot open the event log {self.target}: {reason(error)}") from error
         return self._writer
 
     def check_writable(self) -> None:
@@ -323,9 +230,9 @@ class EventStore:
             with self.engine.connect() as connection:
                 return list(connection.execute(statement))
         except SQLAlchemyError as error:
-            raise StoreError(f"cannot read the event log {self.target}: {_reason(error)}") from error
+            raise StoreError(f"cannot read the event log {self.target}: {reason(error)}") from error
 
-    def _fetch(self, statement: _Prepared,
+    def _fetch(self, statement: Prepared,
                values: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
         """The statement's rows as plain tuples, read with the DB-API (replay is hot) on a
         connection of its own (other threads may read)."""
@@ -339,7 +246,7 @@ class EventStore:
             finally:
                 connection.close()
         except (SQLAlchemyError, dbapi.Error) as error:
-            raise StoreError(f"cannot read the event log {self.target}: {_reason(error)}") from error
+            raise StoreError(f"cannot read the event log {self.target}: {reason(error)}") from error
 
     def rows(self, first: int = 1) -> list[StoredRow]:
         """The stored rows as they are, in seq order, from event `first` on (a checkpoint's
@@ -353,30 +260,20 @@ class EventStore:
     def links_hold(self, last: int, genesis: str) -> bool:
         """Whether events 1..`last` are all there, the first links to `genesis` and each
         other to the one before it: checked by the database (a join of each event with the
-        next), so opening a long log reads no event into Python. `links` says where not."""
-        statements, dbapi = self._statements, self.engine.dialect.loaded_dbapi
+        next), so opening a long log reads no event into Python. `links` says where not.
+        The answer of a check begun early for `last` (`server.links`) is taken as it is."""
+        early = self._early.links(last) if self._early is not None else None
+        if early is not None:
+            return early.hold(genesis)
+        dbapi = self.engine.dialect.loaded_dbapi
         try:
             connection = self.engine.raw_connection()
             try:
-                cursor = connection.cursor()
-                cursor.execute(statements.count_events.sql,
-                               statements.count_events.params({"last": last}))
-                counted = cursor.fetchone()
-                if counted is None or tuple(counted) != (last, last if last else None):
-                    return False
-                if last == 0:
-                    return True
-                cursor.execute(statements.first_link.sql, statements.first_link.params({}))
-                if tuple(cursor.fetchone() or ()) != (genesis,):
-                    return False
-                broken = statements.first_broken_link
-                cursor.execute(broken.sql, broken.params({"last": last}))
-                first_broken = cursor.fetchone()
-                return first_broken is not None and first_broken[0] is None
+                return read_links(connection.cursor(), self._statements.links, last).hold(genesis)
             finally:
                 connection.close()
         except (SQLAlchemyError, dbapi.Error) as error:
-            raise StoreError(f"cannot read the event log {self.target}: {_reason(error)}") from error
+            raise StoreError(f"cannot read the event log {self.target}: {reason(error)}") from error
 
     def links(self, last: int) -> Iterator[tuple[int, str, str]]:
         """(seq, prev_hash, hash) of every event up to `last`, in seq order, streamed: what
@@ -393,7 +290,7 @@ class EventStore:
             finally:
                 connection.close()
         except (SQLAlchemyError, dbapi.Error) as error:
-            raise StoreError(f"cannot read the event log {self.target}: {_reason(error)}") from error
+            raise StoreError(f"cannot read the event log {self.target}: {reason(error)}") from error
 
     def sitting_events(self, sitting_id: str) -> list[ev.StoredEvent]:
         """One sitting's own events, in seq order (a publication of it needs only these)."""

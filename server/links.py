@@ -1,0 +1,143 @@
+"""The chain's links up to a checkpoint, checked by the database; and that check begun in
+a thread as soon as a writer has the log's engine, before the rest of sesja is imported.
+
+Opening a log from a checkpoint checks that events 1..its seq are all there, the first
+linked to the genesis hash and each other to the one before it (`server.chain_check`).
+The database does it in one scan of the event table, which grows with the term (about
+0.1 s at 250,000 events) and runs without Python's lock. So a writer's start
+(`session_console.cli.common.open_service`) makes the engine with SQLAlchemy's core
+alone, sets this check going in a thread for the newest checkpoint's seq (`EarlyLinks`),
+and only then imports SQLModel, the store and the model (about 0.3 s of Python): the two
+run on the machine's two cores. The store takes the answer where it would have asked the
+database (`EventStore.links_hold`); one for another seq (that checkpoint was refused and
+an older one is tried) or a check that failed is simply asked again, so a log is refused
+exactly as before. Only the question's timing moves.
+"""
+
+import threading
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from sqlalchemy import Engine, bindparam, column, func, select, table
+
+from server.engine import Prepared, engine_for, file_path
+
+# The columns of server.tables' `event` and `checkpoint` tables this check reads, named
+# here so that it needs neither SQLModel nor the tables' classes (tests/core/test_links.py
+# holds them to server.tables).
+EVENTS = table("event", column("seq"), column("prev_hash"), column("hash"))
+CHECKPOINTS = table("checkpoint", column("seq"))
+
+
+class Links(NamedTuple):
+    """What the database says of the events up to `last`: how many, their lowest and
+    highest seq, the first event's link, and the first event not linked to the one
+    before it (None: every one is)."""
+
+    last: int
+    events: int
+    lowest: int | None
+    highest: int | None
+    first_link: str | None = None
+    first_broken: int | None = None
+
+    def counted(self) -> bool:
+        """Events 1..last, each once: no more, no fewer, none numbered below 1."""
+        expected = (self.last, 1, self.last) if self.last else (0, None, None)
+        return (self.events, self.lowest, self.highest) == expected
+
+    def hold(self, genesis: str) -> bool:
+        return self.counted() and (self.last == 0 or (
+            self.first_link == genesis and self.first_broken is None))
+
+
+class LinkStatements:
+    """The check's statements, compiled for the engine's dialect."""
+
+    def __init__(self, engine: Engine) -> None:
+        after = EVENTS.alias("after")
+        self.count_events = Prepared.of(
+            select(func.count(), func.min(EVENTS.c.seq), func.max(EVENTS.c.seq))
+            .where(EVENTS.c.seq <= bindparam("last")), engine)
+        self.first_link = Prepared.of(select(EVENTS.c.prev_hash).where(EVENTS.c.seq == 1),
+                                      engine)
+        self.first_broken_link = Prepared.of(
+            select(func.min(after.c.seq))
+            .select_from(EVENTS.join(after, after.c.seq == EVENTS.c.seq + 1))
+            .where(after.c.prev_hash != EVENTS.c.hash, after.c.seq <= bindparam("last")),
+            engine)
+        self.newest_checkpoint = Prepared.of(select(func.max(CHECKPOINTS.c.seq)), engine)
+
+
+def read_links(cursor: Any, statements: LinkStatements, last: int) -> Links:
+    """The links of events 1..`last`, from a DB-API cursor; the links themselves are not
+    read when the events are not 1..last (they cannot hold)."""
+    cursor.execute(statements.count_events.sql, statements.count_events.params({"last": last}))
+    events, lowest, highest = cursor.fetchone()
+    found = Links(last, events, lowest, highest)
+    if not found.counted() or last == 0:
+        return found
+    cursor.execute(statements.first_link.sql, statements.first_link.params({}))
+    (first_link,) = cursor.fetchone() or (None,)
+    broken = statements.first_broken_link
+    cursor.execute(broken.sql, broken.params({"last": last}))
+    (first_broken,) = cursor.fetchone() or (None,)
+    return found._replace(first_link=first_link, first_broken=first_broken)
+
+
+class EarlyLinks:
+    """The links up to the log's newest checkpoint, read in a thread from when the engine
+    is made. `links(last)` waits for them: those links, or None when the thread read
+    another seq's or could not read them (the caller then reads them itself)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._statements = LinkStatements(engine)
+        self._found: Links | None = None
+        # the first connection made here, not in the thread: SQLAlchemy sets up its dialect
+        # on it, and the thread then only waits on the database
+        self.engine.raw_connection().close()
+        self._thread = threading.Thread(target=self._read, name="sesja-links", daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        try:
+            connection = self.engine.raw_connection()
+            try:
+                cursor = connection.cursor()
+                statement = self._statements.newest_checkpoint
+                cursor.execute(statement.sql, statement.params({}))
+                (newest,) = cursor.fetchone() or (None,)
+                if isinstance(newest, int):
+                    self._found = read_links(cursor, self._statements, newest)
+            finally:
+                connection.close()
+        except Exception:  # no table yet, a damaged file: the open reads them itself
+            self._found = None
+
+    def links(self, last: int) -> Links | None:
+        self._thread.join()
+        found, self._found = self._found, None  # told once: a later question reads again
+        return found if found is not None and found.last == last else None
+
+    def wait(self) -> None:
+        """Until the thread is done with the engine (before it is disposed)."""
+        self._thread.join()
+
+
+def begin(target: str | Path) -> EarlyLinks | None:
+    """The check begun on the log at `target` (a path or a database URL), or None when there
+    is no log file there yet or its engine cannot be made or connect: the store then opens
+    it as before, and says why not in its own words."""
+    path = file_path(target)
+    if path is not None and not path.is_file():
+        return None
+    try:
+        engine = engine_for(target)
+    except Exception:  # the store's own engine_for raises it again
+        return None
+    try:
+        return EarlyLinks(engine)
+    except Exception:  # as above: the store connects and reports it
+        engine.dispose()
+        return None
