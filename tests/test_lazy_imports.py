@@ -214,3 +214,50 @@ print(build.unbuilt())
                          env=sesja_env(), cwd=ROOT, timeout=60, check=False)
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == ["True True", "refused False", "refused", "[]"]
+
+
+# Issue 12: a writer's open sets the database checking the chain's links before it imports
+# the store and the model, so the two run side by side (session_console/cli/opening.py)
+STORE_AND_MODEL = {"sqlalchemy", "sqlmodel", "pydantic", "models.events", "server.store",
+                   "server.service", "server.checkpoints"}
+
+EARLY = """
+import json, sys
+from server import links
+begun, answered = [], []
+real_init, real_links = links.EarlyLinks.__init__, links.EarlyLinks.links
+def init(self, engine):
+    begun.append(sorted(m for m in ("sqlmodel", "server.store", "models.events") if m in sys.modules))
+    real_init(self, engine)
+def told(self, last):
+    found = real_links(self, last)
+    answered.append(found is not None and found.hold("0" * 64))
+    return found
+links.EarlyLinks.__init__, links.EarlyLinks.links = init, told
+from session_console.cli import main
+code = main(["apply", "--db", sys.argv[1], sys.argv[2]])
+print(json.dumps({"code": code, "begun": begun, "answered": answered}))
+"""
+
+
+def test_the_command_line_parser_leaves_the_store_and_the_model_out():
+    loaded = modules_after("import session_console.cli; "
+                           "session_console.cli.build_parser().parse_args(['apply', 'x.jsonl'])")
+    assert loaded & STORE_AND_MODEL == set()
+
+
+def test_the_parser_check_sees_the_store():
+    """The check above can see them: the store's own import brings them in."""
+    assert STORE_AND_MODEL <= modules_after("import session_console.cli, server.service")
+
+
+def test_apply_begins_the_links_check_before_importing_the_store_and_takes_its_answer(
+        log, tmp_path):
+    script = tmp_path / "nothing.jsonl"
+    script.write_text("\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-c", EARLY, str(log), str(script)],
+                         capture_output=True, text=True, env=sesja_env(), cwd=ROOT,
+                         timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout.splitlines()[-1]) == {"code": 0, "begun": [[]],
+                                                       "answered": [True]}

@@ -8,23 +8,24 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from server.paths import default_db_path
-from server.service import SittingService
-from server.store import StoreError
+from server.store_errors import StoreError
 from session_console import heap, i18n
-from session_console.backend import Backend
-from session_console.cli.common import (
+from session_console.cli.arguments import (
     actor,
     add_db_argument,
     add_lang_argument,
     add_secretary_argument,
     fail,
-    open_failed,
-    open_service,
 )
+from session_console.cli.opening import open_failed, open_service
 from session_console.cli.serve import add_live_arguments, tls_of
-from session_console.local_backend import LocalBackend
+
+if TYPE_CHECKING:
+    from server.service import SittingService
+    from session_console.backend import Backend
 
 # The console on a local log reaches its first frame without the live server, publication,
 # the remote client (websockets) and the demo council: each is imported where an option
@@ -86,7 +87,7 @@ def _import_app() -> None:
         pass
 
 
-def _run_app(backend: Backend, lang: str) -> int:
+def _run_app(backend: "Backend", lang: str) -> int:
     i18n.use(lang)
     from session_console.app import ConsoleApp  # after the language is chosen
 
@@ -97,7 +98,7 @@ def _run_app(backend: Backend, lang: str) -> int:
     return app.return_code or 0
 
 
-def _local(service: SittingService, db: Path, args: argparse.Namespace) -> int:
+def _local(service: "SittingService", db: Path, args: argparse.Namespace) -> int:
     """The console on a log in this process, publishing with --publish-dir."""
     try:
         if not args.publish_dir:
@@ -116,8 +117,10 @@ def _local(service: SittingService, db: Path, args: argparse.Namespace) -> int:
         service.close()
 
 
-def _console_or_server(service: SittingService, db: Path, args: argparse.Namespace) -> int:
+def _console_or_server(service: "SittingService", db: Path, args: argparse.Namespace) -> int:
     """The console alone, or with the live server inside it when --serve is given."""
+    from session_console.local_backend import LocalBackend
+
     if not args.serve:
         return _run_app(LocalBackend(service, actor("console", args.secretary)), args.lang)
     if not 0 <= args.port <= 65535:
@@ -153,10 +156,10 @@ def run_console(args: argparse.Namespace) -> int:
         return _open_console(args)
 
 
-def _opened(db: Path, holder: str, lang: str) -> SittingService:
-    """The log opened as its one writer, the app imported meanwhile; raises as open_service."""
-    with _app_imported_meanwhile(lang):
-        return open_service(db, holder)
+def _opened(db: Path, holder: str, lang: str) -> "SittingService":
+    """The log opened as its one writer, the app imported while its state is read (after
+    the store and the model are: one thread imports them); raises as open_service."""
+    return open_service(db, holder, meanwhile=lambda: _app_imported_meanwhile(lang))
 
 
 def _open_console(args: argparse.Namespace) -> int:

@@ -6,28 +6,22 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from models.commands import DefineCouncil
-from models.council import Council
-from models.rejection import Rejection
 from models.terms import CouncilKind
 from server.paths import default_db_path
-from server.script import ScriptError, apply_script, describe_validation
-from server.store import EventStore, StoreError
-from session_console.cli.common import (
+from server.store_errors import StoreError
+from session_console.cli.arguments import (
     actor,
     add_db_argument,
     add_lang_argument,
     add_secretary_argument,
     fail,
-    open_failed,
-    open_service,
 )
 from session_console.cli.export import run_verify_export
+from session_console.cli.opening import open_failed, open_service
 
-# `verify`, `schema` and `council import` import their own parts when they run, so that
-# `apply` (and every other command's parser) starts without them (docs/performance.md).
+# Each command imports its own parts when it runs, so that every command's parser starts
+# without them, and `apply` begins opening the log before it imports the store and the
+# model (session_console/cli/opening.py; docs/performance.md).
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -85,6 +79,8 @@ def run_apply(args: argparse.Namespace) -> int:
         service = open_service(args.db, "sesja apply")
     except StoreError as error:
         return open_failed(error, args.lang)
+    from server.script import ScriptError, apply_script
+
     try:
         applied = apply_script(service, lines, args.actor or actor("apply", args.secretary),
                                args.lang, args.afterwards)
@@ -102,6 +98,7 @@ def run_apply(args: argparse.Namespace) -> int:
 def run_verify(args: argparse.Namespace) -> int:
     if args.export is not None:
         return run_verify_export(args)
+    from server.store import EventStore
     from server.verify import verify
 
     try:
@@ -131,7 +128,13 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_council_import(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from models.commands import DefineCouncil
+    from models.council import Council
+    from models.rejection import Rejection
     from server.council_csv import CsvImportError, read_members
+    from server.script import describe_validation
 
     try:
         data = args.csv.read_bytes()

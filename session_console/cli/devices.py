@@ -8,8 +8,9 @@ new codes and the old cards stop working.
 import argparse
 from pathlib import Path
 
-from server.service import BatchRejected
-from session_console.cli.common import StoreError, actor, add_db_argument, fail, open_service
+from server.store_errors import StoreError
+from session_console.cli.arguments import actor, add_db_argument, fail
+from session_console.cli.opening import open_service
 
 
 def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -33,6 +34,8 @@ def run_cards(args: argparse.Namespace) -> int:
         service = open_service(args.db, "sesja device-cards")
     except StoreError as error:
         return fail(str(error))
+    from server.service import BatchRejected
+
     try:
         council = service.state.council
         if council is None:

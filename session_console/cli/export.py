@@ -7,11 +7,11 @@ from pathlib import Path
 
 from server.paths import default_db_path
 from server.publish.formats import DEFAULT_FORMATS, FORMATS
-from server.store import EventStore
-from session_console.cli.common import StoreError, add_db_argument, fail, read_log, read_state
+from server.store_errors import StoreError
+from session_console.cli.arguments import add_db_argument, fail
 
-# The writers and the checker are imported by the command that runs them, not by the parser
-# every other command builds (tests/test_lazy_imports.py).
+# The store, the writers and the checker are imported by the command that runs them, not
+# by the parser every other command builds (tests/test_lazy_imports.py).
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -50,6 +50,8 @@ def run_export(args: argparse.Namespace) -> int:
     from server.publish.from_log import export_sitting
     from server.publish.manifest import NAME
     from server.publish.record import ExportError
+    from server.store import EventStore
+    from session_console.cli.common import read_state
 
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     try:
@@ -78,6 +80,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_verify_export(args: argparse.Namespace) -> int:
     """Checks a package's files; with --db, also that its votes are the log's."""
     from server.publish.check import check_package
+    from session_console.cli.common import read_log
 
     events = None
     if args.db is not None:

@@ -7,27 +7,25 @@ the server stops.
 """
 
 import argparse
-import asyncio
-import ssl
 import sys
 from collections.abc import Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from models import build
 from server.live.defaults import DEFAULT_PORT
-from server.live.tls import TlsError, tls_context
 from server.paths import default_db_path
-from server.portable import stop_on_signals
-from server.service import SittingService
-from session_console.cli.common import StoreError, add_db_argument, fail, open_service
+from server.store_errors import StoreError
+from session_console.cli.arguments import add_db_argument, fail
+from session_console.cli.opening import open_service
 
 if TYPE_CHECKING:
+    import ssl
+
     from server.live import LiveServer
 
 # The parser (every sub-command's, the console's too) needs none of the live server,
-# websockets or publication: `run_serve` imports them (pyproject.toml, "The command line
-# parses without ..."; tests/test_lazy_imports.py).
+# websockets, publication, asyncio or the log's store: `run_serve` imports them
+# (pyproject.toml, "The command line parses without ..."; tests/test_lazy_imports.py).
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -65,9 +63,11 @@ def add_live_arguments(parser: argparse.ArgumentParser, condition: str = "") -> 
                              "after every vote (see sesja export)")
 
 
-def tls_of(args: argparse.Namespace) -> ssl.SSLContext | None:
+def tls_of(args: argparse.Namespace) -> "ssl.SSLContext | None":
     """The TLS context of --tls-cert and --tls-key, or None; raises TlsError (both or
     neither must be given)."""
+    from server.live.tls import TlsError, tls_context
+
     if args.tls_cert is None and args.tls_key is None:
         return None
     if args.tls_cert is None or args.tls_key is None:
@@ -85,6 +85,10 @@ def announce(live: "LiveServer") -> None:
 
 async def serve_until_stopped(live: "LiveServer", tasks: list[Coroutine]) -> None:
     """Starts the server and the tasks; stops all on Ctrl+C or SIGTERM (Ctrl+Break on Windows)."""
+    import asyncio
+
+    from server.portable import stop_on_signals
+
     stop = asyncio.Event()
     with stop_on_signals(stop.set):
         await live.start()
@@ -102,6 +106,10 @@ async def serve_until_stopped(live: "LiveServer", tasks: list[Coroutine]) -> Non
 async def _build_ahead() -> None:
     """Once listening, the validators models/ defers (models/build.py), one a turn of the
     loop, so displays are answered in between and the first command finds them built."""
+    import asyncio
+
+    from models import build
+
     for step in build.steps():
         step()
         await asyncio.sleep(0)
@@ -110,14 +118,17 @@ async def _build_ahead() -> None:
 def run_serve(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
         return fail(f"--port {args.port} is not a port number (0-65535)")
-    from server.live import LiveServer, TokenError, default_token_dir
-    from server.publish import ExportError, LivePublisher
-
     db = args.db or default_db_path()
     try:
-        service: SittingService = open_service(db, "sesja serve")
+        service = open_service(db, "sesja serve")
     except StoreError as error:
         return fail(str(error))
+    import asyncio  # the server's parts once the log is open (they need it, not it them)
+
+    from server.live import LiveServer, TokenError, default_token_dir
+    from server.live.tls import TlsError
+    from server.publish import ExportError, LivePublisher
+
     publisher = LivePublisher(service, args.publish_dir) if args.publish_dir else None
     try:
         if publisher:

@@ -10,7 +10,7 @@ from pathlib import Path
 from server.live import secretaries
 from server.live.tokens import default_token_dir
 from server.paths import default_db_path
-from session_console.cli.common import add_db_argument, fail
+from session_console.cli.arguments import add_db_argument, fail
 
 
 def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:

@@ -5,16 +5,15 @@ import argparse
 from pathlib import Path
 
 from server.import_votes.reading import ENCODINGS
-from session_console.cli.common import (
-    StoreError,
+from server.store_errors import StoreError
+from session_console.cli.arguments import (
     actor,
     add_db_argument,
     add_lang_argument,
     add_secretary_argument,
     fail,
-    open_failed,
-    open_service,
 )
+from session_console.cli.opening import open_failed, open_service
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -1,0 +1,59 @@
+"""A log opened as its one writer, for the commands that append to it (apply, council
+import, import, device-cards, serve, the console and the demo).
+
+The open is begun before the store and the model are imported: the writer lock is taken,
+the log's engine is made with SQLAlchemy's core alone and the database starts checking
+the chain's links up to the newest checkpoint in a thread (`server.links`), while this
+thread imports SQLModel, the store and the model (about 0.3 s of Python that the links
+check, 0.1 s at 250,000 events, runs beside). This module imports none of them at its
+top, so every command's parser stays light too.
+"""
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from server.log_lock import LogHeld, LogLock
+from server.paths import default_db_path
+from server.store_errors import StoreError
+from session_console.cli.arguments import fail
+
+if TYPE_CHECKING:
+    from server.service import SittingService
+
+
+def open_service(db: Path | None, holder: str,
+                 meanwhile: Callable[[], AbstractContextManager[object]] = nullcontext,
+                 ) -> "SittingService":
+    """Opens the event log (from its checkpoint, checking it) as its one writer for the
+    service's life: another console, server or script holding it raises LogHeld (a
+    StoreError) naming it. `meanwhile` is entered once sesja's own modules are imported
+    and held while the log's state is read (the console imports its screens then)."""
+    target = db or default_db_path()
+    lock = LogLock(target, holder).acquire()
+    early = None
+    try:
+        from server import links  # SQLAlchemy's core: the parser had no need of it
+
+        early = links.begin(target)
+        # imported while the database checks the links, on the other core
+        from server.service import SittingService
+        from server.store import EventStore
+
+        with meanwhile():
+            service = SittingService(EventStore(target, early=early))
+    except BaseException:
+        if early is not None:  # a store that failed let go of it, one that opened did not
+            early.wait()
+            early.engine.dispose()
+        lock.release()
+        raise
+    service.on_close(lock.release)
+    return service
+
+
+def open_failed(error: StoreError, lang: str) -> int:
+    """`fail` with why the log did not open: a log another process holds is told in the
+    command's language (it names the holder), any other store error as it is."""
+    return fail(error.message(lang) if isinstance(error, LogHeld) else str(error))
