@@ -92,7 +92,7 @@ class EarlyLinks:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._statements = LinkStatements(engine)
+        self.statements = LinkStatements(engine)
         self._found: Links | None = None
         # the first connection made here, not in the thread: SQLAlchemy sets up its dialect
         # on it, and the thread then only waits on the database
@@ -105,11 +105,11 @@ class EarlyLinks:
             connection = self.engine.raw_connection()
             try:
                 cursor = connection.cursor()
-                statement = self._statements.newest_checkpoint
+                statement = self.statements.newest_checkpoint
                 cursor.execute(statement.sql, statement.params({}))
                 (newest,) = cursor.fetchone() or (None,)
                 if isinstance(newest, int):
-                    self._found = read_links(cursor, self._statements, newest)
+                    self._found = read_links(cursor, self.statements, newest)
             finally:
                 connection.close()
         except Exception:  # no table yet, a damaged file: the open reads them itself

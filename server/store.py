@@ -11,13 +11,14 @@ PRAGMAs, which are applied only to SQLite connections.
 
 import json
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, bindparam, insert, inspect, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.sql import Executable
+from sqlalchemy.sql import ClauseElement, Executable
 
 from models import events as ev
 from models.chain import Sealed, canonical_event
@@ -61,32 +62,71 @@ class Head(NamedTuple):
 
 
 class _Statements:
-    def __init__(self, engine: Engine) -> None:
-        self.insert_event = Prepared.of(insert(EVENTS), engine)
-        self.insert_vote = Prepared.of(insert(VOTES), engine)
-        self.insert_resolution = Prepared.of(insert(RESOLUTIONS), engine)
-        self.void_resolution = Prepared.of(
-            update(RESOLUTIONS).where(RESOLUTIONS.c.number == bindparam("key"))
-            .values(voided_by=bindparam("voided")), engine)
-        self.select_events = Prepared.of(
-            select(*(EVENTS.c[name] for name in StoredRow._fields)).order_by(EVENTS.c.seq),
-            engine)
-        self.select_parsed = Prepared.of(
-            select(*(EVENTS.c[name] for name in _PARSED)).order_by(EVENTS.c.seq), engine)
-        self.select_events_from = Prepared.of(
-            select(*(EVENTS.c[name] for name in StoredRow._fields))
-            .where(EVENTS.c.seq >= bindparam("first")).order_by(EVENTS.c.seq), engine)
-        self.links = LinkStatements(engine)
-        self.select_sitting_events = Prepared.of(
-            select(*(EVENTS.c[name] for name in StoredRow._fields))
-            .where(EVENTS.c.sitting_id == bindparam("sitting")).order_by(EVENTS.c.seq), engine)
-        self.select_links = Prepared.of(
-            select(EVENTS.c.seq, EVENTS.c.prev_hash, EVENTS.c.hash)
-            .where(EVENTS.c.seq <= bindparam("last")).order_by(EVENTS.c.seq), engine)
-        self.insert_head = Prepared.of(insert(HEAD), engine)
-        self.move_head = Prepared.of(
-            update(HEAD).where(HEAD.c.id == 1, HEAD.c.seq == bindparam("expected"))
-            .values(seq=bindparam("new_seq"), hash=bindparam("new_hash")), engine)
+    """The store's statements, each compiled for the engine's dialect when first used: a
+    start compiles the few its command runs (a script's append: the rows after the
+    checkpoint, the events, the head), not all of them."""
+
+    def __init__(self, engine: Engine, links: LinkStatements | None = None) -> None:
+        self._engine = engine
+        self._links = links
+
+    def _of(self, statement: ClauseElement) -> Prepared:
+        return Prepared.of(statement, self._engine)
+
+    @cached_property
+    def links(self) -> LinkStatements:
+        return self._links or LinkStatements(self._engine)
+
+    @cached_property
+    def insert_event(self) -> Prepared:
+        return self._of(insert(EVENTS))
+
+    @cached_property
+    def insert_vote(self) -> Prepared:
+        return self._of(insert(VOTES))
+
+    @cached_property
+    def insert_resolution(self) -> Prepared:
+        return self._of(insert(RESOLUTIONS))
+
+    @cached_property
+    def void_resolution(self) -> Prepared:
+        return self._of(update(RESOLUTIONS).where(RESOLUTIONS.c.number == bindparam("key"))
+                        .values(voided_by=bindparam("voided")))
+
+    @cached_property
+    def select_events(self) -> Prepared:
+        return self._of(select(*(EVENTS.c[name] for name in StoredRow._fields))
+                        .order_by(EVENTS.c.seq))
+
+    @cached_property
+    def select_parsed(self) -> Prepared:
+        return self._of(select(*(EVENTS.c[name] for name in _PARSED)).order_by(EVENTS.c.seq))
+
+    @cached_property
+    def select_events_from(self) -> Prepared:
+        return self._of(select(*(EVENTS.c[name] for name in StoredRow._fields))
+                        .where(EVENTS.c.seq >= bindparam("first")).order_by(EVENTS.c.seq))
+
+    @cached_property
+    def select_sitting_events(self) -> Prepared:
+        return self._of(select(*(EVENTS.c[name] for name in StoredRow._fields))
+                        .where(EVENTS.c.sitting_id == bindparam("sitting"))
+                        .order_by(EVENTS.c.seq))
+
+    @cached_property
+    def select_links(self) -> Prepared:
+        return self._of(select(EVENTS.c.seq, EVENTS.c.prev_hash, EVENTS.c.hash)
+                        .where(EVENTS.c.seq <= bindparam("last")).order_by(EVENTS.c.seq))
+
+    @cached_property
+    def insert_head(self) -> Prepared:
+        return self._of(insert(HEAD))
+
+    @cached_property
+    def move_head(self) -> Prepared:
+        return self._of(update(HEAD).where(HEAD.c.id == 1, HEAD.c.seq == bindparam("expected"))
+                        .values(seq=bindparam("new_seq"), hash=bindparam("new_hash")))
 
 
 def event_row(sealed: Sealed) -> dict[str, Any]:
@@ -147,7 +187,7 @@ class EventStore:
                                      f"(no {' or '.join(sorted(missing))} table)")
             else:
                 EventRow.metadata.create_all(self.engine, tables=list(LOG_TABLES))
-            self._statements = _Statements(self.engine)
+            self._statements = _Statements(self.engine, early.statements if early else None)
         except SQLAlchemyError as error:  # an unreadable file, not a database, locked
             self._dispose()
             raise StoreError(f"cannot open the event log {target}: {reason(error)}") from error
