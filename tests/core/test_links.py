@@ -4,7 +4,9 @@ the open would have read, it is taken only for the checkpoint it was read for, a
 tampering before the checkpoint is refused through the writer's open with the same words
 as the store's own open."""
 
+import gc
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -147,3 +149,28 @@ def test_tampering_before_the_checkpoint_is_refused_by_a_writers_open(tmp_path, 
     assert str(written.value) == str(plain.value)
     with pytest.raises(StoreError, match=problem):  # the lock was let go: refused again
         open_service(path, "test")
+
+
+def test_the_collector_is_paused_while_a_writer_opens_and_on_again_after(tmp_path):
+    """The imports and the state of a writer's open live on: the cyclic collector does not
+    scan them meanwhile (its passes cost `sesja apply` 60 ms), and is back on after."""
+    path, _sim = _checkpointed(tmp_path)
+    during = []
+
+    @contextmanager
+    def watched():
+        during.append(gc.isenabled())
+        yield
+
+    assert gc.isenabled()
+    service = open_service(path, "test", meanwhile=watched)
+    try:
+        assert during == [False] and gc.isenabled()
+    finally:
+        service.close()
+    gc.disable()
+    try:  # a caller that had it off (the console's start) keeps it off
+        open_service(path, "test").close()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
