@@ -1,9 +1,11 @@
 """The `sesja` command line. Each module in COMMAND_MODULES adds its sub-commands."""
 
 import argparse
+import atexit
 import sys
 from collections.abc import Sequence
 
+from session_console import heap
 from session_console.cli import console, core, devices, export, serve, token, votes_import
 
 COMMAND_MODULES = (core, votes_import, serve, console, export, token, devices)
@@ -19,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    atexit.register(heap.ending)  # the process's end frees what it made: no collection
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if not args_list:

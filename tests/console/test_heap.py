@@ -2,10 +2,13 @@
 once the first frame is drawn, and nothing changed for an app that did not start so."""
 
 import gc
+import subprocess
+import sys
 
 import pytest
 
 from session_console import heap
+from tests.cli import ROOT, sesja_env
 
 
 @pytest.fixture
@@ -57,3 +60,21 @@ def test_started_outside_starting_changes_nothing():
     heap.started()
     assert gc.isenabled()
     assert gc.get_freeze_count() == frozen
+
+
+ENDING = """
+import atexit, gc, sys
+atexit.register(lambda: print("frozen at exit:", gc.get_freeze_count() > 0, file=sys.stderr))
+from session_console.cli import main
+print("frozen before:", gc.get_freeze_count() > 0)
+sys.exit(main(["schema"]))
+"""
+
+
+def test_a_command_ends_with_its_heap_frozen_so_the_exit_collects_none_of_it():
+    """heap.ending: the full collections Python runs as a process ends skip what lived."""
+    run = subprocess.run([sys.executable, "-c", ENDING], capture_output=True, text=True,
+                         env=sesja_env(), cwd=ROOT, timeout=60, check=False)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines()[0] == "frozen before: False"
+    assert run.stderr.splitlines()[-1] == "frozen at exit: True"
