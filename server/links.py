@@ -5,7 +5,7 @@ Opening a log from a checkpoint checks that events 1..its seq are all there, the
 linked to the genesis hash and each other to the one before it (`server.chain_check`).
 The database does it in one scan of the event table, which grows with the term (about
 0.1 s at 250,000 events) and runs without Python's lock. So a writer's start
-(`session_console.cli.common.open_service`) makes the engine with SQLAlchemy's core
+(`session_console.cli.opening.open_service`) makes the engine with SQLAlchemy's core
 alone, sets this check going in a thread for the newest checkpoint's seq (`EarlyLinks`),
 and only then imports SQLModel, the store and the model (about 0.3 s of Python): the two
 run on the machine's two cores. The store takes the answer where it would have asked the

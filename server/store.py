@@ -5,8 +5,8 @@ Events, the projections they imply and the log's head are written in one transac
 
 Appends go through one DB-API connection kept open for the store's life, with statements
 compiled once by SQLAlchemy for the engine's dialect: the ORM's per-call overhead would
-otherwise cost more than the disk's own commit. Nothing here is SQLite-only except the
-PRAGMAs, which are applied only to SQLite connections.
+otherwise cost more than the disk's own commit. Nothing here is SQLite-only (the engine
+and its SQLite PRAGMAs are `server.engine`'s).
 """
 
 import json
