@@ -1,7 +1,14 @@
-"""A rich chamber for the checkpoint tests: two sittings (one closed), their whole life."""
+"""A rich chamber for the checkpoint tests: two sittings (one closed), their whole life;
+and the logs those tests build of it and edit behind the store's back."""
+
+import sqlite3
+from pathlib import Path
 
 from models.commands import DefineCouncil
 from models.devices import code_hash
+from models.events import StoredEvent
+from server.service import SittingService
+from server.store import EventStore
 from tests.chamber import Sim, council
 
 SALT = "salt-of-this-log-0001"
@@ -74,3 +81,31 @@ def rich() -> Sim:
     sim.tick(3600)
     _sitting_day(sim, "xlii")
     return sim
+
+
+def log_of(folder: Path, events: list[StoredEvent]) -> Path:
+    """`sesja.db` in the folder, holding the events."""
+    path = folder / "sesja.db"
+    store = EventStore(path)
+    store.append(events)
+    store.close()
+    return path
+
+
+def checkpoint_at_60(folder: Path, sim: Sim) -> Path:
+    """A log of `sim`'s events with a checkpoint at event 60 and the rest appended after it."""
+    path = log_of(folder, sim.log[:60])
+    SittingService(EventStore(path)).close()  # a clean close writes one
+    store = EventStore(path)
+    store.append(sim.log[60:])
+    store.close()
+    return path
+
+
+def sql(path: Path, *statements: tuple) -> None:
+    """Runs the statements on the log's file as another program would, in one transaction."""
+    connection = sqlite3.connect(path)
+    with connection:
+        for statement in statements:
+            connection.execute(*statement)
+    connection.close()

@@ -20,41 +20,19 @@ from server.service import SittingService
 from server.store import EventStore, StoreError
 from server.verify import verify
 from tests.chamber import opened
-from tests.checkpoint_states import rich
+from tests.checkpoint_states import checkpoint_at_60, log_of, rich, sql
 
 LOGGER = "sesja.checkpoints"
 
 
 def _log(folder: Path, events=None) -> Path:
-    path = folder / "sesja.db"
-    store = EventStore(path)
-    store.append(events if events is not None else rich().log)
-    store.close()
-    return path
+    return log_of(folder, events if events is not None else rich().log)
 
 
 def _with_checkpoint(folder: Path) -> Path:
     path = _log(folder)
     SittingService(EventStore(path)).close()  # a clean close writes one
     return path
-
-
-def _checkpoint_at_60(folder: Path, sim) -> Path:
-    """A log of `sim`'s events with a checkpoint at event 60 and the rest appended after it."""
-    path = _log(folder, sim.log[:60])
-    SittingService(EventStore(path)).close()
-    store = EventStore(path)
-    store.append(sim.log[60:])
-    store.close()
-    return path
-
-
-def _sql(path: Path, *statements: tuple) -> None:
-    connection = sqlite3.connect(path)
-    with connection:
-        for statement in statements:
-            connection.execute(*statement)
-    connection.close()
 
 
 def _one(path: Path, query: str, *args) -> tuple:
@@ -112,7 +90,7 @@ def test_a_log_opens_from_its_checkpoint_to_the_state_its_events_give(tmp_path, 
 
 def test_events_after_the_checkpoint_are_folded_onto_it(tmp_path, caplog):
     sim = rich()
-    path = _checkpoint_at_60(tmp_path, sim)
+    path = checkpoint_at_60(tmp_path, sim)
     service, lines = _opened(path, caplog)
     try:
         assert lines == [f"opened {path} from the checkpoint at event 60, "
@@ -148,7 +126,7 @@ def _refused_none(path, caplog):
 ], ids=["other version", "damaged document", "edited part", "missing part", "moved"])
 def test_a_checkpoint_that_does_not_hold_up_is_refused(tmp_path, caplog, edit, reason):
     path = _with_checkpoint(tmp_path)
-    _sql(path, (edit,))
+    sql(path, (edit,))
     _refused(path, caplog, reason)
 
 
@@ -156,11 +134,11 @@ def test_a_stale_state_relabelled_with_a_later_event_is_refused(tmp_path, caplog
     """An earlier state whose document was given the seq and hash of a later event, its
     content hash recomputed: the state it decodes to ends elsewhere."""
     sim = rich()
-    path = _checkpoint_at_60(tmp_path, sim)
+    path = checkpoint_at_60(tmp_path, sim)
     document = json.loads(_one(path, "SELECT document FROM checkpoint")[0])
     document["seq"], document["hash"] = sim.state.last_seq, sim.state.last_hash
     text = canonical(document)
-    _sql(path, ("UPDATE checkpoint SET seq = ?, hash = ?, document = ?, content_hash = ?",
+    sql(path, ("UPDATE checkpoint SET seq = ?, hash = ?, document = ?, content_hash = ?",
                 (sim.state.last_seq, sim.state.last_hash, text, digest(text))))
     _refused(path, caplog, "ends at another event")
 
@@ -169,7 +147,7 @@ def test_a_checkpoint_from_another_log_is_refused(tmp_path, caplog):
     other = _with_checkpoint(tmp_path / "other")
     events = opened(members=10, present=4).log
     path = _log(tmp_path, events)
-    _sql(path, (f"ATTACH DATABASE '{other}' AS other",),
+    sql(path, (f"ATTACH DATABASE '{other}' AS other",),
          ("INSERT INTO checkpoint SELECT * FROM other.checkpoint",),
          ("INSERT INTO checkpoint_part SELECT * FROM other.checkpoint_part",))
     seq = _one(path, "SELECT seq FROM checkpoint")[0]
@@ -181,10 +159,10 @@ def test_a_checkpoint_from_another_log_is_refused(tmp_path, caplog):
 
 def test_the_newest_good_checkpoint_is_used_when_a_newer_one_is_bad(tmp_path, caplog):
     sim = rich()
-    path = _checkpoint_at_60(tmp_path, sim)
+    path = checkpoint_at_60(tmp_path, sim)
     SittingService(EventStore(path)).close()
     newest = sim.state.last_seq
-    _sql(path, ("UPDATE checkpoint SET version = 0 WHERE seq = ?", (newest,)))
+    sql(path, ("UPDATE checkpoint SET version = 0 WHERE seq = ?", (newest,)))
     service, lines = _opened(path, caplog)
     try:
         assert lines[0].startswith(f"checkpoint at event {newest} of {path} refused")
@@ -203,9 +181,9 @@ def test_the_newest_good_checkpoint_is_used_when_a_newer_one_is_bad(tmp_path, ca
 def test_a_log_damaged_before_or_after_its_checkpoint_is_refused(tmp_path, edit, problem):
     """After the checkpoint every event is re-hashed; before it every link is checked."""
     sim = rich()
-    path = _checkpoint_at_60(tmp_path, sim)
+    path = checkpoint_at_60(tmp_path, sim)
     statement, seq = edit
-    _sql(path, (statement, (seq if seq > 0 else sim.state.last_seq + seq + 1,)))
+    sql(path, (statement, (seq if seq > 0 else sim.state.last_seq + seq + 1,)))
     with pytest.raises(StoreError, match=problem):
         SittingService(EventStore(path))
 
@@ -251,15 +229,15 @@ def test_verify_checks_every_checkpoint_against_the_events(tmp_path):
     document = json.loads(_one(path, "SELECT document FROM checkpoint")[0])
     document["chamber"]["next_resolution"] += 5  # a forged state, its hash recomputed
     text = canonical(document)
-    _sql(path, ("UPDATE checkpoint SET document = ?, content_hash = ?", (text, digest(text))))
+    sql(path, ("UPDATE checkpoint SET document = ?, content_hash = ?", (text, digest(text))))
     seq = document["seq"]
     assert verify(EventStore(path, readonly=True)).problems == [
         f"checkpoint at event {seq}: its state differs from the state the events give there"]
-    _sql(path, ("UPDATE checkpoint SET hash = ?", ("0" * 64,)))
+    sql(path, ("UPDATE checkpoint SET hash = ?", ("0" * 64,)))
     assert verify(EventStore(path, readonly=True)).problems == [
         f"checkpoint at event {seq}: event {seq} of this log has another hash (from "
         "another log, or stale)"]
-    _sql(path, ("UPDATE checkpoint SET seq = 999",))
+    sql(path, ("UPDATE checkpoint SET seq = 999",))
     assert verify(EventStore(path, readonly=True)).problems == [
         "checkpoint at event 999: the log has no event 999"]
 
@@ -296,7 +274,7 @@ def test_a_closed_sitting_stays_on_disk_until_asked_for_and_is_checked_then(tmp_
     finally:
         service.close()
     closed_part = json.loads(_one(path, "SELECT document FROM checkpoint")[0])["sittings"][0][1]
-    _sql(path, ("UPDATE checkpoint_part SET text = replace(text, '\"yes\"', '\"no\"') "
+    sql(path, ("UPDATE checkpoint_part SET text = replace(text, '\"yes\"', '\"no\"') "
                 "WHERE digest = ?", (closed_part,)))
     service, lines = _opened(path, caplog)
     try:

@@ -17,30 +17,15 @@ from server.service import SittingService
 from server.store import EventStore, StoreError
 from server.tables import CHECKPOINTS, EVENTS
 from session_console.cli.opening import open_service
-from tests.checkpoint_states import rich
+from tests.checkpoint_states import checkpoint_at_60, rich, sql
 
 
 def _checkpointed(folder: Path):
     """A log of `rich()`'s events with checkpoints at event 60 and at its end."""
     sim = rich()
-    path = folder / "sesja.db"
-    log = EventStore(path)
-    log.append(sim.log[:60])
-    log.close()
-    SittingService(EventStore(path)).close()
-    log = EventStore(path)
-    log.append(sim.log[60:])
-    log.close()
+    path = checkpoint_at_60(folder, sim)
     SittingService(EventStore(path)).close()
     return path, sim
-
-
-def _sql(path: Path, *statements: tuple) -> None:
-    connection = sqlite3.connect(path)
-    with connection:
-        for statement in statements:
-            connection.execute(*statement)
-    connection.close()
 
 
 @pytest.fixture
@@ -84,7 +69,7 @@ def test_the_early_answer_is_taken_for_the_newest_checkpoint(tmp_path, reads):
 def test_an_answer_for_another_checkpoint_is_read_again(tmp_path, reads):
     """The newest checkpoint is refused: the older one's links are read, not the early ones."""
     path, sim = _checkpointed(tmp_path)
-    _sql(path, ("UPDATE checkpoint SET version = 0 WHERE seq = ?", (sim.state.last_seq,)))
+    sql(path, ("UPDATE checkpoint SET version = 0 WHERE seq = ?", (sim.state.last_seq,)))
     reads.clear()
     service = open_service(path, "test")
     try:
@@ -126,16 +111,16 @@ def _renumbered(path: Path) -> None:
     first = connection.execute("SELECT at, actor, type, sitting_id, payload FROM event "
                                "WHERE seq = 1").fetchone()
     connection.close()
-    _sql(path, ("INSERT INTO event (seq, at, actor, type, sitting_id, payload, prev_hash, hash) "
+    sql(path, ("INSERT INTO event (seq, at, actor, type, sitting_id, payload, prev_hash, hash) "
                 "VALUES (0, ?, ?, ?, ?, ?, ?, ?)", (*first, "f" * 64, GENESIS)),
          ("DELETE FROM event WHERE seq = 9",))
 
 
 @pytest.mark.parametrize(("edit", "problem"), [
-    (lambda path: _sql(path, ("DELETE FROM event WHERE seq = 9",)), "event 9: missing"),
-    (lambda path: _sql(path, ("UPDATE event SET prev_hash = ? WHERE seq = 20", ("e" * 64,))),
+    (lambda path: sql(path, ("DELETE FROM event WHERE seq = 9",)), "event 9: missing"),
+    (lambda path: sql(path, ("UPDATE event SET prev_hash = ? WHERE seq = 20", ("e" * 64,))),
      "event 20: does not follow event 19"),
-    (lambda path: _sql(path, ("UPDATE event SET prev_hash = ? WHERE seq = 1", ("e" * 64,))),
+    (lambda path: sql(path, ("UPDATE event SET prev_hash = ? WHERE seq = 1", ("e" * 64,))),
      "event 1: does not follow event 0"),
     (_renumbered, "event 1: missing \\(the next stored event is 0\\)"),
 ])
