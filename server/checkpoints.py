@@ -46,6 +46,7 @@ from models.reducer import fold
 from models.state import Chamber
 from server.chain_check import chain_after, links_problem, log_problem, tail_problem
 from server.store import EventStore, StoredRow, StoreError, stored_from_row
+from server.store_errors import unreadable
 from server.tables import CHECKPOINT_PARTS, CHECKPOINTS
 
 log = logging.getLogger("sesja.checkpoints")
@@ -84,7 +85,7 @@ def _unreadable(store: EventStore, error: SQLAlchemyError) -> StoreError:
     reason = str(getattr(error, "orig", None) or error)  # the database's, not SQLAlchemy's
     if len(reason) > 200:  # SQLite quotes a whole undecodable value
         reason = reason[:200] + "…"
-    return StoreError(f"cannot read the event log {store.target}: {reason}")
+    return unreadable(store.target, reason)
 
 
 def stored_checkpoints(store: EventStore) -> list[StoredCheckpoint]:
@@ -175,7 +176,9 @@ def save(store: EventStore, state: Chamber, parts: SittingParts) -> bool:
 
 def _damaged(store: EventStore, problem: str) -> StoreError:
     return StoreError(f"the event log {store.target} is damaged: {problem}; run "
-                      f"`sesja verify --db {store.target}`. Nothing was written.")
+                      f"`sesja verify --db {store.target}`. Nothing was written.",
+                      f"dziennik zdarzeń {store.target} jest uszkodzony: {problem}; sprawdź "
+                      f"go poleceniem `sesja verify --db {store.target}`. Nic nie zapisano.")
 
 
 def _parsed(store: EventStore, rows: Sequence[StoredRow]) -> Iterator[StoredEvent]:
@@ -185,7 +188,10 @@ def _parsed(store: EventStore, rows: Sequence[StoredRow]) -> Iterator[StoredEven
         except ValueError as error:  # pydantic's ValidationError is a ValueError
             raise StoreError(f"the event log {store.target} holds an unreadable event: "
                              f"{error}; run `sesja verify --db {store.target}`. Nothing was "
-                             "written.") from error
+                             "written.",
+                             f"dziennik zdarzeń {store.target} zawiera zdarzenie, którego nie "
+                             f"da się odczytać: {error}; sprawdź go poleceniem `sesja verify "
+                             f"--db {store.target}`. Nic nie zapisano.") from error
 
 
 def _last_at(rows: Sequence[StoredRow]) -> datetime | None:

@@ -44,15 +44,18 @@ def engine_for(target: str | Path, create: bool = True) -> Engine:
     else:
         if path.is_dir():
             raise StoreError(f"{path} is a folder; give the event log's file name, e.g. "
+                             f"{path / 'sesja.db'}",
+                             f"{path} to folder; podaj nazwę pliku dziennika zdarzeń, np. "
                              f"{path / 'sesja.db'}")
         if not create and not path.exists():
-            raise StoreError(f"no event log at {path}")
+            raise StoreError(f"no event log at {path}", f"nie ma dziennika zdarzeń {path}")
         if create:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise StoreError(
-                    f"cannot create the folder for {path}: {error.strerror}") from error
+                    f"cannot create the folder for {path}: {error.strerror}",
+                    f"nie można utworzyć folderu na {path}: {error.strerror}") from error
             _private_log(path)
         # built, not formatted: a URL's text would read "%20" in a folder's name as a space
         url = URL.create("sqlite", database=str(path))
@@ -70,7 +73,9 @@ def _private_log(path: Path) -> None:
     try:
         portable.create_private_file(path)
     except OSError as error:
-        raise StoreError(f"cannot create the event log {path}: {error.strerror}") from error
+        raise StoreError(f"cannot create the event log {path}: {error.strerror}",
+                         f"nie można utworzyć dziennika zdarzeń {path}: {error.strerror}"
+                         ) from error
     for file in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))):
         try:
             portable.make_private(file)

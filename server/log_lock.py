@@ -18,14 +18,7 @@ from server.store_errors import StoreError
 
 
 class LogHeld(StoreError):
-    """Another process writes this log; `pl` and `en` say which."""
-
-    def __init__(self, pl: str, en: str) -> None:
-        super().__init__(en)
-        self.pl, self.en = pl, en
-
-    def message(self, lang: str = "pl") -> str:
-        return self.pl if lang == "pl" else self.en
+    """Another process writes this log; the message names which."""
 
 
 def lock_path(target: str | Path) -> Path | None:
@@ -90,9 +83,9 @@ def _held(path: Path, holder: dict[str, object]) -> LogHeld:
     pid, host = holder.get("pid", "?"), holder.get("host", "?")
     log = path.with_suffix("")
     return LogHeld(
-        f"dziennik {log} jest otwarty do zapisu przez {who} (proces {pid} na {host}); "
-        "zapisuje go tylko jeden program naraz: wpisz polecenie w tej konsoli albo ją zamknij "
-        f"(jeśli ten proces już nie działa, usuń {path}); nic nie zapisano",
         f"the event log {log} is held for writing by {who} (process {pid} on {host}); only "
         "one program writes a log at a time: use that console or close it (if that process "
-        f"is gone, remove {path}); nothing was written")
+        f"is gone, remove {path}); nothing was written",
+        f"dziennik {log} jest otwarty do zapisu przez {who} (proces {pid} na {host}); "
+        "zapisuje go tylko jeden program naraz: wpisz polecenie w tej konsoli albo ją zamknij "
+        f"(jeśli ten proces już nie działa, usuń {path}); nic nie zapisano")

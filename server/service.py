@@ -146,11 +146,18 @@ class SittingService:
                     or stored_link_hash(previous, row.seq, row.at, row.actor, row.payload) != row.hash):
                 raise StoreError(f"the event log {self.store.target} changed under this "
                                  f"program (event {row.seq} does not follow event {seq}); "
-                                 "restart to reload it")
+                                 "restart to reload it",
+                                 f"dziennik zdarzeń {self.store.target} zmienił się bez "
+                                 f"wiedzy tego programu (zdarzenie {row.seq} nie następuje "
+                                 f"po zdarzeniu {seq}); uruchom program ponownie, aby "
+                                 "wczytać dziennik")
             seq, previous = row.seq, row.hash
         if not rows:
             raise StoreError(f"the event log {self.store.target}'s head moved but no event "
-                             "follows ours; run `sesja verify`")
+                             "follows ours; run `sesja verify`",
+                             f"dziennik zdarzeń {self.store.target} zapowiada nowe zdarzenia, "
+                             "ale żadne nie następuje po naszych; sprawdź go poleceniem "
+                             "`sesja verify`")
         caught = tuple(stored_from_row(row) for row in rows)
         self.state = fold(caught, self.state)
         self.last_at = max(self.last_at or caught[-1].at, caught[-1].at)

@@ -27,6 +27,7 @@ from server.engine import Prepared, engine_for, reason
 from server.links import EarlyLinks, LinkStatements, read_links
 from server.store_errors import LogMovedOn as LogMovedOn
 from server.store_errors import StoreError as StoreError
+from server.store_errors import unopened, unreadable
 from server.tables import (
     EVENTS,
     HEAD,
@@ -184,13 +185,15 @@ class EventStore:
                 missing = {t.name for t in LOG_TABLES} - set(inspect(self.engine).get_table_names())
                 if EVENTS.name in missing or HEAD.name in missing:
                     raise StoreError(f"{target} is not a sesja event log "
-                                     f"(no {' or '.join(sorted(missing))} table)")
+                                     f"(no {' or '.join(sorted(missing))} table)",
+                                     f"{target} nie jest dziennikiem zdarzeń programu sesja "
+                                     f"(nie ma w nim tabeli {' ani '.join(sorted(missing))})")
             else:
                 EventRow.metadata.create_all(self.engine, tables=list(LOG_TABLES))
             self._statements = _Statements(self.engine, early.statements if early else None)
         except SQLAlchemyError as error:  # an unreadable file, not a database, locked
             self._dispose()
-            raise StoreError(f"cannot open the event log {target}: {reason(error)}") from error
+            raise unopened(target, reason(error)) from error
         except StoreError:
             self._dispose()
             raise
@@ -211,8 +214,7 @@ class EventStore:
             try:
                 self._writer = self.engine.raw_connection()
             except SQLAlchemyError as error:
-                raise StoreError(
-                    f"cannot open the event log {self.target}: {reason(error)}") from error
+                raise unopened(self.target, reason(error)) from error
         return self._writer
 
     def check_writable(self) -> None:
@@ -223,7 +225,9 @@ class EventStore:
             probe = self._statements.move_head  # moves nothing, but needs the write lock
             cursor.execute(probe.sql, probe.params({"expected": -1, "new_seq": -1, "new_hash": ""}))
         except self.engine.dialect.loaded_dbapi.Error as error:
-            raise StoreError(f"cannot write to the event log {self.target}: {error}") from error
+            raise StoreError(f"cannot write to the event log {self.target}: {error}",
+                             f"nie można zapisywać w dzienniku zdarzeń {self.target}: {error}"
+                             ) from error
         finally:
             connection.rollback()
             cursor.close()
@@ -257,11 +261,15 @@ class EventStore:
             connection.rollback()
             raise LogMovedOn(
                 f"event {first.seq} already exists in {self.target}: another process "
-                "writes this log; restart to reload it") from error
+                "writes this log; restart to reload it",
+                f"zdarzenie {first.seq} jest już w dzienniku zdarzeń {self.target}: zapisuje "
+                "go inny program; uruchom program ponownie, aby wczytać dziennik") from error
         except dbapi.Error as error:
             connection.rollback()
             raise StoreError(f"cannot write to the event log {self.target}: {error}; "
-                             "nothing of this action was written") from error
+                             "nothing of this action was written",
+                             f"nie można zapisać w dzienniku zdarzeń {self.target}: {error}; "
+                             "nic z tej czynności nie zostało zapisane") from error
         finally:
             cursor.close()
 
@@ -270,7 +278,7 @@ class EventStore:
             with self.engine.connect() as connection:
                 return list(connection.execute(statement))
         except SQLAlchemyError as error:
-            raise StoreError(f"cannot read the event log {self.target}: {reason(error)}") from error
+            raise unreadable(self.target, reason(error)) from error
 
     def _fetch(self, statement: Prepared,
                values: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
@@ -286,7 +294,7 @@ class EventStore:
             finally:
                 connection.close()
         except (SQLAlchemyError, dbapi.Error) as error:
-            raise StoreError(f"cannot read the event log {self.target}: {reason(error)}") from error
+            raise unreadable(self.target, reason(error)) from error
 
     def rows(self, first: int = 1) -> list[StoredRow]:
         """The stored rows as they are, in seq order, from event `first` on (a checkpoint's
@@ -313,7 +321,7 @@ class EventStore:
             finally:
                 connection.close()
         except (SQLAlchemyError, dbapi.Error) as error:
-            raise StoreError(f"cannot read the event log {self.target}: {reason(error)}") from error
+            raise unreadable(self.target, reason(error)) from error
 
     def links(self, last: int) -> Iterator[tuple[int, str, str]]:
         """(seq, prev_hash, hash) of every event up to `last`, in seq order, streamed: what
@@ -330,7 +338,7 @@ class EventStore:
             finally:
                 connection.close()
         except (SQLAlchemyError, dbapi.Error) as error:
-            raise StoreError(f"cannot read the event log {self.target}: {reason(error)}") from error
+            raise unreadable(self.target, reason(error)) from error
 
     def sitting_events(self, sitting_id: str) -> list[ev.StoredEvent]:
         """One sitting's own events, in seq order (a publication of it needs only these)."""

@@ -164,7 +164,7 @@ async def test_a_group_that_cannot_be_written_fails_every_caller_and_changes_not
     await asyncio.sleep(0.05)
 
     def broken(batch):
-        raise StoreError("disk full")
+        raise StoreError("disk full", "dysk pełny")
 
     service.store.append = broken
     release.set()

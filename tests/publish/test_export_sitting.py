@@ -78,7 +78,8 @@ def test_opening_a_log_a_console_appends_to_is_tried_again_then_its_error_is_tol
     def moving(store):
         tries.append(store)
         if len(tries) < common.OPEN_ATTEMPTS:
-            raise StoreError("event 9: missing at the end of the log")
+            raise StoreError("event 9: missing at the end of the log",
+                             "zdarzenie 9: brak na końcu dziennika")
         return real(store)
 
     monkeypatch.setattr(common, "open_log", moving)
@@ -87,7 +88,7 @@ def test_opening_a_log_a_console_appends_to_is_tried_again_then_its_error_is_tol
 
     def damaged(store):
         tries.append(store)
-        raise StoreError("damaged for good")
+        raise StoreError("damaged for good", "uszkodzony na dobre")
 
     monkeypatch.setattr(common, "open_log", damaged)
     with pytest.raises(StoreError, match="damaged for good"):
