@@ -44,7 +44,7 @@ from models.checkpoint import (
 from models.events import StoredEvent
 from models.reducer import fold
 from models.state import Chamber
-from server.chain_check import chain_after, links_problem, log_problem, tail_problem
+from server.chain_check import Problem, chain_after, links_problem, log_problem, tail_problem
 from server.store import EventStore, StoredRow, StoreError, stored_from_row
 from server.store_errors import unreadable
 from server.tables import CHECKPOINT_PARTS, CHECKPOINTS
@@ -174,10 +174,10 @@ def save(store: EventStore, state: Chamber, parts: SittingParts) -> bool:
     return True
 
 
-def _damaged(store: EventStore, problem: str) -> StoreError:
-    return StoreError(f"the event log {store.target} is damaged: {problem}; run "
+def _damaged(store: EventStore, problem: Problem) -> StoreError:
+    return StoreError(f"the event log {store.target} is damaged: {problem.en}; run "
                       f"`sesja verify --db {store.target}`. Nothing was written.",
-                      f"dziennik zdarzeń {store.target} jest uszkodzony: {problem}; sprawdź "
+                      f"dziennik zdarzeń {store.target} jest uszkodzony: {problem.pl}; sprawdź "
                       f"go poleceniem `sesja verify --db {store.target}`. Nic nie zapisano.")
 
 

@@ -124,7 +124,7 @@ def verify(store: EventStore) -> Report:
         rows = store.rows()
         problem = log_problem(rows, store.head())
         if problem is not None:
-            report.problems.append(problem)
+            report.problems.append(problem.en)
             return report
         stored = stored_checkpoints(store)
         replayed = _replay(rows, report, frozenset(c.seq for c in stored))
