@@ -184,10 +184,11 @@ class EventStore:
             if readonly:
                 missing = {t.name for t in LOG_TABLES} - set(inspect(self.engine).get_table_names())
                 if EVENTS.name in missing or HEAD.name in missing:
+                    tables = "tabeli" if len(missing) == 1 else "tabel"
                     raise StoreError(f"{target} is not a sesja event log "
                                      f"(no {' or '.join(sorted(missing))} table)",
                                      f"{target} nie jest dziennikiem zdarzeń programu sesja "
-                                     f"(nie ma w nim tabeli {' ani '.join(sorted(missing))})")
+                                     f"(nie ma w nim {tables} {', '.join(sorted(missing))})")
             else:
                 EventRow.metadata.create_all(self.engine, tables=list(LOG_TABLES))
             self._statements = _Statements(self.engine, early.statements if early else None)

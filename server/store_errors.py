@@ -1,20 +1,18 @@
 """The event log's errors, apart from the store: what only reports them (the command
 line's parser, the writer lock) imports no database library with them.
 
-Each says what happened in English (`str()`, what the logs and the tests read) and in
-Polish (`pl`), and `message(lang)` is the one a console or a command shows; the
-database's own words (SQLite's "database or disk is full") stay as they are in both."""
+Each is said in English and in Polish (`BilingualError`); the database's own words
+(SQLite's "database or disk is full") stay as they are in both."""
+
+from server.bilingual import BilingualError
 
 
-class StoreError(Exception):
-    """The log cannot be opened or written; the message says what to do."""
+class StoreError(BilingualError):
+    """The log cannot be opened or written; the message says what to do. The Polish is
+    required: a secretary meets these during a sitting."""
 
     def __init__(self, en: str, pl: str) -> None:
-        super().__init__(en)
-        self.en, self.pl = en, pl
-
-    def message(self, lang: str = "pl") -> str:
-        return self.pl if lang == "pl" else self.en
+        super().__init__(en, pl)
 
 
 class LogMovedOn(StoreError):

@@ -69,6 +69,12 @@ class Unconfirmed(Exception):
     be in the log or not, and the events after the reconnect will show which."""
 
 
+class NotSaved(Exception):
+    """The command reached the log's writer but could not be written (a full disk, a log
+    changed under it): nothing of it is in the log. The message says why in the console's
+    language."""
+
+
 class Unavailable(Exception):
     """Asked of a backend that declared it cannot do it (see its capabilities)."""
 

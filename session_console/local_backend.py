@@ -11,7 +11,7 @@ from models.state import Sitting
 from server.publish.formats import DEFAULT_FORMATS
 from server.service import SittingService
 from server.store import StoreError
-from session_console.backend import Backend, ExportFailed, Progress
+from session_console.backend import Backend, ExportFailed, NotSaved, Progress
 from session_console.i18n import lang
 
 # The agenda reader, the device codes and publication are imported by the methods that use
@@ -27,6 +27,12 @@ class LocalBackend(Backend):
     export_formats = DEFAULT_FORMATS
 
     service: SittingService
+
+    async def submit(self, command: Command) -> tuple[StoredEvent, ...]:
+        try:
+            return await self.service.submit(command, self.actor)
+        except StoreError as error:  # told in the console's language; the log keeps the English
+            raise NotSaved(error.message(lang())) from error
 
     def read_agenda(self, path: Path) -> tuple[ItemSpec, ...]:
         from server.agenda_file import read_agenda
@@ -52,10 +58,8 @@ class LocalBackend(Backend):
         try:
             return export_sitting(self.service.state, self.service.store, target,
                                   formats=formats, progress=progress)
-        except ExportError as error:
+        except (ExportError, StoreError) as error:
             raise ExportFailed(error.message(lang())) from error
-        except StoreError as error:
-            raise ExportFailed(str(error)) from error
 
     def issue_device_code(self, member_id: str) -> tuple[str, Command]:
         from server.live.devices import issue_code

@@ -189,8 +189,8 @@ def refused(submit: Submit, failure: Rejection | StoreError) -> dict[str, Any]:
     """The error of a command the domain said no to, or that could not be written."""
     if isinstance(failure, Rejection):
         return error("rejected", failure.pl, failure.en, id=submit.id, rejection=failure.code)
-    return error("store_failed", f"Zapis się nie powiódł: {failure}",
-                 f"Writing failed: {failure}", id=submit.id)
+    return error("store_failed", f"Zapis się nie powiódł: {failure.message('pl')}",
+                 f"Writing failed: {failure.message('en')}", id=submit.id)
 
 
 # --- the conversation ------------------------------------------------------------------------

@@ -10,20 +10,14 @@ from models.events import StoredEvent, VoteClosed, VoteOpened, VoteResult
 from models.state import Chamber, Presence, Resolution, Sitting, Vote
 from models.terms import AnswerSource, CouncilKind, FinalAnswer, VoteMode
 from models.vocabulary import SittingWords, sitting_words
+from server.bilingual import BilingualError
 from server.publish.labels import SPEECH_PL, hhmm, local, long_date, stamp
 from server.publish.typography import quotes
 
 
-class ExportError(Exception):
-    """The package cannot be made; the message says why (`pl`: in Polish, where the console
+class ExportError(BilingualError):
+    """The package cannot be made; the message says why (in Polish too where the console
     shows it). Nothing was written."""
-
-    def __init__(self, en: str, pl: str | None = None) -> None:
-        super().__init__(en)
-        self.pl = pl
-
-    def message(self, lang: str = "pl") -> str:
-        return self.pl if lang == "pl" and self.pl else str(self)
 
 
 @dataclass(frozen=True, slots=True)

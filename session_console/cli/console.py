@@ -110,7 +110,7 @@ def _local(service: "SittingService", db: Path, args: argparse.Namespace) -> int
             publisher.start()
             return _console_or_server(service, db, args)
         except ExportError as error:
-            return fail(str(error))
+            return fail(error.message(args.lang))
         finally:
             publisher.stop()
     finally:

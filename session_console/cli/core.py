@@ -40,6 +40,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     verify_parser = commands.add_parser("verify", help="check the log's hash chain and replay")
     add_db_argument(verify_parser)
+    add_lang_argument(verify_parser)
     verify_parser.add_argument("--export", type=Path, default=None, metavar="DIR",
                                help="check an exported package instead (with --db: against the log)")
     verify_parser.set_defaults(run=run_verify)
@@ -87,7 +88,7 @@ def run_apply(args: argparse.Namespace) -> int:
     except ScriptError as error:
         return fail(f"{args.script}: {error}; nothing from this script was written")
     except StoreError as error:
-        return fail(str(error))
+        return open_failed(error, args.lang)
     finally:
         service.close()
     print(f"applied {applied.commands} commands as {applied.events} events; "
@@ -104,11 +105,11 @@ def run_verify(args: argparse.Namespace) -> int:
     try:
         store = EventStore(args.db or default_db_path(), readonly=True)
     except StoreError as error:
-        return fail(str(error))
+        return open_failed(error, args.lang)
     try:
         report = verify(store)
     except StoreError as error:  # the file itself is damaged, e.g. a disk error
-        return fail(str(error))
+        return open_failed(error, args.lang)
     finally:
         store.close()
     if report.ok:
@@ -169,6 +170,8 @@ def run_council_import(args: argparse.Namespace) -> int:
             service.execute(DefineCouncil(council=council), actor("import", args.secretary))
         except Rejection as rejection:
             return fail(f"{rejection.message(args.lang).rstrip('.')}; nothing was imported")
+        except StoreError as error:  # a write that failed says nothing of it was written
+            return open_failed(error, args.lang)
     finally:
         service.close()
     print(f"imported {len(members)} members ({encoding}) into {name}, "

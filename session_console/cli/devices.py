@@ -9,14 +9,15 @@ import argparse
 from pathlib import Path
 
 from server.store_errors import StoreError
-from session_console.cli.arguments import actor, add_db_argument, fail
-from session_console.cli.opening import open_service
+from session_console.cli.arguments import actor, add_db_argument, add_lang_argument, fail
+from session_console.cli.opening import open_failed, open_service
 
 
 def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     cards = commands.add_parser("device-cards", help="issue members' voting-device codes and "
                                                      "print them as PDF cards with QR codes")
     add_db_argument(cards)
+    add_lang_argument(cards)
     cards.add_argument("--url", required=True,
                        help="the server's address as phones reach it, e.g. http://10.0.0.5:8765")
     cards.add_argument("--out", type=Path, required=True, help="the PDF to write")
@@ -33,7 +34,7 @@ def run_cards(args: argparse.Namespace) -> int:
     try:
         service = open_service(args.db, "sesja device-cards")
     except StoreError as error:
-        return fail(str(error))
+        return open_failed(error, args.lang)
     from server.service import BatchRejected
 
     try:
@@ -51,8 +52,10 @@ def run_cards(args: argparse.Namespace) -> int:
             for member, (code, _command) in zip(members, issued, strict=True)])
         service.execute_all([command for _code, command in issued], actor("cli", None))
         args.out.write_bytes(pdf)
-    except (BatchRejected, StoreError, OSError, ExportError) as error:
-        return fail(str(error))  # the PDF is made before the codes are logged: none issued
+    except (StoreError, ExportError) as error:  # the PDF is made before the codes are
+        return fail(error.message(args.lang))  # logged: none issued
+    except (BatchRejected, OSError) as error:
+        return fail(str(error))
     finally:
         service.close()
     print(f"{len(issued)} cards: {args.out} (earlier codes of these members no longer work)")

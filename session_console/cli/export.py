@@ -8,7 +8,8 @@ from pathlib import Path
 from server.paths import default_db_path
 from server.publish.formats import DEFAULT_FORMATS, FORMATS
 from server.store_errors import StoreError
-from session_console.cli.arguments import add_db_argument, fail
+from session_console.cli.arguments import add_db_argument, add_lang_argument, fail
+from session_console.cli.opening import open_failed
 
 # The store, the writers and the checker are imported by the command that runs them, not
 # by the parser every other command builds (tests/test_lazy_imports.py).
@@ -18,6 +19,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("export", help="write the sitting's package for BIP "
                                  "(named votes, attendance, minutes draft, ...)")
     add_db_argument(parser)
+    add_lang_argument(parser)
     parser.add_argument("--sitting", default=None,
                         help="the sitting's id, e.g. s1 (default: the most recent)")
     parser.add_argument("--format", default=",".join(DEFAULT_FORMATS),
@@ -57,12 +59,12 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         store = EventStore(args.db or default_db_path(), readonly=True)
     except StoreError as error:
-        return fail(str(error))
+        return open_failed(error, args.lang)
     try:
         data = export_sitting(read_state(store), store, args.out, sitting_id=args.sitting,
                               formats=formats, progress=_progress, video_start=args.video_start)
     except (ExportError, StoreError) as error:
-        return fail(str(error))
+        return fail(error.message(args.lang))
     finally:
         store.close()
     sitting, last = data["sitting"], data["last_event"]
@@ -87,7 +89,7 @@ def run_verify_export(args: argparse.Namespace) -> int:
         try:
             events = read_log(args.db)
         except StoreError as error:
-            return fail(str(error))
+            return open_failed(error, args.lang)
     try:
         data, problems = check_package(args.export, events)
     except ValueError as error:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from models.collector import collector_paused
-from server.log_lock import LogHeld, LogLock
+from server.log_lock import LogLock
 from server.paths import default_db_path
 from server.store_errors import StoreError
 from session_console.cli.arguments import fail
@@ -58,6 +58,6 @@ def open_service(db: Path | None, holder: str,
 
 
 def open_failed(error: StoreError, lang: str) -> int:
-    """`fail` with why the log did not open: a log another process holds is told in the
-    command's language (it names the holder), any other store error as it is."""
-    return fail(error.message(lang) if isinstance(error, LogHeld) else str(error))
+    """`fail` with why the log did not open or could not be written, in the command's
+    language (`--lang`: Polish unless English is asked for)."""
+    return fail(error.message(lang))

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from server.live.defaults import DEFAULT_PORT
 from server.paths import default_db_path
 from server.store_errors import StoreError
-from session_console.cli.arguments import add_db_argument, fail
-from session_console.cli.opening import open_service
+from session_console.cli.arguments import add_db_argument, add_lang_argument, fail
+from session_console.cli.opening import open_failed, open_service
 
 if TYPE_CHECKING:
     import ssl
@@ -32,6 +32,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("serve", help="serve the chamber screens, overlay and "
                                  "remote consoles over websockets")
     add_serve_arguments(parser)
+    add_lang_argument(parser)
     parser.set_defaults(run=run_serve)
 
 
@@ -122,7 +123,7 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         service = open_service(db, "sesja serve")
     except StoreError as error:
-        return fail(str(error))
+        return open_failed(error, args.lang)
     import asyncio  # the server's parts once the log is open (they need it, not it them)
 
     from server.live import LiveServer, TokenError, default_token_dir
@@ -140,7 +141,7 @@ def run_serve(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:  # Ctrl+C before the server's own handlers were set
         pass
     except ExportError as error:
-        return fail(str(error))
+        return fail(error.message(args.lang))
     except (TokenError, TlsError) as error:
         return fail(str(error))
     except OSError as error:

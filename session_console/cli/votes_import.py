@@ -47,7 +47,8 @@ def run_import(args: argparse.Namespace) -> int:
     except VoteImportError as error:
         return fail(f"{args.file}: {error}; nothing was imported")
     except StoreError as error:
-        return fail(f"{error}; nothing was imported")
+        nothing = "nic nie zaimportowano" if args.lang == "pl" else "nothing was imported"
+        return fail(f"{error.message(args.lang)}; {nothing}")
     finally:
         service.close()
     print(f"imported {done.votes} votes ({done.answers} named answers) from {args.file} "

@@ -277,9 +277,14 @@ def test_a_folder_given_as_the_log_is_refused_clearly(tmp_path):
         EventStore(tmp_path)
     script = tmp_path / "s.jsonl"
     script.write_text('{"type":"check_in","member":"m01"}\n', encoding="utf-8")
-    applied = sesja("apply", "--db", str(tmp_path), str(script))
+    applied = sesja("apply", "--db", str(tmp_path), str(script))  # Polish unless asked
     assert applied.returncode == 1
-    assert applied.stderr.startswith(f"sesja: {tmp_path} is a folder")
+    assert applied.stderr.strip() == (f"sesja: {tmp_path} to folder; podaj nazwę pliku "
+                                      f"dziennika zdarzeń, np. {tmp_path / 'sesja.db'}")
+    english = sesja("apply", "--db", str(tmp_path), str(script), "--lang", "en")
+    assert english.returncode == 1
+    assert english.stderr.strip() == (f"sesja: {tmp_path} is a folder; give the event log's "
+                                      f"file name, e.g. {tmp_path / 'sesja.db'}")
 
 
 def test_a_log_under_a_file_cannot_get_its_folder(tmp_path):

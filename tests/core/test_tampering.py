@@ -174,10 +174,12 @@ def test_the_service_refuses_to_append_to_a_damaged_log(log, tmp_path):
     tamper(log, ("DELETE FROM event WHERE seq = 9",))
     script = tmp_path / "more.jsonl"
     script.write_text('{"type":"check_in","member":"m15"}\n', encoding="utf-8")
-    applied = sesja("apply", "--db", str(log), str(script))
+    applied = sesja("apply", "--db", str(log), str(script), "--lang", "en")
     assert applied.returncode == 1
     assert f"the event log {log} is damaged: event 9: missing" in applied.stderr
     assert "sesja verify" in applied.stderr
+    polish = sesja("apply", "--db", str(log), str(script)).stderr
+    assert f"dziennik zdarzeń {log} jest uszkodzony: zdarzenie 9: brak" in polish
     assert row(log, EVENTS)[0] == EVENTS and row(log, EVENTS + 1) is None
 
 
@@ -192,7 +194,7 @@ def test_the_service_refuses_a_log_whose_stored_event_was_edited(log, tmp_path, 
     tamper(log, (edit,), ("DELETE FROM checkpoint",))
     script = tmp_path / "more.jsonl"
     script.write_text('{"type":"check_in","member":"m15"}\n', encoding="utf-8")
-    applied = sesja("apply", "--db", str(log), str(script))
+    applied = sesja("apply", "--db", str(log), str(script), "--lang", "en")
     assert applied.returncode == 1 and "Traceback" not in applied.stderr
     assert applied.stderr.strip() == (
         f"sesja: the event log {log} is damaged: event 20: content changed after it was "
@@ -217,16 +219,18 @@ def test_an_event_edited_before_the_checkpoint_is_left_to_verify(log, tmp_path):
 
 def test_verify_on_a_missing_file_says_there_is_no_log(tmp_path):
     missing = tmp_path / "nothing-here.db"
-    verified = sesja("verify", "--db", str(missing))
+    verified = sesja("verify", "--db", str(missing), "--lang", "en")
     assert verified.returncode == 1
     assert verified.stderr.strip() == f"sesja: no event log at {missing}"
+    assert sesja("verify", "--db", str(missing)).stderr.strip() == \
+        f"sesja: nie ma dziennika zdarzeń {missing}"
     assert not missing.exists()
 
 
 def test_verify_on_a_file_that_is_not_a_log_says_so(tmp_path):
     other = tmp_path / "notes.db"
     other.write_text("minutes of the last sitting\n", encoding="utf-8")
-    verified = sesja("verify", "--db", str(other))
+    verified = sesja("verify", "--db", str(other), "--lang", "en")
     assert verified.returncode == 1
     assert verified.stderr.startswith(f"sesja: cannot open the event log {other}: ")
     assert "not a database" in verified.stderr
@@ -241,7 +245,7 @@ def test_a_damaged_file_is_reported_without_a_traceback(log):
     page = 4096
     data[-page:] = b"\xab" * page  # a page of garbage where the projections live
     log.write_bytes(bytes(data))
-    verified = sesja("verify", "--db", str(log))
+    verified = sesja("verify", "--db", str(log), "--lang", "en")
     assert verified.returncode == 1
     assert "Traceback" not in verified.stderr
     assert verified.stderr.startswith(f"sesja: cannot read the event log {log}: ")

@@ -173,5 +173,6 @@ def test_a_command_is_answered_with_an_ack_or_the_reason_it_was_refused(service)
         ("rejected", "k9", "no_open_vote")
     failed = refused(submit, StoreError("disk full", "dysk pełny"))
     assert failed["code"] == "store_failed" and failed["message_en"] == "Writing failed: disk full"
+    assert failed["message"] == "Zapis się nie powiódł: dysk pełny"
     for message in (ack, rejected, failed):
         p.SERVER_ADAPTER.validate_python(message)

@@ -40,8 +40,11 @@ def test_export_explains_bad_arguments(db, tmp_path, args, message):
 
 
 def test_export_from_a_missing_log(tmp_path):
-    failed = sesja("export", "--db", str(tmp_path / "none.db"), "--out", str(tmp_path / "p"))
+    failed = sesja("export", "--db", str(tmp_path / "none.db"), "--out", str(tmp_path / "p"),
+                   "--lang", "en")
     assert failed.returncode == 1 and "no event log at" in failed.stderr
+    polish = sesja("export", "--db", str(tmp_path / "none.db"), "--out", str(tmp_path / "p"))
+    assert polish.returncode == 1 and "nie ma dziennika zdarzeń" in polish.stderr
     assert not (tmp_path / "p").exists()
 
 
