@@ -109,7 +109,9 @@ def test_export_makes_missing_parent_folders_and_explains_a_bad_video_start(db, 
 
 
 def test_export_to_a_folder_that_cannot_be_written(db, unwritable):
-    failed = sesja("export", "--db", str(db), "--out", str(unwritable / "bip"))
+    failed = sesja("export", "--db", str(db), "--out", str(unwritable / "bip"), "--lang", "en")
     assert failed.returncode == 1
     assert f"cannot write in {unwritable}" in failed.stderr and "nothing was written" in failed.stderr
+    polish = sesja("export", "--db", str(db), "--out", str(unwritable / "bip")).stderr
+    assert f"nie można pisać w {unwritable}" in polish and "nic nie zapisano" in polish
     assert "Traceback" not in failed.stderr and not (unwritable / "bip").exists()

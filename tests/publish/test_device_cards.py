@@ -54,7 +54,10 @@ def test_a_name_the_pdf_font_cannot_print_issues_no_codes(tmp_path):
     service.close()
     out = tmp_path / "karty.pdf"
     refused = sesja("device-cards", "--db", str(db), "--url", "http://x", "--out", str(out))
-    assert refused.returncode == 1 and "has no 李 for „Li 李”" in refused.stderr, refused.stderr
+    assert refused.returncode == 1 and "nie ma znaku 李 w „Li 李”" in refused.stderr, refused.stderr
+    english = sesja("device-cards", "--db", str(db), "--url", "http://x", "--out", str(out),
+                    "--lang", "en")
+    assert english.returncode == 1 and "has no 李 for „Li 李”" in english.stderr, english.stderr
     assert not out.exists()
     service = SittingService(EventStore(db))
     assert service.state.member_codes == {}
