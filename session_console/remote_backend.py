@@ -8,9 +8,10 @@ from models.commands import Command
 from models.events import StoredEvent
 from server.agenda_file import read_agenda
 from server.live.devices import issue_code
-from server.live.remote import Link, NotConnected, RemoteService
+from server.live.remote import Link, NotConnected, RemoteError, RemoteService
 from server.live.remote import Unconfirmed as LineDropped
-from session_console.backend import Backend, NotSent, Unconfirmed
+from session_console.backend import Backend, NotSaved, NotSent, Unconfirmed
+from session_console.i18n import lang
 
 
 class RemoteBackend(Backend):
@@ -43,6 +44,8 @@ class RemoteBackend(Backend):
             raise NotSent(str(error)) from error
         except LineDropped as error:
             raise Unconfirmed(str(error)) from error
+        except RemoteError as error:  # the server failed it (its log could not take it)
+            raise NotSaved(error.message(lang())) from error
 
     def read_agenda(self, path: Path) -> tuple[ItemSpec, ...]:
         return read_agenda(path)  # the file is on the secretary's computer, as is this console

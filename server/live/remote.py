@@ -36,6 +36,7 @@ from models.listeners import Listener
 from models.reducer import apply
 from models.rejection import Rejection
 from models.state import Chamber
+from server.bilingual import BilingualError
 from server.live.protocol import PROTOCOL_VERSION
 
 BACKOFF_FIRST_S = 0.5  # the first retry; each next one waits twice as long ...
@@ -47,11 +48,12 @@ RETRYABLE = {"connection"}  # other codes (a wrong token, out of sync) end the r
 LinkState = Literal["connecting", "connected", "reconnecting", "lost"]
 
 
-class RemoteError(ConnectionError):
-    """The server could not be reached, refused us, or failed a command; says why."""
+class RemoteError(BilingualError, ConnectionError):
+    """The server could not be reached, refused us, or failed a command; says why (in
+    Polish too, `pl`, where the server said it: a command it failed)."""
 
-    def __init__(self, message: str, code: str = "connection") -> None:
-        super().__init__(message)
+    def __init__(self, message: str, code: str = "connection", pl: str | None = None) -> None:
+        super().__init__(message, pl)
         self.code = code
 
 
@@ -292,7 +294,8 @@ class RemoteService:
             future.set_exception(Rejection(message["rejection"], message["message"],
                                            message["message_en"]))
         else:
-            future.set_exception(RemoteError(message["message_en"], message["code"]))
+            future.set_exception(RemoteError(message["message_en"], message["code"],
+                                             message.get("message")))
 
     async def submit(self, command: Command, actor: str) -> tuple[StoredEvent, ...]:
         """Sends the command and waits for its events. `actor` travels as the console's own

@@ -2,9 +2,6 @@
 language: the store's own error, raised by its real append, reaches the secretary in
 Polish, or in English for a console started with --lang en; nothing of it is written."""
 
-import sqlite3
-from contextlib import contextmanager
-
 import pytest
 
 from models.commands import OpenVote
@@ -14,44 +11,7 @@ from session_console.backend import NotSaved
 from session_console.local_backend import LocalBackend
 from tests.console.conftest import SIZE, console
 from tests.console.test_flows import settle, sitting, started
-
-
-class _FullCursor:
-    """The writer's cursor on a disk with no room left: SQLite's own error, from the
-    first statement of an append."""
-
-    def __init__(self, real: sqlite3.Cursor) -> None:
-        self.real = real
-
-    def executemany(self, *_args: object) -> None:
-        raise sqlite3.OperationalError("database or disk is full")
-
-    execute = executemany
-
-    def close(self) -> None:
-        self.real.close()
-
-
-class _FullDisk:
-    def __init__(self, real: sqlite3.Connection) -> None:
-        self.real = real
-
-    def cursor(self) -> _FullCursor:
-        return _FullCursor(self.real.cursor())
-
-    def rollback(self) -> None:
-        self.real.rollback()
-
-
-@contextmanager
-def full_disk(store):
-    """The store writes to a full disk until the block ends."""
-    writer = store._connection()
-    store._writer = _FullDisk(writer)
-    try:
-        yield
-    finally:
-        store._writer = writer
+from tests.full_disk import full_disk
 
 
 async def test_a_command_the_log_could_not_take_is_told_in_polish(service):
