@@ -75,6 +75,11 @@ class NotSaved(Exception):
     language."""
 
 
+class NotRead(Exception):
+    """The log could not be read (a damaged file, a vanished disk); the message says why in
+    the console's language."""
+
+
 class Unavailable(Exception):
     """Asked of a backend that declared it cannot do it (see its capabilities)."""
 

@@ -11,7 +11,7 @@ from models.state import Sitting
 from server.publish.formats import DEFAULT_FORMATS
 from server.service import SittingService
 from server.store import StoreError
-from session_console.backend import Backend, ExportFailed, NotSaved, Progress
+from session_console.backend import Backend, ExportFailed, NotRead, NotSaved, Progress
 from session_console.i18n import lang
 
 # The agenda reader, the device codes and publication are imported by the methods that use
@@ -40,7 +40,10 @@ class LocalBackend(Backend):
         return read_agenda(path)  # the file is on the secretary's computer, as is this console
 
     def load_history(self) -> Sequence[StoredEvent]:
-        return self.service.store.load()
+        try:
+            return self.service.store.load()
+        except StoreError as error:
+            raise NotRead(error.message(lang())) from error
 
     def package_name(self, sitting: Sitting) -> str:
         from server.publish.record import package_name

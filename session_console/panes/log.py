@@ -115,8 +115,17 @@ class LogPane(Pane):
         self.run_worker(self._read_history, thread=True, exit_on_error=False)
 
     def _read_history(self) -> None:
-        history = list(self.backend.load_history())
+        try:
+            history = list(self.backend.load_history())
+        except Exception as error:  # said on the tab, never swallowed; read again when shown
+            self.app.call_from_thread(self._not_loaded, error)
+            return
         self.app.call_from_thread(self._loaded, history)
+
+    def _not_loaded(self, error: Exception) -> None:
+        self._loading = False  # the next show reads it again
+        self.app.notify(_("The log could not be read: {error}").format(error=error),
+                        title=_("Log"), severity="error", timeout=30, markup=False)
 
     def _loaded(self, history: list[StoredEvent]) -> None:
         """The whole log, opened at its end: the latest events are what the secretary

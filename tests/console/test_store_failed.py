@@ -10,7 +10,7 @@ from session_console import i18n
 from session_console.backend import NotSaved
 from session_console.local_backend import LocalBackend
 from tests.console.conftest import SIZE, console
-from tests.console.test_flows import settle, sitting, started
+from tests.console.test_flows import settle, sitting, started, tab
 from tests.full_disk import full_disk
 
 
@@ -45,3 +45,28 @@ async def test_in_english_the_console_says_it_in_english(service):
     assert str(refused.value).startswith(f"cannot write to the event log {service.store.target}: "
                                          "database or disk is full; nothing of this action")
     assert sitting(service).votes == {}  # nothing of it written or folded
+
+
+async def test_a_log_the_log_tab_cannot_read_is_told_and_read_again_later(service, monkeypatch):
+    from server.store_errors import unreadable
+    from session_console.panes.log import LogPane
+
+    def unreadable_log():
+        raise unreadable(service.store.target, "disk I/O error")
+
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        with monkeypatch.context() as patched:
+            patched.setattr(service.store, "load", unreadable_log)
+            await tab(pilot, "f6")
+            await settle(pilot)
+        told = [str(n.message) for n in app._notifications]
+        assert (f"Nie udało się wczytać dziennika: nie można odczytać dziennika zdarzeń "
+                f"{service.store.target}: disk I/O error") in told, told
+        pane = app.query_one(LogPane)
+        assert not pane.loaded
+        await tab(pilot, "f2")
+        await tab(pilot, "f6")  # shown again: read again, and this time it can be
+        await settle(pilot)
+        assert pane.loaded and pane.events
