@@ -5,7 +5,8 @@
 `day` is one long sitting of the demo council: attendance, speakers, and named votes of
 22 members with answers changed now and then, resolutions registered. `term` is a whole
 term in one log (`bench.term_log`): a council sitting and eight committee sittings a month.
-Prints one line: the replay's median and its ratio to the floor, `sesja verify`'s time per
+Prints one line: the replay's median and its ratio to the floor (the target: 0.5 s up to
+10,000 events, 3x the floor beyond), `sesja verify`'s time per
 event (without, then with a checkpoint to check), and the time and peak memory of a fresh
 process that opens the log as every start does: first folding every event (the log has no
 checkpoint yet; that process's clean close writes one), then from that checkpoint.
@@ -33,7 +34,11 @@ from server.demo import demo_commands
 from server.store import EventStore
 from server.verify import verify
 
+# the targets: a day's log of 10,000 events replayed within 0.5 s; a longer log (issue 12:
+# 200,000 events) within 3x the floor measured in the same run
 TARGET_S = 0.5
+TARGET_EVENTS = 10_000
+TARGET_RATIO = 3.0
 DAY = date(2026, 11, 22)
 DAY_START = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 
@@ -178,7 +183,10 @@ def main() -> None:
     replay, floor = statistics.median(replays), statistics.median(floors)
     verified = statistics.median(verifies)
     opened, opened_peak = statistics.median(o[0] for o in opens), max(o[1] for o in opens)
-    verdict = "ok" if replay <= TARGET_S else "MISSED"
+    if state.last_seq <= TARGET_EVENTS:
+        target, met = f"{TARGET_S} s for {TARGET_EVENTS:,}", replay <= TARGET_S
+    else:
+        target, met = f"{TARGET_RATIO:g}x the floor", replay <= TARGET_RATIO * floor
     print(f"core_replay: {args.shape} {state.last_seq} events ({len(state.sittings)} sittings) "
           f"load+fold median {replay:.3f} s of {args.runs} (floor json.loads {floor:.3f} s, "
           f"{replay / floor:.1f}x; {replay / state.last_seq * 1e6:.1f} us/event); verify "
@@ -186,7 +194,7 @@ def main() -> None:
           f"checkpoint {checked / state.last_seq * 1e6:.1f} us/event); open folding every "
           f"event {folding:.2f} s, peak {folding_peak:.0f} MB; open from the checkpoint median "
           f"{opened:.2f} s, peak {opened_peak:.0f} MB (the imports alone {imports:.0f} MB); "
-          f"target {TARGET_S} s for 10,000: {verdict}")
+          f"target {target}: {'ok' if met else 'MISSED'}")
 
 if __name__ == "__main__":
     main()
