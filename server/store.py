@@ -11,6 +11,7 @@ and its SQLite PRAGMAs are `server.engine`'s).
 
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -281,21 +282,26 @@ class EventStore:
         except SQLAlchemyError as error:
             raise unreadable(self.target, reason(error)) from error
 
-    def _fetch(self, statement: Prepared,
-               values: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
-        """The statement's rows as plain tuples, read with the DB-API (replay is hot) on a
-        connection of its own (other threads may read)."""
+    @contextmanager
+    def _reading(self) -> Iterator[Any]:
+        """A DB-API cursor on a connection of its own (replay is hot; other threads may
+        read), closed after; the database's errors raised as StoreError."""
         dbapi = self.engine.dialect.loaded_dbapi
         try:
             connection = self.engine.raw_connection()
             try:
-                cursor = connection.cursor()
-                cursor.execute(statement.sql, statement.params(values or {}))
-                return list(cursor.fetchall())
+                yield connection.cursor()
             finally:
                 connection.close()
         except (SQLAlchemyError, dbapi.Error) as error:
             raise unreadable(self.target, reason(error)) from error
+
+    def _fetch(self, statement: Prepared,
+               values: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        """The statement's rows as plain tuples, read with the DB-API."""
+        with self._reading() as cursor:
+            cursor.execute(statement.sql, statement.params(values or {}))
+            return list(cursor.fetchall())
 
     def rows(self, first: int = 1) -> list[StoredRow]:
         """The stored rows as they are, in seq order, from event `first` on (a checkpoint's
@@ -314,32 +320,17 @@ class EventStore:
         early = self._early.links(last) if self._early is not None else None
         if early is not None:
             return early.hold(genesis)
-        dbapi = self.engine.dialect.loaded_dbapi
-        try:
-            connection = self.engine.raw_connection()
-            try:
-                return read_links(connection.cursor(), self._statements.links, last).hold(genesis)
-            finally:
-                connection.close()
-        except (SQLAlchemyError, dbapi.Error) as error:
-            raise unreadable(self.target, reason(error)) from error
+        with self._reading() as cursor:
+            return read_links(cursor, self._statements.links, last).hold(genesis)
 
     def links(self, last: int) -> Iterator[tuple[int, str, str]]:
         """(seq, prev_hash, hash) of every event up to `last`, in seq order, streamed: what
         shows an event removed, inserted or reordered, without reading any payload."""
-        dbapi = self.engine.dialect.loaded_dbapi
-        try:
-            connection = self.engine.raw_connection()
-            try:
-                cursor = connection.cursor()
-                statement = self._statements.select_links
-                cursor.execute(statement.sql, statement.params({"last": last}))
-                while batch := cursor.fetchmany(4096):
-                    yield from batch
-            finally:
-                connection.close()
-        except (SQLAlchemyError, dbapi.Error) as error:
-            raise unreadable(self.target, reason(error)) from error
+        with self._reading() as cursor:
+            statement = self._statements.select_links
+            cursor.execute(statement.sql, statement.params({"last": last}))
+            while batch := cursor.fetchmany(4096):
+                yield from batch
 
     def sitting_events(self, sitting_id: str) -> list[ev.StoredEvent]:
         """One sitting's own events, in seq order (a publication of it needs only these)."""
