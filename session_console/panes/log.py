@@ -136,5 +136,4 @@ class LogPane(Pane):
         rows = self.query_one(EventRows)
         rows.set_rows(self._found(self.events))
         rows.move_to(len(rows.rows) - 1)
-        rows.reveal_after_refresh()
         self.show(self.console.chamber, None)

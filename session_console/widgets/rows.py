@@ -86,11 +86,6 @@ class VirtualRows(ScrollView, Generic[Row], can_focus=True):
         self.refresh_line(index)
         self._keep_visible()
 
-    def reveal_after_refresh(self) -> None:
-        """Brings the cursor into view once new rows are laid out (a scroll before that
-        stops at the old end)."""
-        self.call_after_refresh(self._keep_visible)
-
     def move_to_key(self, key: str) -> None:
         index = self._index.get(key)
         if index is not None:
@@ -121,7 +116,10 @@ class VirtualRows(ScrollView, Generic[Row], can_focus=True):
     def _scroll_to_cursor(self) -> None:
         """Scrolls by most of a page: the cursor a quarter down the view."""
         height = self._view()[1]
-        self.scroll_to(y=max(0, self.cursor - height // 4), animate=False, immediate=True)
+        # forced: until the next layout shows the scrollbar, Textual ignores a plain scroll
+        # (rows just set, a tab just shown) and the view would stay at the top
+        self.scroll_to(y=max(0, self.cursor - height // 4), animate=False, immediate=True,
+                       force=True)
 
     def action_cursor(self, step: int) -> None:
         self.move_to(self.cursor + step)
