@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from models.chain import GENESIS, stored_link_hash
-from server.store import EventStore, Head, StoredRow
+from server.log_reader import LogReader
+from server.log_rows import Head, StoredRow
 
 
 class Problem(NamedTuple):
@@ -94,14 +95,14 @@ def chain_after(rows: Sequence[StoredRow]) -> Problem | None:
     return None
 
 
-def links_problem(store: EventStore, last: int) -> Problem | None:
+def links_problem(reader: LogReader, last: int) -> Problem | None:
     """The first of events 1..`last` that is missing or out of place, from their stored
     links alone (no payload read, none re-hashed: `sesja verify` re-hashes them). The
     database checks them; only a log that fails is read here, to name the event."""
-    if store.links_hold(last, GENESIS):
+    if reader.links_hold(last, GENESIS):
         return None
     expected_seq, expected_prev = 1, GENESIS
-    for seq, prev_hash, stored_hash in store.links(last):
+    for seq, prev_hash, stored_hash in reader.links(last):
         if seq != expected_seq:
             return _missing(expected_seq, seq)
         if prev_hash != expected_prev:

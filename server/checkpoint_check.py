@@ -11,8 +11,9 @@ from models.checkpoint import (
     header,
 )
 from models.state import Chamber
-from server.checkpoints import StoredCheckpoint, stored_parts
-from server.store import EventStore, StoredRow
+from server.log_reader import StoredCheckpoint
+from server.log_rows import StoredRow
+from server.store import EventStore
 
 
 def checkpoint_problems(store: EventStore, stored: Sequence[StoredCheckpoint],
@@ -50,7 +51,7 @@ def _problems(store: EventStore, checkpoint: StoredCheckpoint, rows: Sequence[St
         yield f"its document is unreadable ({error})"
         return
     for (sitting_id, part, *_closed), (_digest, text) in zip(
-            named, stored_parts(store, [entry[1] for entry in named]), strict=True):
+            named, store.parts([entry[1] for entry in named]), strict=True):
         if text is None or digest(text) != part:
             yield f"the part of sitting {sitting_id} is {'missing' if text is None else 'changed'}"
             return

@@ -16,39 +16,18 @@ exactly as before. Only the question's timing moves.
 
 import threading
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import Engine, bindparam, column, func, select, table
 
 from server.engine import Prepared, engine_for, file_path
+from server.log_reader import Links
 
 # The columns of server.tables' `event` and `checkpoint` tables this check reads, named
 # here so that it needs neither SQLModel nor the tables' classes (tests/core/test_links.py
 # holds them to server.tables).
 EVENTS = table("event", column("seq"), column("prev_hash"), column("hash"))
 CHECKPOINTS = table("checkpoint", column("seq"))
-
-
-class Links(NamedTuple):
-    """What the database says of the events up to `last`: how many, their lowest and
-    highest seq, the first event's link, and the first event not linked to the one
-    before it (None: every one is)."""
-
-    last: int
-    events: int
-    lowest: int | None
-    highest: int | None
-    first_link: str | None = None
-    first_broken: int | None = None
-
-    def counted(self) -> bool:
-        """Events 1..last, each once: no more, no fewer, none numbered below 1."""
-        expected = (self.last, 1, self.last) if self.last else (0, None, None)
-        return (self.events, self.lowest, self.highest) == expected
-
-    def hold(self, genesis: str) -> bool:
-        return self.counted() and (self.last == 0 or (
-            self.first_link == genesis and self.first_broken is None))
 
 
 class LinkStatements:

@@ -11,7 +11,7 @@ durable.
 
 Opening a log starts from its newest checkpoint that holds up against the chain, then
 re-hashes and folds every event after it (all of them when there is none; see
-`server.checkpoints`); a damaged or edited log is refused with the first bad event named,
+`server.log_open`); a damaged or edited log is refused with the first bad event named,
 so nothing is served from it or appended to it unnoticed. `sesja verify` re-derives
 everything from the events, the projections and every checkpoint included.
 
@@ -41,7 +41,9 @@ from models.rejection import Rejection
 from models.state import Chamber
 from models.step import step
 from server import checkpoints
-from server.store import EventStore, LogMovedOn, StoreError, stored_from_row
+from server.log_open import open_log
+from server.log_rows import stored_from_row
+from server.store import EventStore, LogMovedOn, StoreError
 
 log = logging.getLogger("sesja.service")
 
@@ -73,7 +75,7 @@ class SittingService:
     def __init__(self, store: EventStore, clock: Clock = utc_now) -> None:
         self.store = store
         self.clock = clock
-        opened = checkpoints.open_log(store)
+        opened = open_log(store)
         store.check_writable()
         self.state: Chamber = opened.state
         self.last_at: datetime | None = opened.last_at

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import Engine, bindparam, insert, inspect, select, update
 from sqlalchemy.engine import Row
@@ -26,10 +26,14 @@ from models.chain import Sealed, canonical_event
 from models.collector import collector_paused
 from server.engine import Prepared, engine_for, reason
 from server.links import EarlyLinks, LinkStatements, read_links
+from server.log_reader import StoredCheckpoint
+from server.log_rows import Head, StoredRow, parsed_row, stored_from_row, stored_from_rows
 from server.store_errors import LogMovedOn as LogMovedOn
 from server.store_errors import StoreError as StoreError
 from server.store_errors import unopened, unreadable
 from server.tables import (
+    CHECKPOINT_PARTS,
+    CHECKPOINTS,
     EVENTS,
     HEAD,
     LOG_TABLES,
@@ -40,27 +44,8 @@ from server.tables import (
     VoteRow,
 )
 
-
-class StoredRow(NamedTuple):
-    """An event row as stored, before parsing (what `verify` checks)."""
-
-    seq: int
-    at: str
-    actor: str
-    type: str
-    sitting_id: str | None
-    payload: str
-    prev_hash: str
-    hash: str
-
-
 # the columns an event is parsed from (`type` and `sitting_id` repeat the payload's)
 _PARSED = ("seq", "at", "actor", "payload", "prev_hash", "hash")
-
-
-class Head(NamedTuple):
-    seq: int
-    hash: str
 
 
 class _Statements:
@@ -332,6 +317,36 @@ class EventStore:
             while batch := cursor.fetchmany(4096):
                 yield from batch
 
+    def checkpoints(self) -> list[StoredCheckpoint]:
+        """Every stored checkpoint, newest first (a log written before checkpoints, opened
+        read-only, has no checkpoint tables: none)."""
+        names = self._table_names()
+        if CHECKPOINTS.name not in names or CHECKPOINT_PARTS.name not in names:
+            return []
+        columns = (CHECKPOINTS.c.seq, CHECKPOINTS.c.hash, CHECKPOINTS.c.version,
+                   CHECKPOINTS.c.content_hash, CHECKPOINTS.c.document)
+        found = self._select(select(*columns).order_by(CHECKPOINTS.c.seq.desc()))
+        return [StoredCheckpoint(*row) for row in found]
+
+    def parts(self, digests: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+        try:
+            with self.engine.connect() as connection:
+                for wanted in digests:
+                    text = connection.execute(select(CHECKPOINT_PARTS.c.text)
+                                              .where(CHECKPOINT_PARTS.c.digest == wanted)).scalar()
+                    yield wanted, text
+        except SQLAlchemyError as error:
+            raise unreadable(self.target, reason(error)) from error
+
+    def part_digests(self) -> set[str]:
+        return {digest for (digest,) in self._select(select(CHECKPOINT_PARTS.c.digest))}
+
+    def _table_names(self) -> set[str]:
+        try:
+            return set(inspect(self.engine).get_table_names())
+        except SQLAlchemyError as error:
+            raise unreadable(self.target, reason(error)) from error
+
     def sitting_events(self, sitting_id: str) -> list[ev.StoredEvent]:
         """One sitting's own events, in seq order (a publication of it needs only these)."""
         found = self._fetch(self._statements.select_sitting_events, {"sitting": sitting_id})
@@ -346,7 +361,7 @@ class EventStore:
         """Every event, parsed, in seq order: only the columns parsing needs are read (a
         term's log is read whole by whoever wants every event)."""
         with collector_paused():  # the rows are read and parsed whole, and all live on
-            return [_parsed(*row) for row in self._fetch(self._statements.select_parsed)]
+            return [parsed_row(*row) for row in self._fetch(self._statements.select_parsed)]
 
     def event(self, seq: int) -> ev.StoredEvent | None:
         """One event, read alone (a live package names the newest; the log may be long)."""
@@ -359,22 +374,3 @@ class EventStore:
 
     def resolution_rows(self) -> list[ResolutionRow]:
         return [ResolutionRow(**r._mapping) for r in self._select(select(RESOLUTIONS))]
-
-
-def stored_from_rows(rows: Iterable[StoredRow]) -> list[ev.StoredEvent]:
-    """Every row parsed, with the collector paused (all the events live on)."""
-    with collector_paused():
-        return [stored_from_row(row) for row in rows]
-
-
-def stored_from_row(row: StoredRow) -> ev.StoredEvent:
-    return _parsed(row.seq, row.at, row.actor, row.payload, row.prev_hash, row.hash)
-
-
-def _parsed(seq: object, at: object, actor: object, payload: str, prev_hash: object,
-            hash_: object) -> ev.StoredEvent:
-    """A row parsed and validated: the payload's text by pydantic-core itself (no
-    json.loads first, and without the adapter's wrapper around its validator), the
-    envelope by `models.events.stored_event`."""
-    return ev.stored_event(seq, at, actor, ev.EVENT_ADAPTER.validator.validate_json(payload),
-                           prev_hash, hash_)

@@ -26,6 +26,9 @@ def unopened(target: object, reason: str) -> StoreError:
 
 
 def unreadable(target: object, reason: str) -> StoreError:
-    """The log could not be read; `reason` is the database's own words."""
+    """The log could not be read; `reason` is the database's own words, cut at 200
+    characters (SQLite quotes a whole undecodable value)."""
+    if len(reason) > 200:
+        reason = reason[:200] + "…"
     return StoreError(f"cannot read the event log {target}: {reason}",
                       f"nie można odczytać dziennika zdarzeń {target}: {reason}")

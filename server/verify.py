@@ -3,7 +3,7 @@ stored projections, that every closed vote's result is what the majority rules o
 own version give for its counts, and that every checkpoint holds the state the events give
 at its event. Every problem names the first bad event (or the checkpoint).
 
-The service runs the chain and head checks when it opens a log (`server.checkpoints`:
+The service runs the chain and head checks when it opens a log (`server.log_open`:
 every event after its checkpoint re-hashed, every link checked), so a damaged or edited
 log is refused before anything is served from it or appended to it.
 """
@@ -22,8 +22,8 @@ from models.rules import RULES_VERSIONS, Tally, decide_outcome, quorum_problem
 from models.state import Chamber
 from server.chain_check import log_problem
 from server.checkpoint_check import checkpoint_problems
-from server.checkpoints import stored_checkpoints
-from server.store import EventStore, StoredRow, stored_from_row, vote_row
+from server.log_rows import StoredRow, stored_from_row
+from server.store import EventStore, vote_row
 
 
 @dataclass
@@ -126,7 +126,7 @@ def verify(store: EventStore) -> Report:
         if problem is not None:
             report.problems.append(problem.en)
             return report
-        stored = stored_checkpoints(store)
+        stored = store.checkpoints()
         replayed = _replay(rows, report, frozenset(c.seq for c in stored))
         if replayed is None:
             return report

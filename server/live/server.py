@@ -25,7 +25,6 @@ from websockets.http11 import Request, Response
 
 from models.events import DeviceCodeIssued, DeviceCodeRevoked, StoredEvent
 from models.state import Chamber
-from server import checkpoints
 from server.live.access import Authoriser
 from server.live.coalesce import Coalescer
 from server.live.consoles import Consoles
@@ -48,8 +47,9 @@ from server.live.slow import SlowClientPolicy
 from server.live.tokens import TokenStore
 from server.live.urls import live_urls, reachable_host
 from server.live.views import BUILDERS
+from server.log_open import for_replica
+from server.log_rows import stored_from_rows
 from server.service import SittingService
-from server.store import stored_from_rows
 
 
 class LiveServer:
@@ -90,7 +90,7 @@ class LiveServer:
 
     def _checkpoint_start(self) -> tuple[dict[str, Any], int] | None:
         """A joining console's start: the newest checkpoint up to the state served now."""
-        found = checkpoints.for_replica(self.service.store, self.service.state.last_seq)
+        found = for_replica(self.service.store, self.service.state.last_seq)
         if found is None:
             return None
         checkpoint, parts = found

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from models.events import StoredEvent
 from models.state import Chamber
-from server.checkpoints import open_log
 from server.log_lock import LogHeld
+from server.log_open import open_log
 from server.paths import default_db_path
 from server.store import EventStore, StoreError
 from session_console.cli.arguments import (

@@ -13,8 +13,8 @@ import pytest
 from models.clock import utc_now
 from models.commands import CheckIn
 from models.step import step
-from server.checkpoints import open_log
 from server.log_lock import LogLock
+from server.log_open import open_log
 from server.service import SittingService
 from server.store import EventStore, LogMovedOn, StoreError
 from tests.cli import sesja

@@ -10,7 +10,8 @@ from pydantic import ValidationError
 
 from models import events as ev
 from models.reducer import fold
-from server.store import EventStore, StoredRow, stored_from_row
+from server.log_rows import StoredRow, stored_from_row
+from server.store import EventStore
 from tests.chamber import opened
 
 
