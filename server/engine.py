@@ -6,15 +6,11 @@ that a writer can open the log's engine and set the database to work (`server.li
 while the rest is imported.
 """
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
 
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.pool import ConnectionPoolEntry
-from sqlalchemy.sql import ClauseElement
-from sqlalchemy.sql.compiler import SQLCompiler
 
 from server import portable
 from server.store_errors import StoreError
@@ -86,23 +82,3 @@ def _private_log(path: Path) -> None:
 def reason(error: BaseException) -> str:
     """The database's own words, without SQLAlchemy's statement dump and links."""
     return str(getattr(error, "orig", None) or error)
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A statement compiled once for the dialect, executed on a DB-API cursor."""
-
-    sql: str
-    order: tuple[str, ...] | None  # parameter names, for positional paramstyles
-    defaults: dict[str, Any]
-
-    @classmethod
-    def of(cls, statement: ClauseElement, engine: Engine) -> "Prepared":
-        # DML and SELECT compile to an SQLCompiler, which knows the parameters' order
-        compiled = cast(SQLCompiler, statement.compile(dialect=engine.dialect))
-        order = tuple(compiled.positiontup or ()) if compiled.positional else None
-        return cls(compiled.string, order, dict(compiled.params))
-
-    def params(self, values: dict[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
-        merged = {**self.defaults, **values}
-        return merged if self.order is None else tuple(merged[name] for name in self.order)

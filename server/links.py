@@ -16,12 +16,11 @@ exactly as before. Only the question's timing moves.
 
 import threading
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Engine, bindparam, column, func, select, table
 
-from server.engine import Prepared, engine_for, file_path
-from server.log_reader import Links
+from server.engine import engine_for, file_path
+from server.log_reader import Links, Prepared, read_links
 
 # The columns of server.tables' `event` and `checkpoint` tables this check reads, named
 # here so that it needs neither SQLModel nor the tables' classes (tests/core/test_links.py
@@ -46,22 +45,6 @@ class LinkStatements:
             .where(after.c.prev_hash != EVENTS.c.hash, after.c.seq <= bindparam("last")),
             engine)
         self.newest_checkpoint = Prepared.of(select(func.max(CHECKPOINTS.c.seq)), engine)
-
-
-def read_links(cursor: Any, statements: LinkStatements, last: int) -> Links:
-    """The links of events 1..`last`, from a DB-API cursor; the links themselves are not
-    read when the events are not 1..last (they cannot hold)."""
-    cursor.execute(statements.count_events.sql, statements.count_events.params({"last": last}))
-    events, lowest, highest = cursor.fetchone()
-    found = Links(last, events, lowest, highest)
-    if not found.counted() or last == 0:
-        return found
-    cursor.execute(statements.first_link.sql, statements.first_link.params({}))
-    (first_link,) = cursor.fetchone() or (None,)
-    broken = statements.first_broken_link
-    cursor.execute(broken.sql, broken.params({"last": last}))
-    (first_broken,) = cursor.fetchone() or (None,)
-    return found._replace(first_link=first_link, first_broken=first_broken)
 
 
 class EarlyLinks:

@@ -24,10 +24,11 @@ from sqlalchemy.sql import ClauseElement, Executable
 from models import events as ev
 from models.chain import Sealed, canonical_event
 from models.collector import collector_paused
-from server.engine import Prepared, engine_for, reason
-from server.links import EarlyLinks, LinkStatements, read_links
-from server.log_reader import StoredCheckpoint
-from server.log_rows import Head, StoredRow, parsed_row, stored_from_row, stored_from_rows
+from server.engine import engine_for, reason
+from server.links import EarlyLinks, LinkStatements
+from server.log_reader import Prepared
+from server.log_reads import LogReads
+from server.log_rows import StoredRow, parsed_row, stored_from_row, stored_from_rows
 from server.store_errors import LogMovedOn as LogMovedOn
 from server.store_errors import StoreError as StoreError
 from server.store_errors import unopened, unreadable
@@ -107,6 +108,25 @@ class _Statements:
                         .where(EVENTS.c.seq <= bindparam("last")).order_by(EVENTS.c.seq))
 
     @cached_property
+    def select_head(self) -> Prepared:
+        return self._of(select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == 1))
+
+    @cached_property
+    def select_checkpoints(self) -> Prepared:
+        return self._of(select(CHECKPOINTS.c.seq, CHECKPOINTS.c.hash, CHECKPOINTS.c.version,
+                               CHECKPOINTS.c.content_hash, CHECKPOINTS.c.document)
+                        .order_by(CHECKPOINTS.c.seq.desc()))
+
+    @cached_property
+    def select_part(self) -> Prepared:
+        return self._of(select(CHECKPOINT_PARTS.c.text)
+                        .where(CHECKPOINT_PARTS.c.digest == bindparam("digest")))
+
+    @cached_property
+    def select_part_digests(self) -> Prepared:
+        return self._of(select(CHECKPOINT_PARTS.c.digest))
+
+    @cached_property
     def insert_head(self) -> Prepared:
         return self._of(insert(HEAD))
 
@@ -155,10 +175,12 @@ def _sealed(item: ev.StoredEvent | Sealed) -> Sealed:
     return item if isinstance(item, Sealed) else Sealed(item, canonical_event(item.event))
 
 
-class EventStore:
+class EventStore(LogReads):
     """The log. `readonly=True` opens an existing log for reading only (`verify`). `early`:
     a writer's check of the chain's links begun on this log (`server.links.begin`); the
     store takes its engine and its answer."""
+
+    _statements: _Statements
 
     def __init__(self, target: str | Path, *, readonly: bool = False,
                  early: EarlyLinks | None = None) -> None:
@@ -281,65 +303,13 @@ class EventStore:
         except (SQLAlchemyError, dbapi.Error) as error:
             raise unreadable(self.target, reason(error)) from error
 
-    def _fetch(self, statement: Prepared,
-               values: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
-        """The statement's rows as plain tuples, read with the DB-API."""
-        with self._reading() as cursor:
-            cursor.execute(statement.sql, statement.params(values or {}))
-            return list(cursor.fetchall())
-
-    def rows(self, first: int = 1) -> list[StoredRow]:
-        """The stored rows as they are, in seq order, from event `first` on (a checkpoint's
-        event)."""
-        if first <= 1:
-            found = self._fetch(self._statements.select_events)
-        else:
-            found = self._fetch(self._statements.select_events_from, {"first": first})
-        return list(map(StoredRow._make, found))
-
     def links_hold(self, last: int, genesis: str) -> bool:
-        """Whether events 1..`last` are all there, the first links to `genesis` and each
-        other to the one before it: checked by the database (a join of each event with the
-        next), so opening a long log reads no event into Python. `links` says where not.
-        The answer of a check begun early for `last` (`server.links`) is taken as it is."""
+        """As every reader's, but the answer of a check begun early for `last`
+        (`server.links`) is taken as it is."""
         early = self._early.links(last) if self._early is not None else None
         if early is not None:
             return early.hold(genesis)
-        with self._reading() as cursor:
-            return read_links(cursor, self._statements.links, last).hold(genesis)
-
-    def links(self, last: int) -> Iterator[tuple[int, str, str]]:
-        """(seq, prev_hash, hash) of every event up to `last`, in seq order, streamed: what
-        shows an event removed, inserted or reordered, without reading any payload."""
-        with self._reading() as cursor:
-            statement = self._statements.select_links
-            cursor.execute(statement.sql, statement.params({"last": last}))
-            while batch := cursor.fetchmany(4096):
-                yield from batch
-
-    def checkpoints(self) -> list[StoredCheckpoint]:
-        """Every stored checkpoint, newest first (a log written before checkpoints, opened
-        read-only, has no checkpoint tables: none)."""
-        names = self._table_names()
-        if CHECKPOINTS.name not in names or CHECKPOINT_PARTS.name not in names:
-            return []
-        columns = (CHECKPOINTS.c.seq, CHECKPOINTS.c.hash, CHECKPOINTS.c.version,
-                   CHECKPOINTS.c.content_hash, CHECKPOINTS.c.document)
-        found = self._select(select(*columns).order_by(CHECKPOINTS.c.seq.desc()))
-        return [StoredCheckpoint(*row) for row in found]
-
-    def parts(self, digests: Iterable[str]) -> Iterator[tuple[str, str | None]]:
-        try:
-            with self.engine.connect() as connection:
-                for wanted in digests:
-                    text = connection.execute(select(CHECKPOINT_PARTS.c.text)
-                                              .where(CHECKPOINT_PARTS.c.digest == wanted)).scalar()
-                    yield wanted, text
-        except SQLAlchemyError as error:
-            raise unreadable(self.target, reason(error)) from error
-
-    def part_digests(self) -> set[str]:
-        return {digest for (digest,) in self._select(select(CHECKPOINT_PARTS.c.digest))}
+        return super().links_hold(last, genesis)
 
     def _table_names(self) -> set[str]:
         try:
@@ -351,11 +321,6 @@ class EventStore:
         """One sitting's own events, in seq order (a publication of it needs only these)."""
         found = self._fetch(self._statements.select_sitting_events, {"sitting": sitting_id})
         return stored_from_rows(map(StoredRow._make, found))
-
-    def head(self) -> Head | None:
-        """The head row: the seq and hash of the last event appended, or None for a new log."""
-        found = self._select(select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == 1))
-        return Head(*found[0]) if found else None
 
     def load(self) -> list[ev.StoredEvent]:
         """Every event, parsed, in seq order: only the columns parsing needs are read (a
