@@ -77,7 +77,7 @@ class LogFile(LogReads):
         except sqlite3.Error as error:
             raise unreadable(self.target, str(error)) from error
 
-    def _table_names(self) -> set[str]:
+    def table_names(self) -> set[str]:
         found = self._fetch(Prepared("SELECT name FROM sqlite_master WHERE type = 'table'",
                                      (), {}))
         return {name for (name,) in found}

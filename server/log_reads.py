@@ -11,7 +11,9 @@ from typing import Any, Protocol
 from server.log_reader import LinkQueries, Prepared, StoredCheckpoint, read_links
 from server.log_rows import Head, StoredRow
 
-CHECKPOINT_TABLES = frozenset({"checkpoint", "checkpoint_part"})  # server.tables' names
+# server.tables' names: the tables that make a file a sesja log, and the checkpoints'
+EVENT_TABLES = frozenset({"event", "chain_head"})
+CHECKPOINT_TABLES = frozenset({"checkpoint", "checkpoint_part"})
 
 
 class ReadStatements(Protocol):
@@ -45,7 +47,7 @@ class ReadStatements(Protocol):
 class LogReads:
     """A reader gives `target`, `_statements`, `_reading()` (a DB-API cursor on a
     connection of its own, closed after, the database's errors raised as StoreError) and
-    `_table_names()`."""
+    `table_names()` (every table in its database)."""
 
     target: str | Path
     _statements: ReadStatements
@@ -53,7 +55,7 @@ class LogReads:
     def _reading(self) -> AbstractContextManager[Any]:
         raise NotImplementedError
 
-    def _table_names(self) -> set[str]:
+    def table_names(self) -> set[str]:
         raise NotImplementedError
 
     def _fetch(self, statement: Prepared,
@@ -96,7 +98,7 @@ class LogReads:
     def checkpoints(self) -> list[StoredCheckpoint]:
         """Every stored checkpoint, newest first (a log written before checkpoints, opened
         read-only, has no checkpoint tables: none)."""
-        if not CHECKPOINT_TABLES <= self._table_names():
+        if not CHECKPOINT_TABLES <= self.table_names():
             return []
         return [StoredCheckpoint(*row) for row in self._fetch(self._statements.select_checkpoints)]
 

@@ -41,7 +41,7 @@ from models.rejection import Rejection
 from models.state import Chamber
 from models.step import step
 from server import checkpoints
-from server.log_open import open_log
+from server.log_open import Opened, open_log
 from server.log_rows import stored_from_row
 from server.store import EventStore, LogMovedOn, StoreError
 
@@ -72,10 +72,13 @@ Outcome = tuple[StoredEvent, ...] | Exception
 
 
 class SittingService:
-    def __init__(self, store: EventStore, clock: Clock = utc_now) -> None:
+    def __init__(self, store: EventStore, clock: Clock = utc_now,
+                 opened: Opened | None = None) -> None:
+        """`opened`: the log as already read and checked, under the writer lock held since
+        (`server.deferred_service`); otherwise the store opens it."""
         self.store = store
         self.clock = clock
-        opened = open_log(store)
+        opened = opened or open_log(store)
         store.check_writable()
         self.state: Chamber = opened.state
         self.last_at: datetime | None = opened.last_at

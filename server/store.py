@@ -311,7 +311,7 @@ class EventStore(LogReads):
             return early.hold(genesis)
         return super().links_hold(last, genesis)
 
-    def _table_names(self) -> set[str]:
+    def table_names(self) -> set[str]:
         try:
             return set(inspect(self.engine).get_table_names())
         except SQLAlchemyError as error:

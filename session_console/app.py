@@ -112,12 +112,12 @@ class ConsoleApp(Survives, sitting_actions.SittingActions, App):
         self._thread = threading.get_ident()
         self.call_after_refresh(heap.started)  # once the first frame is drawn
         self.call_after_refresh(self._build_ahead_soon, build.steps())
+        self.call_after_refresh(self.backend.begin, self._not_begun)
         self._focus_into(self.panes[self.initial])  # keys typed during start-up land here
         try:
             await self.backend.start()
         except (OSError, ConnectionError) as error:  # a busy port, an unreachable server
-            self.start_error = str(error)
-            self.exit(return_code=1)
+            self._end_with(str(error))
             return
         self._unsubscribe = self.backend.subscribe(self._changed)
         self._unwatch_link = self.backend.watch_link(self._link_changed)
@@ -130,6 +130,15 @@ class ConsoleApp(Survives, sitting_actions.SittingActions, App):
                         severity="warning", timeout=30)
         elif state.sitting is None:  # convened with its agenda, not opened with none
             self.action_convene()
+
+    def _not_begun(self, reason: str) -> None:
+        """From the thread that could not open the log's writer after the first frame."""
+        self.call_from_thread(self._end_with, reason)
+
+    def _end_with(self, reason: str) -> None:
+        """The console ends, saying why on the terminal it leaves."""
+        self.start_error = reason
+        self.exit(return_code=1)
 
     def _build_ahead_soon(self, steps: Iterator[Callable[[], object]]) -> None:
         self.set_timer(BUILD_PAUSE_S, lambda: self._build_ahead(steps))

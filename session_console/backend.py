@@ -24,7 +24,8 @@ Progress = Callable[[int, int], None]  # (done, total), called from the export's
 class Service(Protocol):
     """A SittingService, or a remote replica with the same API."""
 
-    state: Chamber
+    @property
+    def state(self) -> Chamber: ...
 
     async def submit(self, command: Command, actor: str) -> tuple[StoredEvent, ...]: ...
 
@@ -136,6 +137,11 @@ class Backend:
     async def stop(self) -> None:
         if self._stop is not None:
             await self._stop()
+
+    def begin(self, failed: Callable[[str], None]) -> None:
+        """Called once the first frame is drawn, for what may wait until then (a local
+        log's writer, `server.deferred_service`); `failed(reason)` if it could not be done,
+        which ends the console. Nothing to do here."""
 
     def read_agenda(self, path: Path) -> tuple[ItemSpec, ...]:
         """A proposed agenda from a CSV or JSON file on this computer; raises ValueError

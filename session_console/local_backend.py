@@ -1,22 +1,26 @@
 """The console's backend on a log in this process: it reads the log and exports from it."""
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from models.agenda import ItemSpec
 from models.commands import Command
 from models.events import StoredEvent
 from models.state import Sitting
+from server.deferred_service import DeferredService
 from server.publish.formats import DEFAULT_FORMATS
-from server.service import SittingService
-from server.store import StoreError
+from server.store_errors import StoreError
 from session_console.backend import Backend, ExportFailed, NotRead, NotSaved, Progress
 from session_console.i18n import lang
 
-# The agenda reader, the device codes and publication are imported by the methods that use
-# them, after the console's first frame (pyproject.toml, "The console's first frame is
-# reachable without ..."; tests/test_lazy_imports.py).
+if TYPE_CHECKING:
+    from server.service import SittingService
+
+# The agenda reader, the device codes, publication and the store are imported by the methods
+# that use them (the store by the writer's open), after the console's first frame
+# (pyproject.toml, "The console's first frame is reachable without ...";
+# tests/test_lazy_imports.py).
 
 
 class LocalBackend(Backend):
@@ -26,7 +30,12 @@ class LocalBackend(Backend):
     can_export = True
     export_formats = DEFAULT_FORMATS
 
-    service: SittingService
+    service: "SittingService | DeferredService"
+
+    def begin(self, failed: Callable[[str], None]) -> None:
+        """The log's writer, when the console showed the log before opening it."""
+        if isinstance(self.service, DeferredService):
+            self.service.begin(lambda error: failed(error.message(lang())))
 
     async def submit(self, command: Command) -> tuple[StoredEvent, ...]:
         try:

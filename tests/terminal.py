@@ -23,13 +23,14 @@ class Terminal:
     def start(self, *sesja_args: str, status_file: Path | None = None,
               cwd: Path | None = None, home: Path | None = None) -> None:
         """Runs `sesja ARGS`; with `status_file`, under a shell that writes its exit status
-        there (then `pid` is the shell's), otherwise as the pane's own process; in `cwd`
-        (default: the checkout) with HOME set to `home` when given."""
+        there and then keeps the pane open, so what sesja printed last can be read (then
+        `pid` is the shell's), otherwise as the pane's own process; in `cwd` (default: the
+        checkout) with HOME set to `home` when given."""
         command = " ".join(shlex.quote(a) for a in sesja_argv(*sesja_args))
         env = f"-u COLUMNS -u LINES PYTHONPATH={shlex.quote(str(ROOT))} TERM=xterm-256color"
         if home is not None:
             env += f" HOME={shlex.quote(str(home))}"
-        line = (f"env {env} {command}; echo $? > {shlex.quote(str(status_file))}"
+        line = (f"env {env} {command}; echo $? > {shlex.quote(str(status_file))}; sleep 600"
                 if status_file else f"exec env {env} {command}")
         self.tmux("new-session", "-d", "-x", "160", "-y", "50", "-c", str(cwd or ROOT), line)
 

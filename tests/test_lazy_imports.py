@@ -179,7 +179,11 @@ def test_the_command_line_check_sees_a_deferred_module():
     assert {"websockets", "server.live.server"} <= loaded
 
 
-def test_the_consoles_first_frame_leaves_publication_and_the_live_server_out(log, tmp_path):
+def test_the_consoles_first_frame_leaves_publication_the_live_server_and_the_store_out(
+        log, tmp_path):
+    """Also SQLAlchemy, SQLModel and the store: the log was read with sqlite3, and its
+    writer opens after the frame (pyproject.toml, "The console reaches its first frame on
+    a log file without ...")."""
     shown = tmp_path / "modules.json"
     run = subprocess.run([sys.executable, "-c", FIRST_FRAME, str(shown), str(log)],
                          capture_output=True, text=True, env=sesja_env(), cwd=ROOT,
@@ -188,6 +192,8 @@ def test_the_consoles_first_frame_leaves_publication_and_the_live_server_out(log
     loaded = set(json.loads(shown.read_text()))
     assert "session_console.app" in loaded and "textual" in loaded  # it did draw the console
     assert loaded & DEFERRED == set()
+    assert loaded & {"sqlalchemy", "sqlmodel", "server.store", "server.service"} == set()
+    assert "server.log_file" in loaded  # the log was read, with sqlite3
 
 
 def test_the_domains_validators_are_built_when_first_used_and_as_strict():

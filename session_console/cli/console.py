@@ -20,10 +20,11 @@ from session_console.cli.arguments import (
     add_secretary_argument,
     fail,
 )
-from session_console.cli.opening import open_failed, open_service
+from session_console.cli.opening import open_deferred, open_failed, open_service
 from session_console.cli.serve import add_live_arguments, tls_of
 
 if TYPE_CHECKING:
+    from server.deferred_service import DeferredService
     from server.service import SittingService
     from session_console.backend import Backend
 
@@ -167,10 +168,28 @@ def _open_console(args: argparse.Namespace) -> int:
         return _remote(args)
     db = args.db or default_db_path()
     try:
+        deferred = None if args.serve or args.publish_dir else _shown_first(db, args.lang)
+        if deferred is not None:
+            return _on_deferred(deferred, args)
         service = _opened(db, "sesja console", args.lang)
     except StoreError as error:
         return open_failed(error, args.lang)
     return _local(service, db, args)
+
+
+def _shown_first(db: Path, lang: str) -> "DeferredService | None":
+    """The log read for the first frame, its writer opened after it (the console alone:
+    its live server and publication need the writer at once); raises as open_service."""
+    return open_deferred(db, "sesja console", meanwhile=lambda: _app_imported_meanwhile(lang))
+
+
+def _on_deferred(service: "DeferredService", args: argparse.Namespace) -> int:
+    from session_console.local_backend import LocalBackend
+
+    try:
+        return _run_app(LocalBackend(service, actor("console", args.secretary)), args.lang)
+    finally:
+        service.close()
 
 
 def demo_path() -> Path:

@@ -23,6 +23,8 @@ from server.store_errors import StoreError
 from session_console.cli.arguments import fail
 
 if TYPE_CHECKING:
+    from server.deferred_service import DeferredService
+    from server.log_open import Opened
     from server.service import SittingService
 
 
@@ -55,6 +57,55 @@ def open_service(db: Path | None, holder: str,
         raise
     service.on_close(lock.release)
     return service
+
+
+def open_deferred(db: Path | None, holder: str,
+                  meanwhile: Callable[[], AbstractContextManager[object]] = nullcontext,
+                  ) -> "DeferredService | None":
+    """The console's open of an SQLite log file: the writer lock taken, the log read and
+    checked with Python's own sqlite3 while `meanwhile` is held (the console's screens are
+    imported then, beside the database's scan of the links), and a service that shows that
+    state at once and opens its writer when asked (`server.deferred_service`): SQLAlchemy,
+    SQLModel and the store wait until the first frame is drawn. None when this open does
+    not apply (no such file, not a sesja log, a log the checks refuse): the full open
+    (`open_service`) then opens it, or says why not in its own words. LogHeld (a
+    StoreError) when another program holds the log."""
+    target = db or default_db_path()
+    if not target.is_file():
+        return None
+    lock = LogLock(target, holder).acquire()
+    try:
+        with collector_paused():  # the model's classes and the state live on
+            from server.deferred_service import DeferredService
+            from server.log_file import LogFile
+            from server.log_open import open_log
+            from server.log_reads import EVENT_TABLES
+
+            reader = LogFile(target)
+            with meanwhile():
+                opened = open_log(reader) if EVENT_TABLES <= reader.table_names() else None
+    except StoreError:
+        opened = None
+    except BaseException:
+        lock.release()
+        raise
+    if opened is None:
+        lock.release()
+        return None
+    return DeferredService(opened, lambda read: _writer(target, read), lock.release)
+
+
+def _writer(target: Path, opened: "Opened") -> "SittingService":
+    """The log's writer on the state read already (the lock held since)."""
+    from server.service import SittingService
+    from server.store import EventStore
+
+    store = EventStore(target)
+    try:
+        return SittingService(store, opened=opened)
+    except BaseException:
+        store.close()
+        raise
 
 
 def open_failed(error: StoreError, lang: str) -> int:

@@ -11,10 +11,10 @@ from sqlalchemy import create_engine
 from server import log_file
 from server.log_file import LogFile
 from server.log_open import open_log
-from server.log_reads import CHECKPOINT_TABLES
+from server.log_reads import CHECKPOINT_TABLES, EVENT_TABLES
 from server.service import SittingService
 from server.store import EventStore, StoreError, _Statements
-from server.tables import CHECKPOINT_PARTS, CHECKPOINTS
+from server.tables import CHECKPOINT_PARTS, CHECKPOINTS, EVENTS, HEAD
 from tests.checkpoint_states import checkpoint_at_60, log_of, rich, sql
 
 READS = ("select_events", "select_events_from", "select_links", "select_head",
@@ -30,6 +30,7 @@ def test_its_statements_are_the_stores_as_compiled_for_sqlite():
     for name in LINKS:
         assert getattr(written.links, name) == getattr(compiled.links, name), name
     assert {CHECKPOINTS.name, CHECKPOINT_PARTS.name} == CHECKPOINT_TABLES
+    assert {EVENTS.name, HEAD.name} == EVENT_TABLES
 
 
 def _opening(reader, caplog):
