@@ -21,14 +21,18 @@ Data = dict[str, Any]
 
 BY_SECRETARY_MARK = " (S)"  # an electronic vote's answer the secretary recorded
 BY_SECRETARY_LEGEND = "(S): głos zapisany przez sekretarza, nie z urządzenia radnego."
-NAMED_HEADER = ("Lp.", "Radny", "Głos")
+# the named list: two cells a row, the ordinal and the name in the first ("12. Nowak Anna"),
+# since Typst's time goes by the cells it lays out and tags (docs/decisions.md)
+NAMED_HEADER = ("Radny", "Głos")
 # the named list's columns in mm: half the page's text width (182 mm less the 6 mm gutter)
-NAMED_WIDTHS = (8, 49, 31)
+NAMED_WIDTHS = (57, 31)
+# pads an ordinal to the longest one's width, so the names start at one x: DejaVu Sans gives
+# it a digit's advance (checked in tests/publish/test_pdf_rows.py); a line never breaks at it
+FIGURE_SPACE = "\u2007"
 NAMED_SIZE = 9  # pt, the tables' text
 NAMED_INSET = 2  # pt, a cell's padding on each side (the template's table inset)
 # room left for kerning, which the glyph widths leave out: DejaVu's positive kerns between
-# the letters of names are at most 0.06 em (around a hyphen, "AA"), so 0.25 em is 4 of them;
-# digits are never kerned (the ordinals need none)
+# the letters of names are at most 0.06 em (around a hyphen, "AA"), so 0.25 em is 4 of them
 KERNING_ROOM = 0.25
 RESULTS_HEADER = ("Nr", "Temat", "Za", "Przeciw", "Wstrz.", "Nie gł.", "Nieob.", "Wył.", "Wynik")
 # column widths: "auto" (as wide as the column's content), "2fr" (a share of the rest), "8mm"
@@ -72,11 +76,16 @@ def fits(text: str, mm: float) -> bool:
     from the font's glyph widths, with room for kerning); False when the font lacks a
     character of it."""
     width = glyph_widths.regular().width(text, NAMED_SIZE)
-    kerning = 0 if text.isdigit() else KERNING_ROOM * NAMED_SIZE
-    return width is not None and width <= mm * 72 / 25.4 - 2 * NAMED_INSET - kerning
+    room = mm * 72 / 25.4 - 2 * NAMED_INSET - KERNING_ROOM * NAMED_SIZE
+    return width is not None and width <= room
 
 
-def _named_rows(vote: VoteRecord, cache: Cache) -> tuple[list[list[str]], list[int]]:
+def numbered(ordinal: int, name: str, digits: int) -> str:
+    """ "12. Nowak Anna": the ordinal padded with figure spaces to `digits` digits' width."""
+    return f"{str(ordinal).rjust(digits, FIGURE_SPACE)}. {name}"
+
+
+def _named_rows(vote: VoteRecord, digits: int, cache: Cache) -> tuple[list[list[str]], list[int]]:
     """The named list's rows, and the indexes of those that may take more than one line;
     a member's row with an answer is made and measured once for all the votes."""
     rows: list[list[str]] = []
@@ -85,9 +94,9 @@ def _named_rows(vote: VoteRecord, cache: Cache) -> tuple[list[list[str]], list[i
         key = (row.member.id, row.ordinal, row.answer, row.by_secretary)
         made = cache.get(key)
         if made is None:
-            cells = [str(row.ordinal), breakable(row.member.name), _answer(row)]
+            cells = [numbered(row.ordinal, breakable(row.member.name), digits), _answer(row)]
             made = cache[key] = cells, all(fits(text, mm) for text, mm in zip(
-                (cells[0], row.member.name, cells[2]), NAMED_WIDTHS, strict=True))
+                cells, NAMED_WIDTHS, strict=True))
         cells, short = made
         if not short:
             tall.append(index)
@@ -99,11 +108,11 @@ def _answer(row: NamedAnswer) -> str:
     return ANSWER_PL[row.answer] + (BY_SECRETARY_MARK if row.by_secretary else "")
 
 
-def _vote(record: SittingRecord, vote: VoteRecord, cache: Cache) -> Data:
+def _vote(record: SittingRecord, vote: VoteRecord, digits: int, cache: Cache) -> Data:
     v, prose = vote.vote, vote_prose(record, vote)
     item = item_sentence(vote)
     named = vote.named
-    rows, tall = _named_rows(vote, cache) if named else (None, [])
+    rows, tall = _named_rows(vote, digits, cache) if named else (None, [])
     return {
         "heading": breakable(f"Głosowanie nr {v.number}: {quotes(v.subject)}"),
         "lines": [breakable(f"{item}Tryb: {MODE_PL[v.mode]}. {prose.when.capitalize()}."),
@@ -135,6 +144,8 @@ def sitting_data(record: SittingRecord) -> Data:
     """The sitting's PDF as data: its title, summary, results, each vote, and the tables."""
     words = record.words
     cache: Cache = {}
+    # the longest ordinal's digits: every named list's names start at one x
+    digits = max((len(str(row.ordinal)) for vote in record.votes for row in vote.rows), default=1)
     sections = [_table("Lista obecności", tables.ATTENDANCE_HEADER, tables.attendance_rows(record),
                        ATTENDANCE_WIDTHS)]
     if record.speeches:
@@ -152,7 +163,7 @@ def sitting_data(record: SittingRecord) -> Data:
                           "dotąd żadnego głosowania."),
         "named_header": list(NAMED_HEADER),
         "named_widths": [f"{mm}mm" for mm in NAMED_WIDTHS],
-        "votes": [_vote(record, vote, cache) for vote in record.votes],
+        "votes": [_vote(record, vote, digits, cache) for vote in record.votes],
         "sections": sections,
     }
 

@@ -62,6 +62,18 @@ def descendant_types(element: pikepdf.Dictionary) -> set[str]:
     return {str(e.S) for e in _elements(element.K)} if "/K" in element else set()
 
 
+def table_rows(table: pikepdf.Dictionary) -> list[list[pikepdf.Dictionary]]:
+    """A Table element's rows (TR, in THead, TBody or directly under it), each as its cells."""
+    return [[cell for cell in _children(row) if cell.S in ("/TH", "/TD")]
+            for row in _elements(table.K) if row.S == "/TR"]
+
+
+def _children(element: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
+    kids = element.K if "/K" in element else []
+    items = kids if isinstance(kids, pikepdf.Array) else [kids]
+    return [kid for kid in items if isinstance(kid, pikepdf.Dictionary) and "/S" in kid]
+
+
 @dataclass(frozen=True, slots=True)
 class Painted:
     page: int
@@ -108,6 +120,7 @@ class Word:
     y: float  # from the page's top
     height: float
     text: str
+    right: float  # x where the word ends
 
 
 def words(path: Path) -> list[Word]:
@@ -119,10 +132,10 @@ def words(path: Path) -> list[Word]:
     for line in out.splitlines():
         if "<page " in line:
             page += 1
-        match = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">'
-                          r"(.*)</word>", line)
+        match = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                          r'yMax="([\d.]+)">(.*)</word>', line)
         if match:
-            y_min, y_max = float(match[2]), float(match[3])
+            y_min, y_max = float(match[2]), float(match[4])
             found.append(Word(page, float(match[1]), y_min, y_max - y_min,
-                              match[4].replace(ZWSP, "")))
+                              match[5].replace(ZWSP, ""), float(match[3])))
     return found

@@ -93,7 +93,7 @@ def test_counts_equal_the_named_lists_in_every_format(closed, package):
             assert section.count(f'<td class="{answer.value}">') == value
             codes = [r["Kod głosu"] for r in named_rows if r["Głosowanie nr"] == str(number)]
             assert int(results[str(number)][columns[answer]]) == codes.count(answer.value) == value
-            listed = re.findall(rf"\b\d+ Radny \d+ ({words})(?= |$)", printed[str(number)])
+            listed = re.findall(rf"\b\d+\. Radny \d+ ({words})(?= |$)", printed[str(number)])
             assert (count_phrase(answer, value) in printed[str(number)]) == told
             assert listed.count(ANSWER_PL[answer]) == value
 
@@ -126,7 +126,7 @@ def test_every_named_vote_lists_each_roster_member_once_in_every_format(closed, 
     words = {ANSWER_PL[answer]: answer for answer in FinalAnswer}
     ids = {name: member for member, name in names.items()}
     printed = _pdf_votes(package / "sesja.pdf")
-    row = re.compile(r"\b\d+ (Radny \d+) (" + "|".join(map(re.escape, words)) + ")(?= |$)")
+    row = re.compile(r"\b\d+\. (Radny \d+) (" + "|".join(map(re.escape, words)) + ")(?= |$)")
     for number, expected in named.items():
         section = html.split(f'<section id="glosowanie-{number}"')[1].split("</section>")[0]
         # no "Klub" column: no member of this council has a club

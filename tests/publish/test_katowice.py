@@ -108,7 +108,7 @@ def test_every_answer_and_count_in_the_pdf(package):
     for number, answers, counts in expected():
         section = " ".join(by_number[number].split())
         for name, answer in answers.items():
-            assert re.search(rf"\d+ {re.escape(name)} {re.escape(answer)}( |$)", section), (number, name)
+            assert re.search(rf"\d+\. {re.escape(name)} {re.escape(answer)}( |$)", section), (number, name)
         phrases = [count_phrase(FINAL_BY_CODE[code], value) for code, value in counts.items()]
         listed = f"{', '.join(phrases[:3])}; {', '.join(phrases[3:])}."  # votes; people
         assert listed in section, number

@@ -65,6 +65,27 @@ def test_every_table_has_header_cells(published):
         assert {"/TH", "/TR", "/TD"} <= inside, inside
 
 
+def test_a_named_list_is_two_columns_each_cell_under_its_header_cell(published):
+    """"Radny" (the ordinal and the name) and "Głos": a screen reader names the column of
+    every cell from its TH."""
+    record, path = published
+    named = [len(vote.rows) for vote in record.votes if vote.named]
+    with pikepdf.open(path) as pdf:
+        _types, tables = pdf_reading.structure_types(pdf)
+        shapes = [pdf_reading.table_rows(table) for table in tables]
+        # results 9 columns, two named lists, attendance 7, speakers 8, register 4
+        assert [len(rows[0]) for rows in shapes] == [9, 2, 2, 7, 8, 4]
+        for rows, members in zip(shapes[1:3], named, strict=True):
+            header, body = rows[0], rows[1:]
+            assert [str(cell.S) for cell in header] == ["/TH", "/TH"]
+            assert [str(cell.A[0].Scope) for cell in header] == ["/Column", "/Column"]
+            ids = [cell.ID for cell in header]
+            assert len(body) == members > 0
+            for row in body:
+                assert [str(cell.S) for cell in row] == ["/TD", "/TD"]
+                assert [list(cell.A[0].Headers) for cell in row] == [[ids[0]], [ids[1]]]
+
+
 def test_nothing_on_a_page_is_outside_the_tags(published):
     _record, path = published
     with pikepdf.open(path) as pdf:

@@ -58,7 +58,7 @@ def test_a_vote_heading_always_has_its_first_named_rows_below_it_on_its_page(fix
     assert [number for number, _i, _w in headings] == list(range(1, votes + 1))
     for number, index, heading in headings:
         after = [w for w in found[index:] if w.page == heading.page]
-        header = next((i for i, w in enumerate(after) if w.text == "Lp."), None)
+        header = next((i for i, w in enumerate(after) if w.text == "Radny"), None)
         assert header is not None, f"vote {number}: no named list under its heading on its page"
         rows = [w for w in after[header:] if w.text == "Radna"]
         assert len(rows) >= 2, f"vote {number}: its heading ends page {heading.page}"
@@ -74,6 +74,22 @@ def test_a_long_list_goes_on_over_the_page(long_pdf):
             crossing.append(number)
             assert rows[-1].page == heading.page + 1
     assert crossing  # so the test above saw lists broken across pages too
+
+
+def test_the_names_of_a_named_list_start_at_one_x_after_right_aligned_ordinals(long_pdf):
+    """The ordinal shares the name's cell ("12. Radna ..."), padded with figure spaces: the
+    names stand in a column as they did in a column of their own."""
+    found = pdf_reading.words(long_pdf)
+    end = next(i for i, w in enumerate(found) if w.text == "Lista" and found[i + 1].text == "obecności")
+    rows = [(found[i - 1], w) for i, w in enumerate(found[:end]) if w.text == "Radna"]
+    assert len(rows) == 14 * 45
+    ordinals = [ordinal.text for ordinal, _name in rows]
+    assert ordinals == [f"{n}." for _vote in range(14) for n in range(1, 46)]
+    # the left and the right page column: one x for every name, one right edge per ordinal
+    assert len({round(name.x, 1) for _o, name in rows}) == 2
+    assert len({round(ordinal.right, 1) for ordinal, _n in rows}) == 2
+    gaps = {round(name.x - ordinal.right, 1) for ordinal, name in rows}
+    assert len(gaps) == 1 and 0 < gaps.pop() < 4  # one space between them
 
 
 def test_the_named_list_and_all_the_text_are_at_least_9_pt(long_pdf):
@@ -147,7 +163,7 @@ def test_markup_characters_in_names_and_subjects_print_as_they_are(hostile_pdf):
     text = pdf_reading.flat(hostile_pdf)
     joined = "".join(text.split())  # a word broken at the end of a line, joined again
     for name in HOSTILE:
-        assert re.search(rf"\d{re.escape(''.join(name.split()))}za", joined), name
+        assert re.search(rf"\d\.{re.escape(''.join(name.split()))}za", joined), name
     assert f"{COUNCIL}: I sesja" in text
     title = f"{COUNCIL}: I sesja, 22 listopada 2026 r."
     with pikepdf.open(hostile_pdf) as pdf:  # the metadata hold the title as it is
@@ -165,7 +181,7 @@ def test_a_long_subject_wraps_and_a_long_word_breaks_inside_the_page(hostile_pdf
 
 def test_a_name_that_wraps_has_a_taller_row_and_never_runs_into_the_next(hostile_pdf):
     found = pdf_reading.words(hostile_pdf)
-    header = next(i for i, w in enumerate(found) if w.text == "Lp.")
+    header = next(i for i, w in enumerate(found) if w.text == "Radny")
     listed = found[header:]
     zofia = next(i for i, w in enumerate(listed) if w.text == "Zofia")
     after = next(i for i, w in enumerate(listed) if w.text == "Łukasz")
