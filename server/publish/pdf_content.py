@@ -163,6 +163,7 @@ def sitting_data(record: SittingRecord) -> Data:
                           "dotąd żadnego głosowania."),
         "named_header": list(NAMED_HEADER),
         "named_widths": [f"{mm}mm" for mm in NAMED_WIDTHS],
+        "named_indent": glyph_widths.regular().width(numbered(1, "", digits), NAMED_SIZE),
         "votes": [_vote(record, vote, digits, cache) for vote in record.votes],
         "sections": sections,
     }

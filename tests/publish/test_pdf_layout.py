@@ -179,7 +179,8 @@ def test_a_long_subject_wraps_and_a_long_word_breaks_inside_the_page(hostile_pdf
         assert _ink_right_of(page, A4_WIDTH - MARGIN + 2) == 0, number
 
 
-def test_a_name_that_wraps_has_a_taller_row_and_never_runs_into_the_next(hostile_pdf):
+def test_a_name_that_wraps_has_a_taller_row_hangs_under_its_first_line_and_never_runs_into_the_next(
+        hostile_pdf):
     found = pdf_reading.words(hostile_pdf)
     header = next(i for i, w in enumerate(found) if w.text == "Radny")
     listed = found[header:]
@@ -188,4 +189,8 @@ def test_a_name_that_wraps_has_a_taller_row_and_never_runs_into_the_next(hostile
     name = listed[zofia:after - 1]  # the long name's pieces, the answer and the next ordinal
     lines = {round(w.y) for w in name}
     assert len(lines) >= 3  # the long word broke over lines inside its cell
+    # each line goes on under the name's first letter, not under the ordinal before it
+    assert {min(round(w.x, 1) for w in name if round(w.y) == y) for y in lines} == {
+        round(listed[zofia].x, 1)}
+    assert listed[zofia - 1].text == "5." and listed[zofia - 1].x < listed[zofia].x - 5
     assert max(w.y + w.height for w in name) <= listed[after].y + 0.5
