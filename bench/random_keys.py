@@ -1,7 +1,8 @@
 """The long random-key run: 10,000+ seeded keys per seed on the real console (pasted bursts,
 F-keys, Escape, dialogs), each seed on a fresh demo log in a temporary home and working
-folder. One summary line: keys, seeds, bursts, crashes (the app ended or its guard caught
-a bug), and whether `sesja verify` passed on every log.
+folder, opened as `sesja console --db` opens it (its writer after the first frame). One
+summary line: keys, seeds, bursts, crashes (the app ended or its guard caught a bug), and
+whether `sesja verify` passed on every log.
 
     python3 -m bench.random_keys [--keys 10000] [--seeds 1 2 3]
 """
@@ -13,6 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from session_console.cli.opening import open_deferred
 from session_console.local_backend import LocalBackend
 from tests.cli import sesja
 from tests.console.conftest import SIZE, demo_service, frozen
@@ -27,7 +29,11 @@ async def one_seed(seed: int, keys: int, folder: Path) -> tuple[int, int, list[s
     os.environ["HOME"] = str(home)
     os.chdir(work)
     db = folder / "sesja.db"
-    service = demo_service(db, present=12, current="i6")
+    demo_service(db, present=12, current="i6").close()
+    # opened as `sesja console --db` opens it: shown first, its writer opened after the frame
+    service = open_deferred(db, "bench")
+    if service is None:
+        return 0, 0, ["the demo log did not open as the console opens it"], False
     app = KeptConsole(LocalBackend(service, "bench"), now=frozen,
                       export_dir=home / "sesja-eksport")
     problems: list[str] = []
