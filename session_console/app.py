@@ -381,15 +381,19 @@ class ConsoleApp(Survives, sitting_actions.SittingActions, App):
 
     def sections(self) -> list[Section]:
         """The keys of the whole console, then of each tab."""
-        return [(_("Everywhere"), declared(self.BINDINGS)),
+        return [(_("Everywhere"), self._keys()),
                 *((pane.TAB_TITLE, declared(pane.BINDINGS)) for pane in self.panes.values())]
+
+    def _keys(self) -> list[Binding]:
+        """The console's own keys, F8's and F10's in the words of the sitting in view."""
+        return sitting_actions.keys_in_words(self.chamber, declared(self.BINDINGS))
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not Palette.is_open(self):
             self.push_screen(Palette())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        for binding in (b for b in declared(self.BINDINGS) if b.action != "command_palette"):
+        for binding in (b for b in self._keys() if b.action != "command_palette"):
             yield SystemCommand(binding.description, key_name(binding),
                                 lambda action=binding.action: self.run_action(action))
         yield SystemCommand(_("Open a new sitting"), "", self.action_new_sitting)

@@ -6,7 +6,8 @@ komisji" (session_console/sitting_nouns.py). The keys' own descriptions (F1, the
 key list) are made with the classes, before any sitting is known, so they name a council's
 "sesja"."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -177,6 +178,16 @@ class SittingActions:
             return
         app.push_screen(CloseSittingConfirm(app.chamber),
                         lambda yes: self._sent(CloseSitting() if yes else None))
+
+
+def keys_in_words(chamber: Chamber, bindings: Iterable[Binding]) -> list[Binding]:
+    """The bindings with F8's and F10's descriptions in the words of the chamber's sitting
+    ("Posiedzenie", "Zamknij posiedzenie komisji" for a committee's): F1 and the palette
+    list them (the binding itself is made once, before any sitting is known)."""
+    kind = kind_in_view(chamber)
+    words = {"sitting_menu": heading(kind), "close_sitting": dict(life_steps(kind))["close_sitting"]}
+    return [replace(b, description=words[b.action]) if b.action in words else b
+            for b in bindings]
 
 
 def palette_entries(chamber: Chamber) -> list[tuple[str, str]]:

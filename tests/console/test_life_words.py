@@ -250,6 +250,11 @@ async def test_a_committees_menu_and_close_say_posiedzenie(tmp_path):
         assert not any("sesj" in step for step in steps)
         assert palette_entries(app.chamber)[-1] == ("Posiedzenie: Zamknij posiedzenie komisji",
                                                     "close_sitting")
+        keys = {b.action: b.description for b in app.sections()[0][1]}  # F1's and the palette's
+        assert (keys["sitting_menu"], keys["close_sitting"]) == (
+            "Posiedzenie", "Zamknij posiedzenie komisji")
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert "Zamknij posiedzenie komisji" in titles and "Zamknij sesję" not in titles
         await submit(pilot, "escape")
         closing = await modal(pilot, "f10", CloseSittingConfirm)
         assert _labels(closing)[0] == "Zamknąć posiedzenie komisji 7?"
