@@ -3,7 +3,7 @@ linked to the one before it, its hash that of its content, and the log ending wh
 head record says. Each problem is said in one line naming the first bad event, in English
 and in Polish (a damaged log's StoreError carries both; `sesja verify` prints the English)."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from models.chain import GENESIS, stored_link_hash
@@ -35,18 +35,29 @@ def _changed(seq: int) -> Problem:
                    f"zdarzenie {seq}: treść zmieniona po zapisaniu (skrót się nie zgadza)")
 
 
+def _walk(links: Iterable[tuple[int, str, str, StoredRow | None]], seq: int,
+          prev_hash: str) -> Problem | None:
+    """The first of `links` (seq, prev_hash, hash, and the row to re-hash, if any) that is
+    not event `seq` linked to `prev_hash`, the next one after it, and so on."""
+    for found_seq, found_prev, found_hash, row in links:
+        if found_seq != seq:
+            return _missing(seq, found_seq)
+        if found_prev != prev_hash:
+            return _unlinked(seq, seq - 1)
+        if row is not None and stored_link_hash(row.prev_hash, row.seq, row.at, row.actor,
+                                                row.payload) != row.hash:
+            return _changed(seq)
+        seq, prev_hash = seq + 1, found_hash
+    return None
+
+
+def _rehashed(rows: Iterable[StoredRow]) -> Iterator[tuple[int, str, str, StoredRow]]:
+    return ((row.seq, row.prev_hash, row.hash, row) for row in rows)
+
+
 def chain_problem(rows: Sequence[StoredRow]) -> Problem | None:
     """The first event that is missing, out of place or changed, said in one line."""
-    expected_prev = GENESIS
-    for index, row in enumerate(rows, start=1):
-        if row.seq != index:
-            return _missing(index, row.seq)
-        if row.prev_hash != expected_prev:
-            return _unlinked(row.seq, row.seq - 1)
-        if stored_link_hash(row.prev_hash, row.seq, row.at, row.actor, row.payload) != row.hash:
-            return _changed(row.seq)
-        expected_prev = row.hash
-    return None
+    return _walk(_rehashed(rows), 1, GENESIS)
 
 
 def tail_problem(rows: Sequence[StoredRow], head: Head | None) -> Problem | None:
@@ -85,14 +96,7 @@ def log_problem(rows: Sequence[StoredRow], head: Head | None) -> Problem | None:
 
 def chain_after(rows: Sequence[StoredRow]) -> Problem | None:
     """The first event after the first row that does not follow the one before it."""
-    for before, row in zip(rows, rows[1:], strict=False):
-        if row.seq != before.seq + 1:
-            return _missing(before.seq + 1, row.seq)
-        if row.prev_hash != before.hash:
-            return _unlinked(row.seq, before.seq)
-        if stored_link_hash(row.prev_hash, row.seq, row.at, row.actor, row.payload) != row.hash:
-            return _changed(row.seq)
-    return None
+    return _walk(_rehashed(rows[1:]), rows[0].seq + 1, rows[0].hash) if rows else None
 
 
 def links_problem(reader: LogReader, last: int) -> Problem | None:
@@ -101,11 +105,5 @@ def links_problem(reader: LogReader, last: int) -> Problem | None:
     database checks them; only a log that fails is read here, to name the event."""
     if reader.links_hold(last, GENESIS):
         return None
-    expected_seq, expected_prev = 1, GENESIS
-    for seq, prev_hash, stored_hash in reader.links(last):
-        if seq != expected_seq:
-            return _missing(expected_seq, seq)
-        if prev_hash != expected_prev:
-            return _unlinked(seq, seq - 1)
-        expected_seq, expected_prev = seq + 1, stored_hash
-    return None
+    return _walk(((seq, prev, hash_, None) for seq, prev, hash_ in reader.links(last)),
+                 1, GENESIS)
