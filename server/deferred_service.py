@@ -69,9 +69,9 @@ class DeferredService:
     def _open(self, failed: Callable[[StoreError], None]) -> None:
         try:
             service = self._open_writer(self._opened)
-        except StoreError as error:
-            self._error = error
-            failed(error)
+        except Exception as error:  # noqa: BLE001 - whatever it was, the console must hear it
+            self._error = error if isinstance(error, StoreError) else _not_opened(error)
+            failed(self._error)
             return
         service.on_close(self._release)
         with self._lock:
@@ -128,3 +128,10 @@ class DeferredService:
             self._service.close()
         else:
             self._release()
+
+
+def _not_opened(error: Exception) -> StoreError:
+    """A writer's open that failed other than as the store says it (a bug): said, not lost
+    in its thread."""
+    return StoreError(f"the event log could not be opened for writing: {error!r}",
+                      f"nie udało się otworzyć dziennika zdarzeń do zapisu: {error!r}")

@@ -10,7 +10,10 @@ import pytest
 
 from models.commands import CheckIn, CheckOut
 from models.reducer import fold
+from server.deferred_service import DeferredService
+from server.log_file import LogFile
 from server.log_lock import LogHeld, LogLock
+from server.log_open import open_log
 from server.service import SittingService
 from server.store import EventStore, StoreError
 from session_console.cli.opening import open_deferred
@@ -94,6 +97,22 @@ def test_a_log_that_cannot_be_written_is_shown_then_reported_and_takes_no_comman
             deferred.close()
         assert _lock_free(path)
     assert _from_events(path).last_seq == deferred.state.last_seq
+
+
+def test_a_writer_that_fails_for_another_reason_is_reported_too(path):
+    def broken(opened):
+        raise RuntimeError("a bug")
+
+    lock = LogLock(path, "test").acquire()
+    deferred = DeferredService(open_log(LogFile(path)), broken, lock.release)
+    failures = []
+    deferred.begin(failures.append)
+    with pytest.raises(StoreError, match="could not be opened for writing: RuntimeError"):
+        deferred.ready()
+    assert [f.message("pl") for f in failures] == [
+        "nie udało się otworzyć dziennika zdarzeń do zapisu: RuntimeError('a bug')"]
+    deferred.close()
+    assert _lock_free(path)
 
 
 def test_it_leaves_to_the_full_open_what_it_cannot_open(tmp_path, path):
