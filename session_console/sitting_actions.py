@@ -28,6 +28,8 @@ from models.commands import (
     StateQuorum,
 )
 from models.council import Member
+from models.decide import decide
+from models.rejection import Rejection
 from models.sitting_life import council_kind, quorum_line
 from models.state import Chamber, Sitting
 from models.terms import SittingStatus
@@ -39,6 +41,7 @@ from session_console.life_screens import (
     SittingMenu,
     life_steps,
 )
+from session_console.panes.base import tell_rejection
 from session_console.sitting_nouns import heading, kind_in_view, said
 from session_console.words import LOCAL_TIME
 
@@ -70,6 +73,17 @@ class SittingActions:
                                severity="warning")
         return sitting
 
+    def _allowed(self, probe: Command) -> bool:
+        """Whether the model takes the command in the state on screen; if not, its refusal
+        is said at once, before a dialog asks to confirm it or for more (what is sent is
+        decided again when it arrives)."""
+        try:
+            decide(self._app().chamber, probe)
+        except Rejection as rejection:
+            tell_rejection(self._app(), rejection)
+            return False
+        return True
+
     def _sent(self, command: Command | None) -> None:
         if command is not None:
             self._app().send(command)
@@ -91,7 +105,7 @@ class SittingActions:
 
     def action_start_sitting(self) -> None:
         sitting = self._sitting()
-        if sitting is None:
+        if sitting is None or not self._allowed(StartSitting()):
             return
         body = quorum_line(sitting, council_kind(self._app().chamber), lang())
         title = said(sitting.sitting_type, _("Open {sitting} {number}?"), number=sitting.number)
@@ -108,6 +122,8 @@ class SittingActions:
             return
         if sitting.status is SittingStatus.BREAK:
             self._app().send(EndBreak())
+            return
+        if not self._allowed(StartBreak(reason="")):
             return
         self._app().push_screen(
             Prompt(_("Break in the proceedings: the reason (may stay empty)"), check=_optional,
@@ -160,7 +176,7 @@ class SittingActions:
 
     def action_adjourn(self) -> None:
         sitting = self._sitting()
-        if sitting is not None:
+        if sitting is not None and self._allowed(AdjournSitting(resume_on=None)):
             self._ask_day(said(sitting.sitting_type, _("Adjourn the {sitting} to another day: "
                                                        "which (YYYY-MM-DD, may stay empty)?")),
                           lambda day: AdjournSitting(resume_on=day), required=False)
@@ -174,7 +190,7 @@ class SittingActions:
 
     def action_close_sitting(self) -> None:
         app = self._app()
-        if self._sitting() is None:
+        if self._sitting() is None or not self._allowed(CloseSitting()):
             return
         app.push_screen(CloseSittingConfirm(app.chamber),
                         lambda yes: self._sent(CloseSitting() if yes else None))

@@ -168,3 +168,27 @@ async def test_a_recusal_declared_from_the_menu_while_the_vote_is_open(tmp_path)
         vote = service.state.sitting.votes["v1"]
         assert vote.recused_after_open == ("m02",) and "m02" in vote.recused
     service.close()
+
+
+async def test_a_step_the_state_refuses_is_said_at_once_without_a_dialog(tmp_path):
+    """Opening a sitting that is already in session, a break or an adjournment during a
+    vote, closing with a vote open: the refusal comes before any dialog asks to confirm
+    or for a reason, and nothing is sent."""
+    service = demo_service(tmp_path / "sesja.db", present=12, current="i6")
+    service.execute(OpenVote(subject="uchwała"), "setup")
+    before = service.state.last_seq
+    app = console(service)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        for action, refusal in (("start_sitting", "obraduje"),
+                                ("toggle_break", "głosowanie"),
+                                ("adjourn", "głosowanie"),
+                                ("close_sitting", "głosowanie")):
+            app._notifications.clear()
+            await menu(pilot, action)
+            await settle(pilot)
+            assert len(app.screen_stack) == 1, action  # no dialog opened
+            told = [str(n.message) for n in app._notifications]
+            assert any(refusal in message for message in told), (action, told)
+    assert service.state.last_seq == before
+    service.close()
