@@ -1,18 +1,20 @@
 """The `sesja` command line. Each module in COMMAND_MODULES adds its sub-commands."""
 
-import argparse
 import atexit
 import sys
 from collections.abc import Sequence
 
 from session_console import heap
 from session_console.cli import console, core, devices, export, serve, token, votes_import
+from session_console.cli.parser_words import SesjaParser
 
 COMMAND_MODULES = (core, votes_import, serve, console, export, token, devices)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser() -> SesjaParser:
+    """The parser and its sub-commands' (the same class: argparse makes them like their
+    parent), whose usage errors are in the command line's language."""
+    parser = SesjaParser(
         prog="sesja", description="Runs a council sitting: console, live screens, BIP exports.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
@@ -26,7 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     if not args_list:
         args_list = ["console"]
-    args = parser.parse_args(args_list)
+    args = parser.parse_in(args_list)
     if not hasattr(args, "run"):
         parser.print_help()
         return 2
