@@ -1,6 +1,7 @@
 """Reads a council's members from CSV: UTF-8 or Windows-1250, comma, semicolon or tab.
 
-Every bad row is reported with its line number and nothing is imported unless all are good.
+Every bad row is reported with its line number, in English and Polish, and nothing is
+imported unless all are good.
 """
 
 import csv
@@ -12,6 +13,8 @@ from pydantic import ValidationError
 
 from models.council import Member
 from models.polish import fold
+from server.bilingual import BilingualError
+from server.validation_words import describe_validation
 
 # Accepted header names (case and Polish letters folded) for each field.
 _HEADERS = {
@@ -24,10 +27,26 @@ _HEADERS = {
 }
 
 
-class CsvImportError(Exception):
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+class Problem(BilingualError):
+    """One thing wrong with the file, in English and Polish: "line 3: ..." / "wiersz 3: ..."."""
+
+    def __init__(self, en: str, pl: str, line: int | None = None) -> None:
+        super().__init__(f"line {line}: {en}" if line else en,
+                         f"wiersz {line}: {pl}" if line else pl)
+
+
+class CsvImportError(BilingualError):
+    """Every problem of the file; nothing is imported. `problems` are the English lines
+    (`str()` joins them), `messages(lang)` the lines in the command's language."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(p.en for p in problems),
+                         "\n".join(p.message("pl") for p in problems))
+        self.found = problems
+        self.problems = [p.en for p in problems]
+
+    def messages(self, lang: str) -> list[str]:
+        return [problem.message(lang) for problem in self.found]
 
 
 @dataclass(frozen=True)
@@ -42,11 +61,14 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         try:
             return Decoded(data.decode(encoding), encoding)
         except LookupError as error:
-            raise CsvImportError([f"unknown encoding {encoding!r}"]) from error
+            raise CsvImportError([Problem(f"unknown encoding {encoding!r}",
+                                          f"nieznane kodowanie „{encoding}”")]) from error
         except UnicodeDecodeError as error:
-            raise CsvImportError([
+            raise CsvImportError([Problem(
                 f"the file is not valid {encoding} (byte {error.start}); "
-                "try --encoding utf-8 or --encoding cp1250"]) from error
+                "try --encoding utf-8 or --encoding cp1250",
+                f"plik nie jest zapisany w kodowaniu {encoding} (bajt {error.start}); "
+                "spróbuj --encoding utf-8 albo --encoding cp1250")]) from error
     try:
         return Decoded(data.decode("utf-8-sig"), "utf-8")
     except UnicodeDecodeError:
@@ -61,21 +83,24 @@ def _header_field(name: str) -> str | None:
     return None
 
 
-def _date(text: str, line: int, problems: list[str]) -> date | None:
+def _date(text: str, line: int, problems: list[Problem]) -> date | None:
     if not text.strip():
         return None
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        problems.append(f"line {line}: date {text!r} is not YYYY-MM-DD")
+        problems.append(Problem(f"date {text!r} is not YYYY-MM-DD",
+                                f"data „{text}” nie jest zapisana jako RRRR-MM-DD", line))
         return None
 
 
-def _member(row: dict[str, str], line: int, index: int, problems: list[str]) -> Member | None:
+def _member(row: dict[str, str], line: int, index: int,
+            problems: list[Problem]) -> Member | None:
     seat_text = row.get("seat", "").strip()
     seat = int(seat_text) if seat_text.isdigit() and int(seat_text) > 0 else None
     if seat_text and seat is None:
-        problems.append(f"line {line}: seat {seat_text!r} is not a positive number")
+        problems.append(Problem(f"seat {seat_text!r} is not a positive number",
+                                f"miejsce „{seat_text}” nie jest liczbą dodatnią", line))
     values = {
         "id": row.get("id", "").strip() or f"m{seat or index:02d}",
         "name": " ".join(row.get("name", "").split()),
@@ -85,14 +110,13 @@ def _member(row: dict[str, str], line: int, index: int, problems: list[str]) -> 
         "mandate_to": _date(row.get("mandate_to", ""), line, problems),
     }
     if not values["name"]:
-        problems.append(f"line {line}: the name is empty")
+        problems.append(Problem("the name is empty", "imię i nazwisko jest puste", line))
         return None
     try:
         return Member.model_validate(values)
     except ValidationError as error:
-        for detail in error.errors():
-            where = ".".join(str(p) for p in detail["loc"])
-            problems.append(f"line {line}: {where}: {detail['msg']}")
+        problems.append(Problem(describe_validation(error, "en"),
+                                describe_validation(error, "pl"), line))
         return None
 
 
@@ -101,17 +125,20 @@ def read_members(data: bytes, encoding: str | None = None) -> tuple[list[Member]
     decoded = decode(data, encoding)
     text = decoded.text
     if not text.strip():
-        raise CsvImportError(["the file is empty"])
+        raise CsvImportError([Problem("the file is empty", "plik jest pusty")])
     first = text.splitlines()[0]
     delimiter = max(";,\t", key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [_header_field(h) for h in next(reader)]
     if "name" not in header:
-        raise CsvImportError([
-            "line 1: no name column; the header needs 'name' (or 'imię i nazwisko') and may "
-            "have id, club, seat, mandate_from, mandate_to"])
+        raise CsvImportError([Problem(
+            "no name column; the header needs 'name' (or 'imię i nazwisko') and may "
+            "have id, club, seat, mandate_from, mandate_to",
+            "brak kolumny z imieniem i nazwiskiem; nagłówek musi mieć kolumnę „imię i "
+            "nazwisko” (albo „name”) i może mieć kolumny „id”, „klub”, „nr”, „mandat od”, "
+            "„mandat do”", 1)])
     members: list[Member] = []
-    problems: list[str] = []
+    problems: list[Problem] = []
     seen_ids: dict[str | int | None, int] = {}
     seen_seats: dict[str | int | None, int] = {}
     for index, cells in enumerate(reader, start=1):
@@ -119,19 +146,23 @@ def read_members(data: bytes, encoding: str | None = None) -> tuple[list[Member]
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
-            problems.append(f"line {line}: {len(cells)} fields, the header has {len(header)}")
+            problems.append(Problem(f"{len(cells)} fields, the header has {len(header)}",
+                                    f"pól: {len(cells)}, a nagłówek ma ich {len(header)}", line))
             continue
         row = {f: c for f, c in zip(header, cells, strict=True) if f is not None}
         member = _member(row, line, index, problems)
         if member is None:
             continue
-        for key, seen, label in ((member.id, seen_ids, "id"), (member.seat, seen_seats, "seat")):
+        for key, seen, label, polish in ((member.id, seen_ids, "id", "identyfikator"),
+                                         (member.seat, seen_seats, "seat", "miejsce")):
             if key is not None and key in seen:
-                problems.append(f"line {line}: {label} {key} repeats line {seen[key]}")
+                problems.append(Problem(f"{label} {key} repeats line {seen[key]}",
+                                        f"{polish} {key} powtarza wiersz {seen[key]}", line))
             seen.setdefault(key, line)
         members.append(member)
     if problems:
         raise CsvImportError(problems)
     if not members:
-        raise CsvImportError(["the file has a header but no members"])
+        raise CsvImportError([Problem("the file has a header but no members",
+                                      "plik ma nagłówek, ale żadnego radnego")])
     return members, decoded.encoding

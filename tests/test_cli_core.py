@@ -28,9 +28,9 @@ def test_a_rejected_line_stops_the_script_and_writes_nothing(tmp_path):
     write_demo(script)
     with script.open("a", encoding="utf-8") as f:
         f.write('{"type":"check_in","member":"m01"}\n{"type":"check_in","member":"m99"}\n')
-    applied = sesja("apply", "--db", str(db), str(script))
+    applied = sesja("apply", "--db", str(db), str(script), "--lang", "en")
     assert applied.returncode == 1
-    assert "line 4: rejected: Nie ma radnego m99" in applied.stderr
+    assert "line 4: rejected: No member m99 in this sitting's roster" in applied.stderr
     assert "nothing from this script was written" in applied.stderr
     assert sesja("verify", "--db", str(db)).stdout.startswith("ok: 0 events")
 
@@ -41,7 +41,7 @@ def test_a_malformed_line_is_named(tmp_path):
     applied = sesja("apply", "--db", str(tmp_path / "s.db"), str(script), "--lang", "en")
     assert applied.returncode == 1 and "line 2: not JSON" in applied.stderr
     script.write_text('{"type":"fly_away"}\n', "utf-8")
-    applied = sesja("apply", "--db", str(tmp_path / "s.db"), str(script))
+    applied = sesja("apply", "--db", str(tmp_path / "s.db"), str(script), "--lang", "en")
     assert applied.returncode == 1 and "line 1: invalid command" in applied.stderr
 
 
@@ -62,7 +62,7 @@ def test_council_import_reads_windows_1250_and_reports_bad_rows(tmp_path):
     bad = tmp_path / "zla.csv"
     bad.write_text("nr,name\n1,Anna\nx,\n3,Ewa\n1,Ola\n", encoding="utf-8")
     failed = sesja("council", "import", "--db", str(tmp_path / "t.db"), str(bad),
-                   "--name", "R", "--seats", "5")
+                   "--name", "R", "--seats", "5", "--lang", "en")
     assert failed.returncode == 1
     assert "line 3: seat 'x' is not a positive number" in failed.stderr
     assert "line 3: the name is empty" in failed.stderr

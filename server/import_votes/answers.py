@@ -3,6 +3,7 @@
 import re
 
 from models.terms import FinalAnswer
+from server.import_votes.errors import VoteImportError
 
 _WORDS = {
     FinalAnswer.YES: ("za",),
@@ -39,14 +40,18 @@ def answer_of(text: str) -> FinalAnswer | None:
 
 def legend(text: str) -> dict[str, FinalAnswer]:
     """ "1 = za, 2 = przeciw, 3 = wstrzymał się" -> {"1": yes, "2": no, "3": abstain};
-    raises ValueError naming a word that is no answer."""
+    raises VoteImportError (without its row: the caller knows it) naming a word that is
+    no answer."""
     pairs = re.findall(r"([^\s=,;:]+)\s*=\s*([^=,;]+?)\s*(?=[,;]|\s+[^\s=,;]+\s*=|$)", text)
     if not pairs:
-        raise ValueError("the legend says nothing (write it as “1 = za, 2 = przeciw”)")
+        raise VoteImportError("the legend says nothing (write it as “1 = za, 2 = przeciw”)",
+                              "legenda nic nie mówi (zapisz ją jako „1 = za, 2 = przeciw”)")
     codes = {}
     for code, word in pairs:
         answer = answer_of(word)
         if answer is None:
-            raise ValueError(f"the legend's {code} = {word!r} is no answer ({KNOWN})")
+            raise VoteImportError(f"the legend's {code} = {word!r} is no answer ({KNOWN})",
+                                  f"w legendzie „{code} = {word}” nie jest odpowiedzią "
+                                  f"({KNOWN})")
         codes[normal(code)] = answer
     return codes

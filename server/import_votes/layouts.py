@@ -80,20 +80,24 @@ def parse_time(text: str, row: int, column: str) -> datetime:
         except ValueError:
             continue
     if moment is None:
-        raise VoteImportError(f"{text!r} is not a time (write it as 29.05.2025 11:05)", row, column)
+        raise VoteImportError(f"{text!r} is not a time (write it as 29.05.2025 11:05)",
+                              f"„{text}” nie jest datą i godziną (zapisz ją jako "
+                              "29.05.2025 11:05)", row, column)
     return moment.replace(tzinfo=LOCAL)
 
 
 def _number(text: str, row: int, column: str) -> int:
     if not text.strip().isdigit() or int(text) < 1:
-        raise VoteImportError(f"{text!r} is not a vote number (1, 2, 3 …)", row, column)
+        raise VoteImportError(f"{text!r} is not a vote number (1, 2, 3 …)",
+                              f"„{text}” nie jest numerem głosowania (1, 2, 3 …)", row, column)
     return int(text)
 
 
 def _rule(text: str, row: int, column: str) -> MajorityRule:
     rule = rule_of(text)
     if rule is None:
-        raise VoteImportError(f"{text!r} is no majority ({KNOWN_RULES})", row, column)
+        raise VoteImportError(f"{text!r} is no majority ({KNOWN_RULES})",
+                              f"„{text}” nie jest żadną większością ({KNOWN_RULES})", row, column)
     return rule
 
 
@@ -112,7 +116,7 @@ def votes_of(rows: Sequence[Sequence[str]]) -> tuple[list[SourceVote], str]:
     """The votes (by number) and the layout's name; raises VoteImportError."""
     filled = [(number, row) for number, row in enumerate(rows, start=1) if any(row)]
     if not filled:
-        raise VoteImportError("the file is empty")
+        raise VoteImportError("the file is empty", "plik jest pusty")
     first_row, head = filled[0]
     names = [normal(cell) for cell in head]
     numbers = [cell for cell in head[1:] if cell.strip()]
@@ -122,7 +126,11 @@ def votes_of(rows: Sequence[Sequence[str]]) -> tuple[list[SourceVote], str]:
         return _row_layout(filled), "one row per member per vote"
     raise VoteImportError("neither layout: a header row with the columns głosowanie, czas, temat, "
                           "radny, głos (one row per member per vote), or a first column whose "
-                          "first row is głosowanie (a members x votes matrix)", first_row, "A")
+                          "first row is głosowanie (a members x votes matrix)",
+                          "plik nie ma żadnego z dwóch układów: wiersza nagłówka z kolumnami "
+                          "„głosowanie”, „czas”, „temat”, „radny”, „głos” (jeden wiersz na "
+                          "radnego w każdym głosowaniu) ani pierwszej kolumny, której pierwszy "
+                          "wiersz to „głosowanie” (tabela radni x głosowania)", first_row, "A")
 
 
 def _row_layout(filled: list[tuple[int, Sequence[str]]]) -> list[SourceVote]:
@@ -131,15 +139,17 @@ def _row_layout(filled: list[tuple[int, Sequence[str]]]) -> list[SourceVote]:
     for index, name in enumerate(head):
         key = NAMES.get(normal(name))
         if key is not None and key in columns:
-            raise VoteImportError(f"a second {name!r} column", head_row, column_letter(index))
+            raise VoteImportError(f"a second {name!r} column", f"druga kolumna „{name}”",
+                                  head_row, column_letter(index))
         if key is not None:
             columns[key] = index
     for needed in ("number", "voted_at", "subject", "member", "answer"):
         if needed not in columns:
             wanted = {"number": "głosowanie", "voted_at": "czas", "subject": "temat",
                       "member": "radny", "answer": "głos"}[needed]
-            raise VoteImportError(f"no column {wanted!r} (the header has: "
-                                  f"{', '.join(c for c in head if c)})", head_row)
+            has = ", ".join(c for c in head if c)
+            raise VoteImportError(f"no column {wanted!r} (the header has: {has})",
+                                  f"brak kolumny „{wanted}” (nagłówek ma: {has})", head_row)
 
     def where(key: str) -> str:
         return f"{column_letter(columns[key])} ({head[columns[key]]})"
@@ -160,21 +170,25 @@ def _row_layout(filled: list[tuple[int, Sequence[str]]]) -> list[SourceVote]:
         vote = votes.get(number)
         if vote is None:
             if not described.subject:
-                raise VoteImportError("the vote has no subject", row_number, where("subject"))
+                raise VoteImportError("the vote has no subject", "głosowanie nie ma tematu",
+                                      row_number, where("subject"))
             vote = votes[number] = described
         else:
             for key in VOTE_FIELDS:
                 if key in columns and getattr(vote, key) != getattr(described, key):
-                    raise VoteImportError(f"vote {number} has {_shown(getattr(vote, key))} in "
-                                          f"row {vote.row} but "
-                                          f"{_shown(getattr(described, key))} here",
-                                          row_number, where(key))
+                    was, now = _shown(getattr(vote, key)), _shown(getattr(described, key))
+                    raise VoteImportError(f"vote {number} has {was} in row {vote.row} but "
+                                          f"{now} here",
+                                          f"głosowanie {number} ma w wierszu {vote.row} "
+                                          f"„{was}”, a tutaj „{now}”", row_number, where(key))
         answer = answer_of(cells["answer"])
         if answer is None:
-            raise VoteImportError(f"{cells['answer']!r} is no answer ({KNOWN})", row_number,
-                                  where("answer"))
+            raise VoteImportError(f"{cells['answer']!r} is no answer ({KNOWN})",
+                                  f"„{cells['answer']}” nie jest odpowiedzią ({KNOWN})",
+                                  row_number, where("answer"))
         if not cells["member"]:
-            raise VoteImportError("no member named", row_number, where("member"))
+            raise VoteImportError("no member named", "brak imienia i nazwiska radnego",
+                                  row_number, where("member"))
         vote.cells.append(Cell(cells["member"], answer, row_number, where("answer"),
                                where("member")))
     return [votes[n] for n in sorted(votes)]
@@ -185,7 +199,8 @@ def _matrix(filled: list[tuple[int, Sequence[str]]]) -> list[SourceVote]:
     numbers = {index: _number(cell, head_row, column_letter(index))
                for index, cell in enumerate(head) if index and cell.strip()}
     if len(set(numbers.values())) != len(numbers):
-        raise VoteImportError("a vote number twice in the first row", head_row)
+        raise VoteImportError("a vote number twice in the first row",
+                              "ten sam numer głosowania dwa razy w pierwszym wierszu", head_row)
     described: dict[str, tuple[int, Sequence[str]]] = {}
     members: list[tuple[int, Sequence[str]]] = []
     codes: dict[str, FinalAnswer] = {}
@@ -195,8 +210,9 @@ def _matrix(filled: list[tuple[int, Sequence[str]]]) -> list[SourceVote]:
         if first.startswith("legenda"):
             try:
                 codes.update(legend(" ".join(cell for cell in row if cell)))
-            except ValueError as error:
-                raise VoteImportError(str(error), row_number, "A") from error
+            except VoteImportError as error:
+                raise VoteImportError(error.problem.en, error.problem.message("pl"),
+                                      row_number, "A") from error
         elif key == "member":
             continue  # the members' own header row
         elif key in VOTE_FIELDS:
@@ -206,7 +222,8 @@ def _matrix(filled: list[tuple[int, Sequence[str]]]) -> list[SourceVote]:
     for needed, word in (("voted_at", "czas"), ("subject", "temat")):
         if needed not in described:
             raise VoteImportError(f"no row {word!r} (its first cell names it) under the votes' "
-                                  "numbers", head_row, "A")
+                                  "numbers", f"brak wiersza „{word}” (nazwanego w jego pierwszej "
+                                  "komórce) pod numerami głosowań", head_row, "A")
 
     def value(key: str, index: int) -> str:
         row = described.get(key, (0, ()))[1]
@@ -216,8 +233,8 @@ def _matrix(filled: list[tuple[int, Sequence[str]]]) -> list[SourceVote]:
     for index, number in numbers.items():
         time_row = described["voted_at"][0]
         if not value("subject", index):
-            raise VoteImportError("the vote has no subject", described["subject"][0],
-                                  column_letter(index))
+            raise VoteImportError("the vote has no subject", "głosowanie nie ma tematu",
+                                  described["subject"][0], column_letter(index))
         votes.append(SourceVote(number, head_row, parse_time(value("voted_at", index), time_row,
                                                              column_letter(index)),
                                 value("subject", index), _label(value("label", index)),
@@ -227,13 +244,17 @@ def _matrix(filled: list[tuple[int, Sequence[str]]]) -> list[SourceVote]:
     for row_number, row in members:
         member = row[0].strip()
         if not member:
-            raise VoteImportError("an answer with no member named", row_number, "A")
+            raise VoteImportError("an answer with no member named",
+                                  "odpowiedź bez imienia i nazwiska radnego", row_number, "A")
         for vote, index in zip(votes, numbers, strict=True):
             cell = row[index] if index < len(row) else ""
             answer = codes.get(normal(cell)) or answer_of(cell)
             if answer is None:
-                known = ", ".join(f"{c} = {a.value}" for c, a in codes.items()) or "none"
-                raise VoteImportError(f"{cell!r} is neither in the legend ({known}) nor an "
-                                      f"answer ({KNOWN})", row_number, column_letter(index))
+                known = ", ".join(f"{c} = {a.value}" for c, a in codes.items())
+                raise VoteImportError(f"{cell!r} is neither in the legend ({known or 'none'}) "
+                                      f"nor an answer ({KNOWN})",
+                                      f"„{cell}” nie ma w legendzie ({known or 'brak legendy'}) "
+                                      f"i nie jest odpowiedzią ({KNOWN})",
+                                      row_number, column_letter(index))
             vote.cells.append(Cell(member, answer, row_number, column_letter(index), "A"))
     return sorted(votes, key=lambda v: v.number)

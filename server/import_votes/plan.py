@@ -35,15 +35,23 @@ def sitting_of(state: Chamber, sitting_id: str | None) -> Sitting:
     sitting = state.sittings.get(chosen) if chosen else None
     if sitting is None:
         known = ", ".join(f"{s.id} ({s.number}, {s.date})" for s in state.sittings.values())
-        raise VoteImportError(f"no sitting {chosen or ''} in the log to import into"
-                              + (f"; known: {known}" if known else ""))
+        named = f" {chosen}" if chosen else ""
+        raise VoteImportError(f"no sitting{named} in the log to import into"
+                              + (f"; known: {known}" if known else ""),
+                              f"w dzienniku nie ma sesji{named}, do której można importować"
+                              + (f"; znane: {known}" if known else ""))
     if not sitting.entered_afterwards:
         raise VoteImportError(f"sitting {sitting.number} of {sitting.date} is not entered "
                               "afterwards; votes are imported only into one opened with "
-                              "`sesja apply --afterwards` (its opening gives happened_at)")
+                              "`sesja apply --afterwards` (its opening gives happened_at)",
+                              f"sesja {sitting.number} z {sitting.date} nie jest wprowadzana "
+                              "później; głosowania importuje się tylko do sesji otwartej przez "
+                              "`sesja apply --afterwards` (jej otwarcie podaje happened_at)")
     if sitting.status is not SittingStatus.OPEN:
         raise VoteImportError(f"sitting {sitting.number} of {sitting.date} is "
-                              f"{sitting.status.value}, not open: nothing can be added to it")
+                              f"{sitting.status.value}, not open: nothing can be added to it",
+                              f"sesja {sitting.number} z {sitting.date} nie jest otwarta (stan: "
+                              f"{sitting.status.value}): nic nie można do niej dodać")
     return sitting
 
 
@@ -68,11 +76,15 @@ def _answers(sitting: Sitting, vote: SourceVote, members: dict[str, str]) -> dic
         member_id = members.get(" ".join(cell.member.lower().split()))
         if member_id is None:
             raise VoteImportError(f"{cell.member!r} is not a member of the sitting's roster "
-                                  f"(sitting {sitting.number})", cell.row, cell.member_column)
+                                  f"(sitting {sitting.number})",
+                                  f"„{cell.member}” nie jest na liście radnych sesji "
+                                  f"{sitting.number}", cell.row, cell.member_column)
         if member_id in cells:
             raise VoteImportError(f"{cell.member!r} is given twice in vote {vote.number} "
-                                  f"(also in row {cells[member_id].row})", cell.row,
-                                  cell.member_column)
+                                  f"(also in row {cells[member_id].row})",
+                                  f"„{cell.member}” występuje dwa razy w głosowaniu "
+                                  f"{vote.number} (także w wierszu {cells[member_id].row})",
+                                  cell.row, cell.member_column)
         cells[member_id] = cell
     return cells
 
@@ -86,13 +98,19 @@ def plan(state: Chamber, sitting_id: str | None, votes: list[SourceVote]) -> lis
     previous: SourceVote | None = None
     for vote in votes:
         if previous is not None and vote.voted_at < previous.voted_at:
+            times = f"{vote.voted_at:%H:%M} < {previous.voted_at:%H:%M}"
             raise VoteImportError(f"vote {vote.number} is timed before vote {previous.number} "
-                                  f"({vote.voted_at:%H:%M} < {previous.voted_at:%H:%M})", vote.row)
+                                  f"({times})",
+                                  f"głosowanie {vote.number} ma godzinę wcześniejszą niż "
+                                  f"głosowanie {previous.number} ({times})", vote.row)
         previous = vote
         item = items.get(vote.label.lower()) if vote.label else None
         if vote.label and item is None:
+            listed = ", ".join(items)
             raise VoteImportError(f"no agenda item {vote.label!r} in sitting {sitting.number} "
-                                  f"(its items: {', '.join(items)})", vote.row)
+                                  f"(its items: {listed})",
+                                  f"w porządku obrad sesji {sitting.number} nie ma punktu "
+                                  f"„{vote.label}” (jej punkty: {listed})", vote.row)
         cells = _answers(sitting, vote, members)
         finals = {m.id: cells[m.id].answer if m.id in cells else FinalAnswer.UNKNOWN
                   for m in sitting.roster}

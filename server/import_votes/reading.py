@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from server.import_votes.errors import VoteImportError, column_letter
+from server.os_reasons import cannot_read
 
 MAX_BYTES = 64 * 1024 * 1024  # 100 votes x 750 members are some 11 MB
 ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "cp1250": "Windows-1250"}
@@ -26,10 +27,12 @@ def read_table(path: Path, encoding: str | None = None, sheet: str | None = None
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise VoteImportError(f"the file is too big ({size} bytes; at most {MAX_BYTES})")
+            raise VoteImportError(f"the file is too big ({size} bytes; at most {MAX_BYTES})",
+                                  f"plik jest za duży ({size} bajtów; najwyżej {MAX_BYTES})")
         data = path.read_bytes()
     except OSError as error:
-        raise VoteImportError(f"cannot read {path}: {error.strerror}") from error
+        unread = cannot_read(path, error)
+        raise VoteImportError(unread.en, unread.message("pl")) from error
     if data.startswith(ZIP_MAGIC) or path.suffix.lower() == ".xlsx":
         return _xlsx(data, sheet)
     return _csv(data, encoding)
@@ -45,7 +48,10 @@ def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
     BOM; UTF-8 if it decodes; else Windows-1250)."""
     if b"\x00" in data:
         raise VoteImportError("the file holds NUL bytes: not a CSV text file (UTF-16, or not "
-                              "text at all); save it as CSV in UTF-8 or Windows-1250")
+                              "text at all); save it as CSV in UTF-8 or Windows-1250",
+                              "plik zawiera bajty NUL: to nie jest tekstowy plik CSV (UTF-16 "
+                              "albo wcale nie tekst); zapisz go jako CSV w UTF-8 albo "
+                              "Windows-1250")
     chosen = encoding or ("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else None)
     candidates = [chosen] if chosen else ["utf-8", "cp1250"]
     for name in candidates:
@@ -64,13 +70,17 @@ def _undecodable(data: bytes, encoding: str, error: UnicodeDecodeError) -> VoteI
     prefix = data[start:error.start].decode(encoding, errors="replace")
     column = prefix.count(_delimiter(first_line)) if first_line else 0
     other = "--encoding cp1250" if encoding.startswith("utf-8") else "--encoding utf-8"
-    return VoteImportError(f"byte 0x{data[error.start]:02x} is not {ENCODINGS.get(encoding, encoding)}"
-                           f" (try {other})", row, column_letter(column))
+    byte, named = f"0x{data[error.start]:02x}", ENCODINGS.get(encoding, encoding)
+    return VoteImportError(f"byte {byte} is not {named} (try {other})",
+                           f"bajt {byte} nie jest zapisany w kodowaniu {named} (spróbuj {other})",
+                           row, column_letter(column))
 
 
 def _csv(data: bytes, encoding: str | None) -> Table:
     if encoding is not None and encoding not in ENCODINGS:
-        raise VoteImportError(f"unknown encoding {encoding!r}; one of {', '.join(ENCODINGS)}")
+        known = ", ".join(ENCODINGS)
+        raise VoteImportError(f"unknown encoding {encoding!r}; one of {known}",
+                              f"nieznane kodowanie „{encoding}”; do wyboru: {known}")
     text, used = _decode(data, encoding)
     if used == "utf-8" and text.startswith("\ufeff"):
         text, used = text[1:], "utf-8-sig"
@@ -80,7 +90,8 @@ def _csv(data: bytes, encoding: str | None) -> Table:
         rows = tuple(tuple(cell.strip() for cell in row)
                      for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as error:
-        raise VoteImportError(f"not a CSV file ({error})") from error
+        raise VoteImportError(f"not a CSV file ({error})",
+                              f"to nie jest plik CSV ({error})") from error
     names = {";": "semicolons", ",": "commas", "\t": "tabs"}
     return Table(rows, f"CSV, {ENCODINGS[used]}, {names[delimiter]}")
 
@@ -100,10 +111,14 @@ def _xlsx(data: bytes, sheet: str | None) -> Table:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises zipfile's, KeyError and its own for bad files
-        raise VoteImportError(f"not a readable XLSX workbook ({type(error).__name__}: {error})") from error
+        why = f"{type(error).__name__}: {error}"
+        raise VoteImportError(f"not a readable XLSX workbook ({why})",
+                              f"nie można odczytać skoroszytu XLSX ({why})") from error
     try:
         if sheet is not None and sheet not in book.sheetnames:
-            raise VoteImportError(f"no sheet {sheet!r}; the workbook has {', '.join(book.sheetnames)}")
+            has = ", ".join(book.sheetnames)
+            raise VoteImportError(f"no sheet {sheet!r}; the workbook has {has}",
+                                  f"brak arkusza „{sheet}”; skoroszyt ma arkusze: {has}")
         chosen = book[sheet] if sheet is not None else book.worksheets[0]
         rows = tuple(tuple(_cell_text(value) for value in row)
                      for row in chosen.iter_rows(values_only=True))

@@ -22,9 +22,9 @@ class Imported:
 
 
 def import_votes(service: SittingService, path: Path, actor: str, *, sitting_id: str | None = None,
-                 encoding: str | None = None, sheet: str | None = None,
-                 lang: str = "pl") -> Imported:
-    """Raises VoteImportError naming the row and column; nothing is written then."""
+                 encoding: str | None = None, sheet: str | None = None) -> Imported:
+    """Raises VoteImportError naming the row and column, in English and Polish (a refusal
+    of the model's with its reason in both); nothing is written then."""
     table = read_table(path, encoding, sheet)
     votes, layout = votes_of(table.rows)
     planned = plan(service.state, sitting_id, votes)
@@ -32,8 +32,10 @@ def import_votes(service: SittingService, path: Path, actor: str, *, sitting_id:
         events = service.execute_all([p.command for p in planned], actor)
     except BatchRejected as batch:
         refused = planned[batch.index]
-        message = batch.rejection.message(lang).rstrip(".")
-        raise VoteImportError(f"refused: {message}", refused.row, refused.column) from batch
+        reason = batch.rejection
+        raise VoteImportError(f"refused: {reason.message('en').rstrip('.')}",
+                              f"odrzucone: {reason.message('pl').rstrip('.')}",
+                              refused.row, refused.column) from batch
     sitting = sitting_of(service.state, sitting_id)
     return Imported(len(votes), len(votes) * len(sitting.roster), len(events),
                     f"{table.described}; {layout}", f"{sitting.number} of {sitting.date}",

@@ -12,6 +12,7 @@ import secrets
 from pathlib import Path
 
 from server import portable
+from server.bilingual import BilingualError
 
 FOLDER = "secretaries"
 SUFFIX = ".token"
@@ -20,8 +21,9 @@ SUFFIX = ".token"
 NAME = re.compile(r"[^\W_][\w .'-]{0,39}")
 
 
-class SecretaryError(Exception):
-    """The name cannot be used, or the folder cannot be written; says why."""
+class SecretaryError(BilingualError):
+    """The name cannot be used, or the folder cannot be written; says why (English and
+    Polish)."""
 
 
 def checked_name(name: str) -> str:
@@ -29,7 +31,9 @@ def checked_name(name: str) -> str:
     if not NAME.fullmatch(name) or name.endswith((" ", ".")):
         raise SecretaryError(
             f"{name!r} cannot name a secretary: use 1-40 letters, digits, spaces, dots, "
-            "hyphens or apostrophes, starting with a letter or digit")
+            "hyphens or apostrophes, starting with a letter or digit",
+            f"„{name}” nie może być nazwą sekretarza: użyj od 1 do 40 liter, cyfr, spacji, "
+            "kropek, łączników lub apostrofów, zaczynając od litery lub cyfry")
     return name
 
 
@@ -46,7 +50,9 @@ def add(token_dir: Path, name: str) -> str:
         portable.private_folder(folder_of(token_dir))
         portable.write_private_file(folder_of(token_dir) / f"{name}{SUFFIX}", token + "\n")
     except OSError as error:
-        raise SecretaryError(f"cannot write to the token folder {token_dir}: {error}") from error
+        raise SecretaryError(f"cannot write to the token folder {token_dir}: {error}",
+                             f"nie można zapisać w folderze tokenów {token_dir}: {error}"
+                             ) from error
     return token
 
 
@@ -55,9 +61,12 @@ def remove(token_dir: Path, name: str) -> None:
     try:
         path.unlink()
     except FileNotFoundError:
-        raise SecretaryError(f"no secretary named {name!r} in {folder_of(token_dir)}") from None
+        folder = folder_of(token_dir)
+        raise SecretaryError(f"no secretary named {name!r} in {folder}",
+                             f"w {folder} nie ma sekretarza o nazwie „{name}”") from None
     except OSError as error:
-        raise SecretaryError(f"cannot remove {path}: {error}") from error
+        raise SecretaryError(f"cannot remove {path}: {error}",
+                             f"nie można usunąć {path}: {error}") from error
 
 
 def read(token_dir: Path) -> dict[str, str]:

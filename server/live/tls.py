@@ -4,9 +4,12 @@ chamber's network without a reverse proxy: `--tls-cert` and `--tls-key` (PEM fil
 import ssl
 from pathlib import Path
 
+from server.bilingual import BilingualError
 
-class TlsError(Exception):
-    """The certificate or its key cannot be used; the message says why."""
+
+class TlsError(BilingualError):
+    """The certificate or its key cannot be used; the message says why, in English
+    (`str()`) and Polish (`message("pl")`)."""
 
 
 def tls_context(cert: Path, key: Path) -> ssl.SSLContext:
@@ -16,7 +19,9 @@ def tls_context(cert: Path, key: Path) -> ssl.SSLContext:
     try:
         context.load_cert_chain(cert, key)
     except FileNotFoundError as error:
-        raise TlsError(f"no such file: {error.filename}") from error
+        raise TlsError(f"no such file: {error.filename}",
+                       f"nie ma takiego pliku: {error.filename}") from error
     except (ssl.SSLError, OSError) as error:
-        raise TlsError(f"cannot use the certificate {cert} with the key {key}: {error}") from error
+        raise TlsError(f"cannot use the certificate {cert} with the key {key}: {error}",
+                       f"nie można użyć certyfikatu {cert} z kluczem {key}: {error}") from error
     return context

@@ -12,13 +12,14 @@ import secrets
 from pathlib import Path
 
 from server import portable
+from server.bilingual import BilingualError
 from server.live import secretaries
 
 ROLES = ("control", "display", "public")
 
 
-class TokenError(Exception):
-    """The token folder cannot be used; the message says why."""
+class TokenError(BilingualError):
+    """The token folder cannot be used; the message says why (English and Polish)."""
 
 
 def default_token_dir(db: Path) -> Path:
@@ -79,4 +80,5 @@ class TokenStore:
             portable.write_private_file(path, token + "\n")
             return token
         except (OSError, UnicodeDecodeError) as error:
-            raise TokenError(f"cannot use the token folder {self.folder}: {error}") from error
+            raise TokenError(f"cannot use the token folder {self.folder}: {error}",
+                             f"nie można użyć folderu tokenów {self.folder}: {error}") from error

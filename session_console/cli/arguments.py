@@ -1,13 +1,16 @@
 """The arguments several sub-commands share, and how a command says who acts and what
-failed. Light on purpose: every command's parser imports it (docs/performance.md)."""
+failed (in its language: `--lang`, Polish by default). Light on purpose: every command's
+parser imports it (docs/performance.md)."""
 
 import argparse
 import os
 import sys
 from pathlib import Path
 
+from server.bilingual import BilingualError
 from server.paths import default_db_path
 from server.portable import login_name
+from session_console.cli.parser_words import said
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
@@ -41,6 +44,25 @@ def actor(channel: str, name: str | None = None) -> str:
     return f"{channel}:{secretary(name)}"
 
 
+def whole_number(text: str) -> int:
+    """An argument's whole number (--port, --seats), refused in the command line's words."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(said(f"{text!r} is not a whole number",
+                                              f"„{text}” nie jest liczbą całkowitą")) from None
+
+
 def fail(message: str) -> int:
     print(f"sesja: {message}", file=sys.stderr)
     return 1
+
+
+def refuse(lang: str, en: str, pl: str) -> int:
+    """`fail` with the command line's own check, in the command's language (`--lang`)."""
+    return fail(BilingualError(en, pl).message(lang))
+
+
+def failed(error: BilingualError, lang: str) -> int:
+    """`fail` with an error that says itself in both languages."""
+    return fail(error.message(lang))

@@ -19,9 +19,11 @@ from session_console.cli.arguments import (
     add_lang_argument,
     add_secretary_argument,
     fail,
+    failed,
+    refuse,
 )
 from session_console.cli.opening import open_deferred, open_failed, open_service
-from session_console.cli.serve import add_live_arguments, tls_of
+from session_console.cli.serve import add_live_arguments, bad_port, tls_of
 
 if TYPE_CHECKING:
     from server.deferred_service import DeferredService
@@ -125,7 +127,7 @@ def _console_or_server(service: "SittingService", db: Path, args: argparse.Names
     if not args.serve:
         return _run_app(LocalBackend(service, actor("console", args.secretary)), args.lang)
     if not 0 <= args.port <= 65535:
-        return fail(f"--port {args.port} is not a port number (0-65535)")
+        return bad_port(args)
     from server.live import LiveServer, TokenError, default_token_dir
     from server.live.tls import TlsError
 
@@ -133,7 +135,7 @@ def _console_or_server(service: "SittingService", db: Path, args: argparse.Names
         live = LiveServer(service, host=args.host, port=args.port, public=args.public,
                           token_dir=args.token_dir or default_token_dir(db), tls=tls_of(args))
     except (TokenError, TlsError) as error:
-        return fail(str(error))
+        return failed(error, args.lang)
     backend = LocalBackend(service, actor("console", args.secretary), displays=live,
                            start=live.start, stop=live.stop)
     return _run_app(backend, args.lang)
@@ -141,9 +143,12 @@ def _console_or_server(service: "SittingService", db: Path, args: argparse.Names
 
 def _remote(args: argparse.Namespace) -> int:
     if not args.token:
-        return fail("--connect needs --token (the control token of the server)")
+        return refuse(args.lang, "--connect needs --token (the control token of the server)",
+                      "--connect wymaga --token (tokenu sterowania serwera)")
     if args.db or args.serve or args.publish_dir:
-        return fail("--connect drives a remote server; it takes no --db, --serve or --publish-dir")
+        return refuse(args.lang, "--connect drives a remote server; it takes no --db, --serve "
+                      "or --publish-dir", "--connect steruje zdalnym serwerem; nie przyjmuje "
+                      "--db, --serve ani --publish-dir")
     from server.live.remote import RemoteService
     from session_console.remote_backend import RemoteBackend
 
@@ -210,7 +215,9 @@ def _open_demo(args: argparse.Namespace) -> int:
         return open_failed(error, args.lang)
     if service.state.last_seq:
         service.close()
-        return fail(f"{db} already holds a log; open it with `sesja console --db {db}`")
+        return refuse(args.lang, f"{db} already holds a log; open it with "
+                      f"`sesja console --db {db}`", f"plik {db} zawiera już dziennik; otwórz "
+                      f"go poleceniem `sesja console --db {db}`")
     from server.demo import demo_commands
 
     for command in demo_commands(datetime.now().date()):

@@ -15,6 +15,9 @@ from session_console.cli.arguments import (
     add_lang_argument,
     add_secretary_argument,
     fail,
+    failed,
+    refuse,
+    whole_number,
 )
 from session_console.cli.export import run_verify_export
 from session_console.cli.opening import open_failed, open_service
@@ -46,6 +49,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     verify_parser.set_defaults(run=run_verify)
 
     schema_parser = commands.add_parser("schema", help="print the JSON Schema of the protocol")
+    add_lang_argument(schema_parser)
     schema_parser.set_defaults(run=run_schema)
 
     council = commands.add_parser("council", help="manage the council").add_subparsers(
@@ -58,7 +62,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                                help="utf-8 or cp1250 (default: detected)")
     import_parser.add_argument("--name", help="the council's name (kept if already defined)")
     import_parser.add_argument("--kind", choices=[k.value for k in CouncilKind])
-    import_parser.add_argument("--seats", type=int, help="statutory seats (ustawowy skład)")
+    import_parser.add_argument("--seats", type=whole_number, help="statutory seats (ustawowy skład)")
     add_secretary_argument(import_parser, "imports the council")
     import_parser.set_defaults(run=run_council_import)
 
@@ -70,12 +74,15 @@ def _read_text(path: Path) -> str:
 
 
 def run_apply(args: argparse.Namespace) -> int:
+    from server.os_reasons import cannot_read
+
     try:
         lines = _read_text(args.script).splitlines()
     except OSError as error:
-        return fail(f"cannot read {args.script}: {error.strerror}")
+        return failed(cannot_read(args.script, error), args.lang)
     except UnicodeDecodeError as error:
-        return fail(f"{args.script} is not UTF-8 (byte {error.start})")
+        return refuse(args.lang, f"{args.script} is not UTF-8 (byte {error.start})",
+                      f"plik {args.script} nie jest zapisany w UTF-8 (bajt {error.start})")
     try:
         service = open_service(args.db, "sesja apply")
     except StoreError as error:
@@ -84,9 +91,10 @@ def run_apply(args: argparse.Namespace) -> int:
 
     try:
         applied = apply_script(service, lines, args.actor or actor("apply", args.secretary),
-                               args.lang, args.afterwards)
+                               args.afterwards)
     except ScriptError as error:
-        return fail(f"{args.script}: {error}; nothing from this script was written")
+        return refuse(args.lang, f"{args.script}: {error}; nothing from this script was written",
+                      f"{args.script}: {error.message('pl')}; nic z tego skryptu nie zapisano")
     except StoreError as error:
         return open_failed(error, args.lang)
     finally:
@@ -135,18 +143,20 @@ def run_council_import(args: argparse.Namespace) -> int:
     from models.council import Council
     from models.rejection import Rejection
     from server.council_csv import CsvImportError, read_members
-    from server.script import describe_validation
+    from server.os_reasons import cannot_read
+    from server.validation_words import describe_validation
 
+    nothing = {"en": "nothing was imported", "pl": "nic nie zaimportowano"}[args.lang]
     try:
         data = args.csv.read_bytes()
     except OSError as error:
-        return fail(f"cannot read {args.csv}: {error.strerror}")
+        return fail(f"{cannot_read(args.csv, error).message(args.lang)}; {nothing}")
     try:
         members, encoding = read_members(data, args.encoding)
     except CsvImportError as error:
-        for problem in error.problems:
+        for problem in error.messages(args.lang):
             print(f"{args.csv}: {problem}", file=sys.stderr)
-        return fail("nothing was imported")
+        return fail(nothing)
     try:
         service = open_service(args.db, "sesja council import")
     except StoreError as error:
@@ -156,7 +166,8 @@ def run_council_import(args: argparse.Namespace) -> int:
         name = args.name or (old.name if old else None)
         seats = args.seats or (old.statutory_seats if old else None)
         if not name or not seats:
-            return fail("a new council needs --name and --seats; nothing was imported")
+            return refuse(args.lang, f"a new council needs --name and --seats; {nothing}",
+                          f"nowa rada potrzebuje --name i --seats; {nothing}")
         kept: dict[str, Any] = {"resolution_pattern": old.resolution_pattern,
                                 "next_resolution_number": service.state.next_resolution} if old else {}
         try:
@@ -165,11 +176,11 @@ def run_council_import(args: argparse.Namespace) -> int:
                 kind=CouncilKind(args.kind) if args.kind else (old.kind if old else CouncilKind.GMINA),
                 **kept)
         except ValidationError as error:
-            return fail(f"{describe_validation(error)}; nothing was imported")
+            return fail(f"{describe_validation(error, args.lang)}; {nothing}")
         try:
             service.execute(DefineCouncil(council=council), actor("import", args.secretary))
         except Rejection as rejection:
-            return fail(f"{rejection.message(args.lang).rstrip('.')}; nothing was imported")
+            return fail(f"{rejection.message(args.lang).rstrip('.')}; {nothing}")
         except StoreError as error:  # a write that failed says nothing of it was written
             return open_failed(error, args.lang)
     finally:

@@ -9,7 +9,13 @@ import argparse
 from pathlib import Path
 
 from server.store_errors import StoreError
-from session_console.cli.arguments import actor, add_db_argument, add_lang_argument, fail
+from session_console.cli.arguments import (
+    actor,
+    add_db_argument,
+    add_lang_argument,
+    fail,
+    refuse,
+)
 from session_console.cli.opening import open_failed, open_service
 
 
@@ -40,11 +46,14 @@ def run_cards(args: argparse.Namespace) -> int:
     try:
         council = service.state.council
         if council is None:
-            return fail("no council is defined in this log")
+            return refuse(args.lang, "no council is defined in this log",
+                          "w tym dzienniku nie zdefiniowano rady")
         members = [m for m in council.members if args.member is None or m.id in args.member]
         unknown = set(args.member or ()) - {m.id for m in members}
         if unknown:
-            return fail(f"no such member: {', '.join(sorted(unknown))}")
+            named = ", ".join(sorted(unknown))
+            return refuse(args.lang, f"no such member: {named}",
+                          f"nie ma radnego o identyfikatorze: {named}")
         issued = issue_codes(service.state, [m.id for m in members])
         base = args.url.rstrip("/")
         pdf = device_cards_pdf(council.name, [
@@ -54,8 +63,15 @@ def run_cards(args: argparse.Namespace) -> int:
         args.out.write_bytes(pdf)
     except (StoreError, ExportError) as error:  # the PDF is made before the codes are
         return fail(error.message(args.lang))  # logged: none issued
-    except (BatchRejected, OSError) as error:
-        return fail(str(error))
+    except BatchRejected as batch:
+        return fail(batch.rejection.message(args.lang))
+    except OSError as error:
+        from server.os_reasons import os_reason
+
+        reason = os_reason(error)
+        return refuse(args.lang, f"cannot write {args.out}: {reason.en}; no codes were issued",
+                      f"nie można zapisać pliku {args.out}: {reason.message('pl')}; "
+                      "nie wydano żadnych kodów")
     finally:
         service.close()
     print(f"{len(issued)} cards: {args.out} (earlier codes of these members no longer work)")

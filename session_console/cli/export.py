@@ -10,6 +10,7 @@ from server.publish.formats import DEFAULT_FORMATS, FORMATS
 from server.store_errors import StoreError
 from session_console.cli.arguments import add_db_argument, add_lang_argument, fail
 from session_console.cli.opening import open_failed
+from session_console.cli.parser_words import said
 
 # The store, the writers and the checker are imported by the command that runs them, not
 # by the parser every other command builds (tests/test_lazy_imports.py).
@@ -37,8 +38,9 @@ def _moment(text: str) -> datetime:
     try:
         return datetime.fromisoformat(text)
     except ValueError as error:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date and time such as 2025-05-29T10:58:30") from error
+        raise argparse.ArgumentTypeError(said(
+            f"{text!r} is not a date and time such as 2025-05-29T10:58:30",
+            f"„{text}” nie jest datą i godziną, np. 2025-05-29T10:58:30")) from error
 
 
 def _progress(done: int, total: int) -> None:

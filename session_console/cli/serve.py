@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING
 from server.live.defaults import DEFAULT_PORT
 from server.paths import default_db_path
 from server.store_errors import StoreError
-from session_console.cli.arguments import add_db_argument, add_lang_argument, fail
+from session_console.cli.arguments import (
+    add_db_argument,
+    add_lang_argument,
+    failed,
+    refuse,
+    whole_number,
+)
 from session_console.cli.opening import open_failed, open_service
 
 if TYPE_CHECKING:
@@ -46,7 +52,7 @@ def add_live_arguments(parser: argparse.ArgumentParser, condition: str = "") -> 
     parser.add_argument("--host", default="127.0.0.1",
                         help=f"{condition}address to listen on (0.0.0.0: every network; "
                              "default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT,
+    parser.add_argument("--port", type=whole_number, default=DEFAULT_PORT,
                         help=f"{condition}port for pages, JSON views and websocket "
                              f"(default {DEFAULT_PORT})")
     parser.add_argument("--token-dir", type=Path, default=None,
@@ -64,6 +70,11 @@ def add_live_arguments(parser: argparse.ArgumentParser, condition: str = "") -> 
                              "after every vote (see sesja export)")
 
 
+def bad_port(args: argparse.Namespace) -> int:
+    return refuse(args.lang, f"--port {args.port} is not a port number (0-65535)",
+                  f"--port {args.port} nie jest numerem portu (0-65535)")
+
+
 def tls_of(args: argparse.Namespace) -> "ssl.SSLContext | None":
     """The TLS context of --tls-cert and --tls-key, or None; raises TlsError (both or
     neither must be given)."""
@@ -72,7 +83,8 @@ def tls_of(args: argparse.Namespace) -> "ssl.SSLContext | None":
     if args.tls_cert is None and args.tls_key is None:
         return None
     if args.tls_cert is None or args.tls_key is None:
-        raise TlsError("--tls-cert and --tls-key go together")
+        raise TlsError("--tls-cert and --tls-key go together",
+                       "--tls-cert i --tls-key podaje się razem")
     return tls_context(args.tls_cert, args.tls_key)
 
 
@@ -118,7 +130,7 @@ async def _build_ahead() -> None:
 
 def run_serve(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
-        return fail(f"--port {args.port} is not a port number (0-65535)")
+        return bad_port(args)
     db = args.db or default_db_path()
     try:
         service = open_service(db, "sesja serve")
@@ -140,12 +152,14 @@ def run_serve(args: argparse.Namespace) -> int:
         asyncio.run(serve_until_stopped(live, tasks=[]))
     except KeyboardInterrupt:  # Ctrl+C before the server's own handlers were set
         pass
-    except ExportError as error:
-        return fail(error.message(args.lang))
-    except (TokenError, TlsError) as error:
-        return fail(str(error))
+    except (ExportError, TokenError, TlsError) as error:
+        return failed(error, args.lang)
     except OSError as error:
-        return fail(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}")
+        from server.os_reasons import os_reason
+
+        where, reason = f"{args.host}:{args.port}", os_reason(error)
+        return refuse(args.lang, f"cannot listen on {where}: {reason.en}",
+                      f"nie można nasłuchiwać na {where}: {reason.message('pl')}")
     finally:
         if publisher:
             publisher.stop()

@@ -10,7 +10,7 @@ from pathlib import Path
 from server.live import secretaries
 from server.live.tokens import default_token_dir
 from server.paths import default_db_path
-from session_console.cli.arguments import add_db_argument, fail
+from session_console.cli.arguments import add_db_argument, add_lang_argument, failed
 
 
 def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -24,6 +24,7 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     listing = actions.add_parser("list", help="the secretaries who have a token")
     for parser, run in ((add, run_add), (remove, run_remove), (listing, run_list)):
         add_db_argument(parser)
+        add_lang_argument(parser)
         parser.add_argument("--token-dir", type=Path, default=None,
                             help="the server's token folder (default: beside the log, DB.tokens)")
         parser.set_defaults(run=run)
@@ -37,7 +38,7 @@ def run_add(args: argparse.Namespace) -> int:
     try:
         token = secretaries.add(_folder(args), args.name)
     except secretaries.SecretaryError as error:
-        return fail(str(error))
+        return failed(error, args.lang)
     print(token)
     return 0
 
@@ -46,7 +47,7 @@ def run_remove(args: argparse.Namespace) -> int:
     try:
         secretaries.remove(_folder(args), args.name)
     except secretaries.SecretaryError as error:
-        return fail(str(error))
+        return failed(error, args.lang)
     return 0
 
 

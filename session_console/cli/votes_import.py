@@ -36,18 +36,17 @@ def run_import(args: argparse.Namespace) -> int:
     from server.import_votes.errors import VoteImportError
     from server.import_votes.run import import_votes
 
+    nothing = "nic nie zaimportowano" if args.lang == "pl" else "nothing was imported"
     try:
         service = open_service(args.db, "sesja import")
     except StoreError as error:
         return open_failed(error, args.lang)
     try:
         done = import_votes(service, args.file, actor("import", args.secretary),
-                            sitting_id=args.sitting, encoding=args.encoding, sheet=args.sheet,
-                            lang=args.lang)
+                            sitting_id=args.sitting, encoding=args.encoding, sheet=args.sheet)
     except VoteImportError as error:
-        return fail(f"{args.file}: {error}; nothing was imported")
+        return fail(f"{args.file}: {error.message(args.lang)}; {nothing}")
     except StoreError as error:
-        nothing = "nic nie zaimportowano" if args.lang == "pl" else "nothing was imported"
         return fail(f"{error.message(args.lang)}; {nothing}")
     finally:
         service.close()

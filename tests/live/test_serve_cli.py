@@ -33,9 +33,20 @@ def test_serve_explains_a_busy_port_and_a_bad_one(tmp_path):
         busy.listen()
         port = busy.getsockname()[1]
         result = sesja("serve", "--db", str(db), "--port", str(port))
-    assert result.returncode == 1 and f"cannot listen on 127.0.0.1:{port}" in result.stderr
+        english = sesja("serve", "--db", str(db), "--port", str(port), "--lang", "en")
+    assert result.returncode == 1 and (f"sesja: nie można nasłuchiwać na 127.0.0.1:{port}: "
+                                       "ten adres i port są już zajęte") in result.stderr
+    assert english.returncode == 1 and f"cannot listen on 127.0.0.1:{port}" in english.stderr
     result = sesja("serve", "--db", str(db), "--port", "70000")
-    assert result.returncode == 1 and "not a port number" in result.stderr
+    assert result.returncode == 1 and "--port 70000 nie jest numerem portu" in result.stderr
+    result = sesja("serve", "--db", str(db), "--port", "70000", "--lang", "en")
+    assert result.returncode == 1 and "--port 70000 is not a port number" in result.stderr
+    result = sesja("serve", "--db", str(db), "--port", "osiem")
+    assert result.returncode == 2 and ("sesja serve: błąd: argument --port: „osiem” nie jest "
+                                       "liczbą całkowitą") in result.stderr
+    result = sesja("serve", "--db", str(db), "--port", "osiem", "--lang", "en")
+    assert result.returncode == 2 and ("sesja serve: error: argument --port: 'osiem' is not "
+                                       "a whole number") in result.stderr
 
 
 def test_serve_explains_an_unusable_token_folder(tmp_path):
@@ -43,6 +54,9 @@ def test_serve_explains_an_unusable_token_folder(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     result = sesja("serve", "--db", str(db), "--token-dir", str(blocker / "tokens"))
+    assert result.returncode == 1 and "nie można użyć folderu tokenów" in result.stderr
+    result = sesja("serve", "--db", str(db), "--token-dir", str(blocker / "tokens"),
+                   "--lang", "en")
     assert result.returncode == 1 and "cannot use the token folder" in result.stderr
 
 

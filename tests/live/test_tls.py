@@ -75,4 +75,7 @@ def test_serve_refuses_a_certificate_without_its_key(tmp_path, certificate):
     cert, _key = certificate
     result = sesja("serve", "--db", str(tmp_path / "s.db"), "--port", "0",
                    "--tls-cert", str(cert))
+    assert result.returncode != 0 and "--tls-cert i --tls-key podaje się razem" in result.stderr
+    result = sesja("serve", "--db", str(tmp_path / "s.db"), "--port", "0",
+                   "--tls-cert", str(cert), "--lang", "en")
     assert result.returncode != 0 and "--tls-cert and --tls-key go together" in result.stderr

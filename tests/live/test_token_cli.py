@@ -23,6 +23,11 @@ def test_a_token_is_added_listed_and_removed_beside_the_log(tmp_path):
 
 def test_a_bad_name_or_a_missing_secretary_is_a_clear_error(tmp_path):
     bad = sesja("token", "add", "../control", "--token-dir", str(tmp_path / "t"))
+    assert bad.returncode == 1 and "„../control” nie może być nazwą sekretarza" in bad.stderr
+    bad = sesja("token", "add", "../control", "--token-dir", str(tmp_path / "t"), "--lang", "en")
     assert bad.returncode == 1 and "cannot name a secretary" in bad.stderr
     missing = sesja("token", "remove", "Nikt", "--token-dir", str(tmp_path / "t"))
+    assert missing.returncode == 1 and "nie ma sekretarza o nazwie „Nikt”" in missing.stderr
+    missing = sesja("token", "remove", "Nikt", "--token-dir", str(tmp_path / "t"), "--lang", "en")
     assert missing.returncode == 1 and "no secretary named 'Nikt'" in missing.stderr
+    assert not (tmp_path / "t").exists()

@@ -41,7 +41,11 @@ def test_cards_carry_codes_whose_hashes_the_log_keeps(tmp_path):
     service.close()
     refused = sesja("device-cards", "--db", str(db), "--url", "http://x", "--out",
                     str(tmp_path / "x.pdf"), "--member", "nobody")
+    assert refused.returncode == 1 and "nie ma radnego o identyfikatorze: nobody" in refused.stderr
+    refused = sesja("device-cards", "--db", str(db), "--url", "http://x", "--out",
+                    str(tmp_path / "x.pdf"), "--member", "nobody", "--lang", "en")
     assert refused.returncode == 1 and "no such member: nobody" in refused.stderr
+    assert not (tmp_path / "x.pdf").exists()
 
 
 def test_a_name_the_pdf_font_cannot_print_issues_no_codes(tmp_path):

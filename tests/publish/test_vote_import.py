@@ -83,7 +83,7 @@ def framed(tmp_path) -> Path:
 
 def _refused(db: Path, file: Path, *args: str) -> str:
     before = _log(db)
-    run = sesja("import", "--db", str(db), str(file), *args)
+    run = sesja("import", "--db", str(db), str(file), *args, "--lang", "en")
     assert run.returncode == 1, run.stdout
     assert "nothing was imported" in run.stderr
     assert _log(db) == before
@@ -200,15 +200,15 @@ def test_apply_takes_past_times_only_with_afterwards_and_then_on_every_command(t
     given = tmp_path / "given.jsonl"
     write_jsonl(given, [{"type": "check_in", "member": "k01",
                          "happened_at": "2025-05-29T11:06:00+02:00"}])
-    live = sesja("apply", "--db", str(framed), str(given))
+    live = sesja("apply", "--db", str(framed), str(given), "--lang", "en")
     assert live.returncode == 1 and "line 1: happened_at is for a sitting entered afterwards" in live.stderr
     missing = tmp_path / "missing.jsonl"
     write_jsonl(missing, [{"type": "check_in", "member": "k01"}])
-    untimed = sesja("apply", "--afterwards", "--db", str(framed), str(missing))
+    untimed = sesja("apply", "--afterwards", "--db", str(framed), str(missing), "--lang", "en")
     assert untimed.returncode == 1 and "line 1: entered afterwards (--afterwards)" in untimed.stderr
     script = tmp_path / "import.jsonl"
     write_jsonl(script, [{"type": "import_answer", "member": "k01", "answer": "yes"}])
-    forged = sesja("apply", "--afterwards", "--db", str(framed), str(script))
+    forged = sesja("apply", "--afterwards", "--db", str(framed), str(script), "--lang", "en")
     assert forged.returncode == 1 and "import_answer is made by the server" in forged.stderr
     assert _log(framed) == before
 

@@ -1,0 +1,70 @@
+"""A command's or a record's validation errors (pydantic's) as one line in English or
+Polish: where (the field's path) and what is wrong; pydantic's own words are English, so
+the kinds of error a script or a file meets are named in Polish here."""
+
+from typing import Any
+
+from pydantic import ValidationError
+
+SHOWN = 5  # errors named; a line that lists more helps no one
+
+_POLISH: dict[str, str] = {
+    "missing": "brak wymaganego pola",
+    "extra_forbidden": "nieznane pole",
+    "union_tag_invalid": "nieznany rodzaj polecenia „{tag}” (znane: {expected_tags})",
+    "union_tag_not_found": "brak pola „type” (rodzaj polecenia)",
+    "string_type": "oczekiwano tekstu",
+    "int_type": "oczekiwano liczby całkowitej",
+    "int_parsing": "oczekiwano liczby całkowitej",
+    "int_from_float": "oczekiwano liczby całkowitej",
+    "bool_type": "oczekiwano true albo false",
+    "bool_parsing": "oczekiwano true albo false",
+    "list_type": "oczekiwano listy",
+    "tuple_type": "oczekiwano listy",
+    "dict_type": "oczekiwano obiektu JSON",
+    "model_type": "oczekiwano obiektu JSON",
+    "model_attributes_type": "oczekiwano obiektu JSON",
+    "enum": "niedozwolona wartość (dozwolone: {expected})",
+    "literal_error": "niedozwolona wartość (dozwolone: {expected})",
+    "string_too_short": "za krótki tekst (co najmniej {min_length} znaków)",
+    "string_too_long": "za długi tekst (najwyżej {max_length} znaków)",
+    "too_short": "za mało elementów (co najmniej {min_length})",
+    "too_long": "za dużo elementów (najwyżej {max_length})",
+    "greater_than": "musi być większe niż {gt}",
+    "greater_than_equal": "musi być co najmniej {ge}",
+    "less_than": "musi być mniejsze niż {lt}",
+    "less_than_equal": "musi być najwyżej {le}",
+    "string_pattern_mismatch": "niepoprawny zapis",
+    "datetime_type": "oczekiwano daty i godziny (ISO 8601, np. 2025-05-29T11:05:00+02:00)",
+    "datetime_parsing": "oczekiwano daty i godziny (ISO 8601, np. 2025-05-29T11:05:00+02:00)",
+    "datetime_from_date_parsing":
+        "oczekiwano daty i godziny (ISO 8601, np. 2025-05-29T11:05:00+02:00)",
+    "date_type": "oczekiwano daty (RRRR-MM-DD)",
+    "date_parsing": "oczekiwano daty (RRRR-MM-DD)",
+    "date_from_datetime_parsing": "oczekiwano daty (RRRR-MM-DD)",
+    "timezone_aware": "podaj godzinę ze strefą czasową, np. +02:00",
+}
+
+
+def _polish(detail: Any) -> str:
+    """Pydantic's error in Polish; a rule of the model (a `value_error`, whose words are
+    the model's own English) and a kind not named above say "niepoprawna wartość" with
+    pydantic's words after it, so nothing it says is lost."""
+    template = _POLISH.get(detail["type"])
+    if template is not None:
+        try:
+            return template.format(**(detail.get("ctx") or {}))
+        except (KeyError, IndexError):
+            pass
+    message = str(detail["msg"]).removeprefix("Value error, ")
+    return f"niepoprawna wartość: {message}"
+
+
+def describe_validation(error: ValidationError, lang: str = "en") -> str:
+    """ "check_in.member: Field required" / "check_in.member: brak wymaganego pola"."""
+    parts = []
+    for detail in error.errors()[:SHOWN]:
+        where = ".".join(str(p) for p in detail["loc"]) or ("command" if lang == "en"
+                                                              else "polecenie")
+        parts.append(f"{where}: {_polish(detail) if lang == 'pl' else detail['msg']}")
+    return "; ".join(parts)
