@@ -26,10 +26,10 @@ _POLISH: dict[str, str] = {
     "model_attributes_type": "oczekiwano obiektu JSON",
     "enum": "niedozwolona wartość (dozwolone: {expected})",
     "literal_error": "niedozwolona wartość (dozwolone: {expected})",
-    "string_too_short": "za krótki tekst (co najmniej {min_length} znaków)",
-    "string_too_long": "za długi tekst (najwyżej {max_length} znaków)",
-    "too_short": "za mało elementów (co najmniej {min_length})",
-    "too_long": "za dużo elementów (najwyżej {max_length})",
+    "string_too_short": "za krótki tekst (najmniej znaków: {min_length})",
+    "string_too_long": "za długi tekst (najwięcej znaków: {max_length})",
+    "too_short": "za mało elementów (najmniej: {min_length})",
+    "too_long": "za dużo elementów (najwięcej: {max_length})",
     "greater_than": "musi być większe niż {gt}",
     "greater_than_equal": "musi być co najmniej {ge}",
     "less_than": "musi być mniejsze niż {lt}",
@@ -61,10 +61,14 @@ def _polish(detail: Any) -> str:
 
 
 def describe_validation(error: ValidationError, lang: str = "en") -> str:
-    """ "check_in.member: Field required" / "check_in.member: brak wymaganego pola"."""
+    """ "check_in.member: Field required" / "check_in.member: brak wymaganego pola"; an
+    error of the whole command is "command: ..." in English and its words alone in Polish
+    (the line already says "niepoprawne polecenie")."""
     parts = []
     for detail in error.errors()[:SHOWN]:
-        where = ".".join(str(p) for p in detail["loc"]) or ("command" if lang == "en"
-                                                              else "polecenie")
-        parts.append(f"{where}: {_polish(detail) if lang == 'pl' else detail['msg']}")
+        where = ".".join(str(p) for p in detail["loc"])
+        if lang == "pl":
+            parts.append(f"{where}: {_polish(detail)}" if where else _polish(detail))
+        else:
+            parts.append(f"{where or 'command'}: {detail['msg']}")
     return "; ".join(parts)

@@ -115,6 +115,23 @@ def test_an_unknown_member_is_named_with_row_and_column(tmp_path, framed):
         framed, tmp_path / "g.csv")
 
 
+def test_a_refusal_is_polish_by_default_with_the_same_row_and_column(tmp_path, framed):
+    lines = _rows_with(lambda lines: lines[30].__setitem__(5, "Kowalski Jan"))
+    write_csv(tmp_path / "g.csv", lines)
+    before = _log(framed)
+    run = sesja("import", "--db", str(framed), str(tmp_path / "g.csv"))
+    assert run.returncode == 1 and _log(framed) == before
+    assert run.stderr == (f"sesja: {tmp_path / 'g.csv'}: wiersz 31, kolumna F (Radny): "
+                          "„Kowalski Jan” nie jest na liście radnych sesji XV; "
+                          "nic nie zaimportowano\n")
+    lines = matrix(DATA)
+    lines[8][3] = "7"
+    write_csv(tmp_path / "m.csv", lines, "cp1250", ";")
+    run = sesja("import", "--db", str(framed), str(tmp_path / "m.csv"))
+    assert run.returncode == 1 and _log(framed) == before
+    assert "wiersz 9, kolumna D: „7” nie ma w legendzie (1 = yes" in run.stderr
+
+
 def test_an_unknown_answer_code_is_named_with_row_and_column(tmp_path, framed):
     lines = matrix(DATA)
     lines[8][3] = "7"  # a member's row (the 3rd), the 3rd vote's column (D)

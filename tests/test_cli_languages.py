@@ -1,0 +1,276 @@
+"""Every failure a `sesja` command prints is Polish by default and English with
+`--lang en` (docs/decisions.md, "The command line's language"), with the same exit code,
+and nothing is written: the real command line, run as a subprocess."""
+
+import gettext
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from models.commands import command_json
+from server.demo import demo_commands
+from server.store import EventStore
+from session_console.cli import parser_words
+from tests.cli import sesja
+
+PO = parser_words.LOCALE_DIR / "pl" / "LC_MESSAGES" / "argparse.po"
+MO = PO.with_suffix(".mo")
+
+
+def _demo_script(folder: Path) -> Path:
+    script = folder / "demo.jsonl"
+    script.write_text("\n".join(command_json(c) for c in demo_commands(date(2026, 11, 22)))
+                      + "\n", encoding="utf-8")
+    return script
+
+
+def _events(db: Path) -> int:
+    """How many events the log holds (none when no log was made)."""
+    if not db.exists():
+        return 0
+    store = EventStore(db, readonly=True)
+    try:
+        head = store.head()
+        return head.seq if head else 0
+    finally:
+        store.close()
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    args: Callable[[Path], list[str]]  # the command line, given the test's folder
+    polish: tuple[str, ...]
+    english: tuple[str, ...]
+    code: int
+    before: int = 0  # the events the log holds before (and after) the command
+
+
+def _script(folder: Path, *lines: str) -> str:
+    script = folder / "b.jsonl"
+    script.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+    return str(script)
+
+
+def _file(folder: Path, name: str, text: str) -> str:
+    (folder / name).write_text(text, encoding="utf-8")
+    return str(folder / name)
+
+
+def _demo_log(folder: Path) -> str:
+    db = folder / "x.db"
+    assert sesja("apply", "--db", str(db), str(_demo_script(folder))).returncode == 0
+    return str(db)
+
+
+CASES = [
+    Case("apply: an invalid command",
+         lambda f: ["apply", "--db", str(f / "x.db"), _script(f, '{"type":"check_in"}')],
+         ("b.jsonl: wiersz 1: niepoprawne polecenie: check_in.member: brak wymaganego pola; "
+          "nic z tego skryptu nie zapisano",),
+         ("b.jsonl: line 1: invalid command: check_in.member: Field required; nothing from "
+          "this script was written",), 1),
+    Case("apply: a line that is not JSON",
+         lambda f: ["apply", "--db", str(f / "x.db"), _script(f, '{"type":"check_in","member":"m01"}', "not json")],
+         ("wiersz 2: to nie jest JSON (oczekiwano wartości w kolumnie 1)",),
+         ("line 2: not JSON (Expecting value at column 1)",), 1),
+    Case("apply: an unknown command",
+         lambda f: ["apply", "--db", str(f / "x.db"), _script(f, '{"type":"fly_away"}')],
+         ("wiersz 1: niepoprawne polecenie: nieznany rodzaj polecenia „fly_away” (znane: "
+          "'define_council'",),
+         ("line 1: invalid command: command: Input tag 'fly_away' found",), 1),
+    Case("apply: happened_at without --afterwards",
+         lambda f: ["apply", "--db", str(f / "x.db"), _script(
+             f, '{"type":"check_in","member":"m01","happened_at":"2025-05-29T11:05:00+02:00"}')],
+         ("wiersz 1: pole happened_at jest dla sesji wprowadzanej później: uruchom "
+          "`sesja apply --afterwards`",),
+         ("line 1: happened_at is for a sitting entered afterwards",), 1),
+    Case("apply: a script that is not there",
+         lambda f: ["apply", "--db", str(f / "x.db"), str(f / "brak.jsonl")],
+         ("nie można odczytać pliku", "brak.jsonl: nie ma takiego pliku ani folderu"),
+         ("cannot read", "brak.jsonl: No such file or directory"), 1),
+    Case("apply: a command the model refuses",
+         lambda f: ["apply", "--db", _demo_log(f),
+                    _script(f, '{"type":"check_in","member":"m99"}')],
+         ("wiersz 1: odrzucone: Nie ma radnego m99 w składzie tej sesji; nic z tego skryptu "
+          "nie zapisano",),
+         ("line 1: rejected: No member m99 in this sitting's roster; nothing from this "
+          "script was written",), 1, before=2),
+    Case("council import: no name column",
+         lambda f: ["council", "import", "--db", str(f / "x.db"), _file(f, "b.csv", "a;b\n")],
+         ("b.csv: wiersz 1: brak kolumny z imieniem i nazwiskiem;", "sesja: nic nie zaimportowano"),
+         ("b.csv: line 1: no name column;", "sesja: nothing was imported"), 1),
+    Case("council import: bad rows",
+         lambda f: ["council", "import", "--db", str(f / "x.db"),
+                    _file(f, "b.csv", "nr,name\n1,Anna\nx,\n1,Ola\n")],
+         ("b.csv: wiersz 3: miejsce „x” nie jest liczbą dodatnią",
+          "b.csv: wiersz 3: imię i nazwisko jest puste", "b.csv: wiersz 4: miejsce 1 powtarza "
+          "wiersz 2"),
+         ("b.csv: line 3: seat 'x' is not a positive number", "b.csv: line 3: the name is empty",
+          "b.csv: line 4: seat 1 repeats line 2"), 1),
+    Case("council import: a new council without its name",
+         lambda f: ["council", "import", "--db", str(f / "x.db"), _file(f, "b.csv", "name\nAnna\n")],
+         ("nowa rada potrzebuje --name i --seats; nic nie zaimportowano",),
+         ("a new council needs --name and --seats; nothing was imported",), 1),
+    Case("import: neither layout",
+         lambda f: ["import", "--db", str(f / "x.db"), _file(f, "b.csv", "a;b\n")],
+         ("b.csv: wiersz 1, kolumna A: plik nie ma żadnego z dwóch układów",
+          "; nic nie zaimportowano"),
+         ("b.csv: row 1, column A: neither layout", "; nothing was imported"), 1),
+    Case("import: into a sitting run live",
+         lambda f: ["import", "--db", _demo_log(f),
+                    _file(f, "b.csv", "głosowanie;czas;temat;radny;głos\n")],
+         ("nie jest wprowadzana później",), ("is not entered afterwards",), 1, before=2),
+    Case("console: --connect without --token",
+         lambda f: ["console", "--connect", "ws://x/ws"],
+         ("sesja: --connect wymaga --token (tokenu sterowania serwera)",),
+         ("sesja: --connect needs --token (the control token of the server)",), 1),
+    Case("console: --connect with --db",
+         lambda f: ["console", "--connect", "ws://x/ws", "--token", "t", "--db", str(f / "x.db")],
+         ("--connect steruje zdalnym serwerem; nie przyjmuje --db",),
+         ("--connect drives a remote server; it takes no --db",), 1),
+    Case("console --serve: a port out of range",
+         lambda f: ["console", "--serve", "--port", "70000", "--db", _demo_log(f)],
+         ("sesja: --port 70000 nie jest numerem portu (0-65535)",),
+         ("sesja: --port 70000 is not a port number (0-65535)",), 1, before=2),
+    Case("demo: a file that already holds a log",
+         lambda f: ["demo", "--db", _demo_log(f)],
+         ("x.db zawiera już dziennik; otwórz go poleceniem `sesja console --db",),
+         ("x.db already holds a log; open it with `sesja console --db",), 1, before=2),
+    Case("device-cards: no council",
+         lambda f: ["device-cards", "--db", str(f / "x.db"), "--url", "http://x",
+                    "--out", str(f / "karty.pdf")],
+         ("sesja: w tym dzienniku nie zdefiniowano rady",),
+         ("sesja: no council is defined in this log",), 1),
+    Case("an unknown command",
+         lambda f: ["bogus"],
+         ("użycie: sesja [-h] COMMAND ...", "sesja: błąd: argument COMMAND: niedozwolona "
+          "wartość „bogus” (do wyboru: 'apply', 'verify'"),
+         ("usage: sesja [-h] COMMAND ...", "sesja: error: argument COMMAND: invalid choice: "
+          "'bogus' (choose from 'apply', 'verify'"), 2),
+    Case("a missing required argument",
+         lambda f: ["export", "--db", str(f / "x.db")],
+         ("użycie: sesja export", "sesja export: błąd: brak wymaganych argumentów: --out"),
+         ("usage: sesja export", "sesja export: error: the following arguments are required: "
+          "--out"), 2),
+    Case("a missing file",
+         lambda f: ["council", "import"],
+         ("sesja council import: błąd: brak wymaganych argumentów: csv",),
+         ("sesja council import: error: the following arguments are required: csv",), 2),
+    Case("an unknown option",
+         lambda f: ["schema", "--bogus"],
+         ("sesja: błąd: nieznane argumenty: --bogus",),
+         ("sesja: error: unrecognized arguments: --bogus",), 2),
+    Case("an option without its value",
+         lambda f: ["apply", "x.jsonl", "--db"],
+         ("sesja apply: błąd: argument --db: brak wartości (oczekiwano jednej)",),
+         ("sesja apply: error: argument --db: expected one argument",), 2),
+    Case("a value not among the choices",
+         lambda f: ["council", "import", "b.csv", "--kind", "miasto"],
+         ("argument --kind: niedozwolona wartość „miasto” (do wyboru: 'gmina'",),
+         ("argument --kind: invalid choice: 'miasto' (choose from 'gmina'",), 2),
+    Case("a number that is not one",
+         lambda f: ["council", "import", "b.csv", "--seats", "dwa"],
+         ("argument --seats: „dwa” nie jest liczbą całkowitą",),
+         ("argument --seats: 'dwa' is not a whole number",), 2),
+    Case("a time that is not one",
+         lambda f: ["export", "--out", str(f / "bip"), "--video-start", "rano"],
+         ("argument --video-start: „rano” nie jest datą i godziną, np. 2025-05-29T10:58:30",),
+         ("argument --video-start: 'rano' is not a date and time such as 2025-05-29T10:58:30",),
+         2),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_a_failure_is_polish_by_default_and_english_with_lang_en(tmp_path, case):
+    for lang, expected, other in (("pl", case.polish, case.english),
+                                  ("en", case.english, case.polish)):
+        folder = tmp_path / lang
+        folder.mkdir()
+        args = case.args(folder)
+        run = sesja(*args, *(("--lang", "en") if lang == "en" else ()), timeout=120)
+        assert run.returncode == case.code, run.stderr
+        for text in expected:
+            assert text in run.stderr, (lang, run.stderr)
+        for text in other:
+            assert text not in run.stderr, (lang, run.stderr)
+        assert _events(folder / "x.db") == case.before
+        assert not (folder / "karty.pdf").exists() and not (folder / "bip").exists()
+
+
+def test_help_stays_english_whatever_the_language():
+    shown = sesja("apply", "--help")
+    assert shown.returncode == 0 and shown.stdout.startswith("usage: sesja apply")
+    assert "positional arguments:" in shown.stdout and "options:" in shown.stdout
+    assert sesja("apply", "--help", "--lang", "en").stdout == shown.stdout
+
+
+@pytest.mark.parametrize("argv, lang", [
+    ([], "pl"), (["apply", "--lang", "en"], "en"), (["--lang=en", "schema"], "en"),
+    (["--lang", "en", "--lang", "pl"], "pl"), (["--lang", "de"], "pl"), (["--lang"], "pl"),
+    (["apply", "--", "--lang", "en"], "pl"),
+])
+def test_the_command_line_names_its_language(argv, lang):
+    assert parser_words.lang_of(argv) == lang
+
+
+def test_argparse_is_itself_again_after_the_parse():
+    import argparse
+
+    before = argparse._("usage: ")
+    with parser_words.argparse_in("pl"):
+        assert argparse._("usage: ") == "użycie: "
+        assert parser_words.said("en", "pl") == "pl"
+    assert argparse._("usage: ") == before == "usage: "
+    assert parser_words.said("en", "pl") == "pl"  # the default outside a parse
+
+
+def _messages(translations: gettext.GNUTranslations) -> dict:
+    return {k: v for k, v in translations._catalog.items() if k}  # type: ignore[attr-defined]
+
+
+def test_the_committed_argparse_mo_is_the_compiled_po():
+    with PO.open("rb") as f:
+        catalog = read_po(f)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    committed = gettext.GNUTranslations(MO.open("rb"))
+    fresh = gettext.GNUTranslations(io.BytesIO(compiled.getvalue()))
+    assert _messages(committed) == _messages(fresh)  # msgfmt -o argparse.mo argparse.po
+
+
+def test_every_usage_error_argparse_says_has_polish():
+    """The messages argparse makes while parsing (this Python's: a message it adds or
+    rewords shows here) have a translation that keeps their placeholders."""
+    import argparse
+    import ast
+    import re
+
+    said = set()
+    for node in ast.walk(ast.parse(Path(argparse.__file__).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                and node.func.id in ("_", "ngettext") and isinstance(node.args[0], ast.Constant):
+            said.add(node.args[0].value)
+    parse_time = {
+        "usage: ", "%(prog)s: error: %(message)s\n", "argument %(argument_name)s: %(message)s",
+        "the following arguments are required: %s", "one of the arguments %s is required",
+        "expected one argument", "expected at most one argument",
+        "expected at least one argument", "expected %s argument", "not allowed with argument %s",
+        "ignored explicit argument %r", "ambiguous option: %(option)s could match %(matches)s",
+        "unexpected option string: %s", "unrecognized arguments: %s",
+        "invalid %(type)s value: %(value)r", "invalid choice: %(value)r (choose from %(choices)s)",
+        "unknown parser %(parser_name)r (choices: %(choices)s)",
+    }
+    assert parse_time <= said, parse_time - said
+    polish = parser_words.translations("pl")
+    for message in parse_time:
+        translated = polish.gettext(message)
+        assert translated != message or message.startswith("argument "), message
+        assert (set(re.findall(r"%\((\w+)\)", translated))
+                == set(re.findall(r"%\((\w+)\)", message))), message
