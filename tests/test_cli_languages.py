@@ -77,7 +77,8 @@ CASES = [
          ("b.jsonl: line 1: invalid command: check_in.member: Field required; nothing from "
           "this script was written",), 1),
     Case("apply: a line that is not JSON",
-         lambda f: ["apply", "--db", str(f / "x.db"), _script(f, '{"type":"check_in","member":"m01"}', "not json")],
+         lambda f: ["apply", "--db", str(f / "x.db"),
+                    _script(f, '{"type":"check_in","member":"m01"}', "not json")],
          ("wiersz 2: to nie jest JSON (oczekiwano wartości w kolumnie 1)",),
          ("line 2: not JSON (Expecting value at column 1)",), 1),
     Case("apply: an unknown command",

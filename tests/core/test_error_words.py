@@ -54,7 +54,7 @@ def test_a_matrix_cell_neither_in_the_legend_nor_an_answer():
 
 def test_a_council_file_lists_every_bad_line_in_both_languages():
     with pytest.raises(CsvImportError) as caught:
-        read_members("nr;name;mandat od\n1;Anna;2024\nx;;\n1;Ola;\n".encode())
+        read_members(b"nr;name;mandat od\n1;Anna;2024\nx;;\n1;Ola;\n")
     error = caught.value
     assert error.problems == ["line 2: date '2024' is not YYYY-MM-DD",
                               "line 3: seat 'x' is not a positive number",
