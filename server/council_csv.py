@@ -72,7 +72,15 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     try:
         return Decoded(data.decode("utf-8-sig"), "utf-8")
     except UnicodeDecodeError:
+        pass
+    try:
         return Decoded(data.decode("cp1250", errors="strict"), "cp1250")
+    except UnicodeDecodeError as error:  # a byte Windows-1250 leaves undefined: not text
+        raise CsvImportError([Problem(
+            f"the file is neither UTF-8 nor Windows-1250 (byte {error.start}); save it as "
+            "CSV in one of them",
+            f"plik nie jest zapisany ani w UTF-8, ani w Windows-1250 (bajt {error.start}); "
+            "zapisz go jako CSV w jednym z nich")]) from error
 
 
 def _header_field(name: str) -> str | None:

@@ -80,6 +80,15 @@ def test_a_council_file_without_members(data, english, polish):
     assert caught.value.message("pl").startswith(polish)
 
 
+def test_a_council_file_in_no_encoding_it_reads_is_refused_not_a_traceback():
+    with pytest.raises(CsvImportError) as caught:
+        read_members(b"name\n\x81\x98\n")
+    assert str(caught.value) == ("the file is neither UTF-8 nor Windows-1250 (byte 5); save "
+                                 "it as CSV in one of them")
+    assert caught.value.message("pl").startswith(
+        "plik nie jest zapisany ani w UTF-8, ani w Windows-1250 (bajt 5)")
+
+
 def test_a_council_file_in_another_encoding_than_said():
     with pytest.raises(CsvImportError) as caught:
         read_members("name\nŁucja\n".encode("cp1250"), "utf-8")
