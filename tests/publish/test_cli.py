@@ -105,6 +105,10 @@ def test_export_makes_missing_parent_folders_and_explains_a_bad_video_start(db, 
     assert (nested / "protokol.md").is_file()
     failed = sesja("export", "--db", str(db), "--out", str(tmp_path / "p"), "--video-start", "jutro")
     assert failed.returncode == 2
+    assert "„jutro” nie jest datą i godziną, np. 2025-05-29T10:58:30" in failed.stderr
+    failed = sesja("export", "--db", str(db), "--out", str(tmp_path / "p"), "--video-start", "jutro",
+                   "--lang", "en")
+    assert failed.returncode == 2
     assert "'jutro' is not a date and time such as 2025-05-29T10:58:30" in failed.stderr
 
 
