@@ -51,7 +51,9 @@ class LivePublisher:
         try:
             self.out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise ExportError(f"cannot create {self.out_dir}: {error.strerror}") from error
+            raise ExportError(f"cannot create {self.out_dir}: {error.strerror}",
+                              f"nie można utworzyć folderu {self.out_dir} ({error.strerror})"
+                              ) from error
         with self._wake:
             self._unsubscribe = self.service.subscribe(self._on_events)
             self._state = self.service.state

@@ -64,7 +64,9 @@ def _formats(formats: Collection[str] | None) -> list[str]:
     chosen = list(DEFAULT_FORMATS) if not formats else list(dict.fromkeys(formats))
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown:
-        raise ExportError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+        raise ExportError(f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}",
+                          f"nieznany format {', '.join(unknown)}; do wyboru: "
+                          f"{', '.join(FORMATS)}")
     return [f for f in STEPS if f in chosen]
 
 

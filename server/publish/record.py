@@ -239,16 +239,21 @@ def sitting_record(state: Chamber, events: Sequence[StoredEvent], sitting_id: st
                    vote_ids: Collection[str] | None = None) -> SittingRecord:
     """The record of one sitting (default: the most recent), with its closed votes (or only
     those of `vote_ids`); raises ExportError."""
+    chosen = sitting_id or state.current_sitting
+    if chosen is None:  # an empty log, or a council defined and nothing convened
+        raise ExportError("the log holds no sitting yet; nothing to export",
+                          "w dzienniku nie ma jeszcze żadnego posiedzenia; nie ma czego "
+                          "eksportować")
     if not events or events[-1].seq != state.last_seq or events[-1].hash != state.last_hash:
         raise ExportError("the events given do not end where the state does; "
-                          "export from one log read")
-    chosen = sitting_id or state.current_sitting
-    if chosen is None:
-        raise ExportError("the log holds no sitting yet; nothing to export")
+                          "export from one log read",
+                          "podane zdarzenia nie kończą się tam, gdzie stan; eksportuj z "
+                          "jednego odczytu dziennika")
     sitting = state.sittings.get(chosen)
     if sitting is None:
         known = ", ".join(f"{s.id} ({s.number}, {s.date})" for s in state.sittings.values())
-        raise ExportError(f"no sitting {chosen!r} in the log; known: {known}")
+        raise ExportError(f"no sitting {chosen!r} in the log; known: {known}",
+                          f"w dzienniku nie ma posiedzenia „{chosen}”; są: {known}")
     numbers = _numbers(sitting)
     register = tuple(r for r in state.register if r.sitting_id == sitting.id)
     resolutions = {r.vote_id: r.number for r in register}

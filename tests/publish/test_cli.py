@@ -29,13 +29,29 @@ def test_export_chosen_formats_with_chapters(db, tmp_path):
     assert chapters.startswith("00:00 Otwarcie XL sesji\n00:30 2.1. w sprawie budżetu\n")
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--format", "csv,docx"], "unknown format docx"),
-    (["--sitting", "s7"], "no sitting 's7' in the log"),
+@pytest.mark.parametrize("args, en, pl", [
+    (["--format", "csv,docx"], "unknown format docx", "nieznany format docx"),
+    (["--sitting", "s7"], "no sitting 's7' in the log", "w dzienniku nie ma posiedzenia „s7”"),
 ])
-def test_export_explains_bad_arguments(db, tmp_path, args, message):
-    failed = sesja("export", "--db", str(db), "--out", str(tmp_path / "p"), *args)
-    assert failed.returncode == 1 and message in failed.stderr
+def test_export_explains_bad_arguments(db, tmp_path, args, en, pl):
+    polish = sesja("export", "--db", str(db), "--out", str(tmp_path / "p"), *args)
+    assert polish.returncode == 1 and pl in polish.stderr and en not in polish.stderr
+    english = sesja("export", "--db", str(db), "--out", str(tmp_path / "p"), "--lang", "en",
+                    *args)
+    assert english.returncode == 1 and en in english.stderr
+    assert not (tmp_path / "p").exists()
+
+
+def test_export_of_a_log_without_a_sitting_says_so(tmp_path):
+    """An empty log (as `sesja apply` of nothing leaves it) has nothing to export; it used to
+    be told that its events did not end where its state does."""
+    empty = tmp_path / "empty.db"
+    assert sesja("apply", "--db", str(empty), "-", input="").returncode == 0
+    polish = sesja("export", "--db", str(empty), "--out", str(tmp_path / "p"))
+    assert polish.returncode == 1
+    assert "w dzienniku nie ma jeszcze żadnego posiedzenia" in polish.stderr
+    english = sesja("export", "--db", str(empty), "--out", str(tmp_path / "p"), "--lang", "en")
+    assert "the log holds no sitting yet" in english.stderr
     assert not (tmp_path / "p").exists()
 
 
