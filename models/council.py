@@ -3,6 +3,7 @@
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from models.terms import CouncilKind
 
@@ -37,18 +38,20 @@ class Council(Frozen):
     @model_validator(mode="after")
     def _check(self) -> "Council":
         ids = [m.id for m in self.members]
+        # each rule's error type names it, so a command line can say it in Polish
+        # (server/validation_words.py); the words here are the English
         if len(ids) != len(set(ids)):
-            raise ValueError("member ids must be unique")
+            raise PydanticCustomError("member_ids_repeated", "member ids must be unique")
         if len(self.members) > self.statutory_seats:
-            raise ValueError(
-                f"{len(self.members)} members exceed the {self.statutory_seats} statutory seats"
-            )
+            raise PydanticCustomError(
+                "members_exceed_seats", "{members} members exceed the {seats} statutory seats",
+                {"members": len(self.members), "seats": self.statutory_seats})
         try:
             self.resolution_pattern.format(sitting="I", number=1, year=2026)
         except (KeyError, IndexError, ValueError) as error:
-            raise ValueError(
-                "resolution_pattern may use only {sitting}, {number} and {year}"
-            ) from error
+            raise PydanticCustomError(
+                "resolution_pattern_fields", "resolution_pattern may use only {allowed}",
+                {"allowed": "{sitting}, {number}, {year}"}) from error
         return self
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from models.polish import plural
 from models.terms import MajorityKind, Outcome
@@ -30,9 +31,13 @@ class MajorityRule(BaseModel):
         numerator, denominator = self.numerator, self.denominator
         if qualified and not (numerator is not None and denominator is not None
                               and numerator < denominator):
-            raise ValueError("a qualified majority needs a fraction below 1, e.g. 3/5")
+            raise PydanticCustomError(  # its type names it in Polish: server/validation_words
+                "qualified_without_fraction",
+                "a qualified majority needs a fraction below 1, e.g. 3/5")
         if not qualified and (self.numerator is not None or self.denominator is not None):
-            raise ValueError(f"the {self.kind.value} majority takes no fraction")
+            raise PydanticCustomError("fraction_not_taken",
+                                      "the {kind} majority takes no fraction",
+                                      {"kind": self.kind.value})
         return self
 
     @property

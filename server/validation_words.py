@@ -43,6 +43,14 @@ _POLISH: dict[str, str] = {
     "date_parsing": "oczekiwano daty (RRRR-MM-DD)",
     "date_from_datetime_parsing": "oczekiwano daty (RRRR-MM-DD)",
     "timezone_aware": "podaj godzinę ze strefą czasową, np. +02:00",
+    # the model's own rules (models/council.py, models/rules.py)
+    "member_ids_repeated": "identyfikatory radnych muszą być różne",
+    "members_exceed_seats": "radnych ({members}) jest więcej niż miejsc w ustawowym składzie "
+                            "({seats})",
+    "resolution_pattern_fields": "wzór numeru uchwały może używać tylko pól {allowed}",
+    "qualified_without_fraction": "większość kwalifikowana wymaga ułamka mniejszego od 1, "
+                                  "np. 3/5",
+    "fraction_not_taken": "większość „{kind}” nie przyjmuje ułamka",
 }
 
 

@@ -143,7 +143,7 @@ def test_validation_errors_in_both_languages(data, english, polish):
     assert describe_validation(error, "pl").startswith(polish)
 
 
-def test_a_rule_of_the_model_keeps_its_own_words_after_polish_ones():
+def test_a_rule_of_the_model_is_said_in_polish_too():
     from models.council import Council, Member
 
     with pytest.raises(ValidationError) as caught:
@@ -154,7 +154,18 @@ def test_a_rule_of_the_model_keeps_its_own_words_after_polish_ones():
         Council(name="R", statutory_seats=1, members=(Member(id="a", name="A"),
                                                       Member(id="b", name="B")))
     assert describe_validation(caught.value, "pl") == (
-        "niepoprawna wartość: 2 members exceed the 1 statutory seats")
+        "radnych (2) jest więcej niż miejsc w ustawowym składzie (1)")
+    assert describe_validation(caught.value, "en") == (
+        "command: 2 members exceed the 1 statutory seats")
+    from models.rules import MajorityRule
+
+    with pytest.raises(ValidationError) as caught:
+        MajorityRule.model_validate({"kind": "simple", "numerator": 3, "denominator": 5})
+    assert describe_validation(caught.value, "pl") == "większość „simple” nie przyjmuje ułamka"
+    with pytest.raises(ValidationError) as caught:
+        Council(name="R", statutory_seats=5, resolution_pattern="{rok}/{number}")
+    assert describe_validation(caught.value, "pl") == (
+        "wzór numeru uchwały może używać tylko pól {sitting}, {number}, {year}")
 
 
 def test_why_a_file_cannot_be_read_in_both_languages():
