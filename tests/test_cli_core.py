@@ -16,10 +16,10 @@ def write_demo(path) -> None:
 def test_apply_then_verify(tmp_path):
     db, script = tmp_path / "s.db", tmp_path / "demo.jsonl"
     write_demo(script)
-    applied = sesja("apply", "--db", str(db), str(script))
+    applied = sesja("apply", "--db", str(db), str(script), "--lang", "en")
     assert applied.returncode == 0, applied.stderr
     assert "applied 2 commands as 2 events" in applied.stdout
-    verified = sesja("verify", "--db", str(db))
+    verified = sesja("verify", "--db", str(db), "--lang", "en")
     assert verified.returncode == 0 and verified.stdout.startswith("ok: 2 events")
 
 
@@ -32,7 +32,7 @@ def test_a_rejected_line_stops_the_script_and_writes_nothing(tmp_path):
     assert applied.returncode == 1
     assert "line 4: rejected: No member m99 in this sitting's roster" in applied.stderr
     assert "nothing from this script was written" in applied.stderr
-    assert sesja("verify", "--db", str(db)).stdout.startswith("ok: 0 events")
+    assert sesja("verify", "--db", str(db), "--lang", "en").stdout.startswith("ok: 0 events")
 
 
 def test_a_malformed_line_is_named(tmp_path):
@@ -56,7 +56,7 @@ def test_council_import_reads_windows_1250_and_reports_bad_rows(tmp_path):
     good.write_bytes("nr;imię i nazwisko;klub\n1;Żółkiewska Łucja;Klub A\n2;Bąk Ścibor;\n"
                      .encode("cp1250"))
     done = sesja("council", "import", "--db", str(tmp_path / "s.db"), str(good),
-                 "--name", "Rada Gminy Łódź", "--seats", "15")
+                 "--name", "Rada Gminy Łódź", "--seats", "15", "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert "imported 2 members (cp1250)" in done.stdout
     bad = tmp_path / "zla.csv"

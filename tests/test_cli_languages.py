@@ -1,9 +1,11 @@
 """Every failure a `sesja` command prints is Polish by default and English with
 `--lang en` (docs/decisions.md, "The command line's language"), with the same exit code,
-and nothing is written: the real command line, run as a subprocess."""
+and nothing is written; so is every line that says what a command did and every note
+beside it: the real command line, run as a subprocess."""
 
 import gettext
 import io
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +19,7 @@ from models.commands import command_json
 from server.demo import demo_commands
 from server.store import EventStore
 from session_console.cli import parser_words
-from tests.cli import sesja
+from tests.cli import ROOT, sesja, sesja_argv, sesja_env
 
 PO = parser_words.LOCALE_DIR / "pl" / "LC_MESSAGES" / "argparse.po"
 MO = PO.with_suffix(".mo")
@@ -203,6 +205,151 @@ def test_a_failure_is_polish_by_default_and_english_with_lang_en(tmp_path, case)
             assert text not in run.stderr, (lang, run.stderr)
         assert _events(folder / "x.db") == case.before
         assert not (folder / "karty.pdf").exists() and not (folder / "bip").exists()
+
+
+def _exported(folder: Path, *formats: str) -> str:
+    """The demo log exported to folder/bip (in the default language: only the verify after
+    it is the case); its log's path."""
+    db = _demo_log(folder)
+    chosen = ("--format", ",".join(formats)) if formats else ()
+    assert sesja("export", "--db", db, "--out", str(folder / "bip"), *chosen).returncode == 0
+    return db
+
+
+def _votes_file(folder: Path) -> list[str]:
+    """The Katowice sitting's frame applied afterwards, and its votes as a matrix to import."""
+    from tests.publish.katowice import published
+    from tests.publish.katowice_import import frame_script, matrix, write_csv, write_jsonl
+
+    data = published()
+    write_csv(folder / "macierz.csv", matrix(data), "cp1250", ";")
+    write_jsonl(folder / "frame.jsonl", frame_script(data))
+    framed = sesja("apply", "--afterwards", "--db", str(folder / "x.db"),
+                   str(folder / "frame.jsonl"))
+    assert framed.returncode == 0, framed.stderr
+    return ["import", "--db", str(folder / "x.db"), str(folder / "macierz.csv")]
+
+
+@dataclass(frozen=True)
+class Done:
+    name: str
+    args: Callable[[Path], list[str]]  # the command line, given the test's folder
+    polish: tuple[str, ...]  # in its stdout
+    english: tuple[str, ...]
+    notes_pl: tuple[str, ...] = ()  # in its stderr
+    notes_en: tuple[str, ...] = ()
+
+
+DONE = [
+    Done("apply",
+         lambda f: ["apply", "--db", str(f / "x.db"), str(_demo_script(f))],
+         ("wykonano 2 polecenia, zapisano 2 zdarzenia; dziennik kończy się zdarzeniem nr 2 (",),
+         ("applied 2 commands as 2 events; the log ends at event 2 (",)),
+    Done("verify",
+         lambda f: ["verify", "--db", _demo_log(f)],
+         ("ok: 2 zdarzenia, łańcuch skrótów nienaruszony, odtworzenie zgodne z zapisanym "
+          "stanem; ostatni skrót ",),
+         ("ok: 2 events, chain intact, replay matches the projections; last hash ",)),
+    Done("council import",
+         lambda f: ["council", "import", "--db", str(f / "x.db"), "--name",
+                    "Rada Gminy Próbnej", "--seats", "15",
+                    _file(f, "rada.csv", "nr;imię i nazwisko\n" + "".join(
+                        f"{n};Radny Nr{n}\n" for n in range(1, 6)))],
+         ("„Rada Gminy Próbnej”: zaimportowano 5 osób (utf-8); ustawowy skład: 15",),
+         ("imported 5 members (utf-8) into Rada Gminy Próbnej, 15 statutory seats",)),
+    Done("import",
+         _votes_file,
+         ("zaimportowano 21 głosowań (588 imiennych głosów) z pliku ",
+          "macierz.csv do XV sesji z dnia 2025-05-29; zapisano 654 zdarzenia, dziennik "
+          "kończy się zdarzeniem nr 656\n"),
+         ("imported 21 votes (588 named answers) from ", "macierz.csv (CSV, Windows-1250, "
+          "semicolons; members x votes matrix) into sitting XV of 2025-05-29 as 654 events; "
+          "the log ends at event 656\n")),
+    Done("device-cards",
+         lambda f: ["device-cards", "--db", _demo_log(f), "--url", "http://10.0.0.5:8765",
+                    "--out", str(f / "karty.pdf")],
+         ("22 karty: ", "karty.pdf (wcześniejsze kody tych osób już nie działają)"),
+         ("22 cards: ", "karty.pdf (earlier codes of these members no longer work)")),
+    Done("device-cards: one member",
+         lambda f: ["device-cards", "--db", _demo_log(f), "--url", "http://10.0.0.5:8765",
+                    "--out", str(f / "karty.pdf"), "--member", "m01"],
+         ("1 karta: ", "karty.pdf (wcześniejsze kody tej osoby już nie działają)"),
+         ("1 cards: ", "karty.pdf (earlier codes of these members no longer work)")),
+    Done("export: an open sitting without votes",
+         lambda f: ["export", "--db", _demo_log(f), "--out", str(f / "bip")],
+         ("wyeksportowano XL sesję z dnia 2026-11-22 (0 głosowań) do ",
+          "bip; manifest manifest.json wiąże pakiet ze zdarzeniem nr 2 ("),
+         ("exported sitting XL of 2026-11-22 (0 votes) to ",
+          "bip; manifest manifest.json ties it to event 2 ("),
+         ("uwaga: sesja nie została jeszcze zamknięta: pakiet jest oznaczony jako niepełny",
+          "uwaga: żadne głosowanie nie zostało jeszcze zamknięte: pakiet zawiera listę "
+          "obecności, listę mówców i projekt protokołu"),
+         ("note: the sitting is still open: the package says it is partial",
+          "note: no vote has closed yet: the package holds the attendance list, the speakers "
+          "and the minutes draft")),
+    Done("verify --export against its log",
+         lambda f: ["verify", "--export", str(f / "bip"), "--db", _exported(f)],
+         ("ok: 22 pliki bez zmian od eksportu (SHA-256), pakiet odpowiada dziennikowi do "
+          "zdarzenia nr 2 (", "); głosowania zgodne z dziennikiem: 0"),
+         ("ok: 22 files unchanged since export (SHA-256), made from event 2 (",
+          "); its 0 votes match the log")),
+    Done("verify --export without JSON against its log",
+         lambda f: ["verify", "--export", str(f / "bip"), "--db", _exported(f, "csv")],
+         ("ok: 12 plików bez zmian od eksportu", "); pakiet powstał z tego dziennika"),
+         ("ok: 12 files unchanged since export", "); made from this log")),
+]
+
+
+@pytest.mark.parametrize("done", DONE, ids=[done.name for done in DONE])
+def test_a_success_is_polish_by_default_and_english_with_lang_en(tmp_path, done):
+    for lang, said, noted, other in (
+            ("pl", done.polish, done.notes_pl, done.english + done.notes_en),
+            ("en", done.english, done.notes_en, done.polish + done.notes_pl)):
+        folder = tmp_path / lang
+        folder.mkdir()
+        run = sesja(*done.args(folder), *(("--lang", "en") if lang == "en" else ()),
+                    timeout=120)
+        assert run.returncode == 0, run.stderr
+        for text in said:
+            assert text in run.stdout, (lang, run.stdout)
+        for text in noted:
+            assert text in run.stderr, (lang, run.stderr)
+        for text in other:
+            assert text not in run.stdout + run.stderr, (lang, run.stdout, run.stderr)
+
+
+@pytest.mark.parametrize("lang, listening, tokens, stopped", [
+    ("pl", "sesja serve: nasłuchuje na 127.0.0.1:", "  tokeny        ", "sesja serve: zatrzymano"),
+    ("en", "sesja serve: listening on 127.0.0.1:", "  tokens        ", "sesja serve: stopped"),
+])
+def test_serve_says_where_it_listens_and_that_it_stopped_in_its_language(
+        tmp_path, lang, listening, tokens, stopped):
+    from tests.live.serve_process import demo_db, start, stop
+
+    served = start("--db", str(demo_db(tmp_path / "rada.db")), "--port", "0", "--lang", lang)
+    try:
+        first, *urls, last = served.output.splitlines()
+        assert first == f"{listening}{served.port}"
+        assert served.url("chamber").startswith(f"http://127.0.0.1:{served.port}/chamber?token=")
+        assert last.startswith(f"{tokens}{tmp_path / 'rada.db'}.tokens (control: ")
+    finally:
+        errors = stop(served)
+    assert served.process.returncode == 0 and errors.strip() == stopped
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("pl", "sesja demo: dziennik jest w pliku "), ("en", "sesja demo: the log is ")])
+def test_demo_names_its_log_in_its_language(tmp_path, lang, said):
+    """The line comes before the console takes the terminal: read, then the console ended."""
+    db = tmp_path / "demo.db"
+    process = subprocess.Popen(sesja_argv("demo", "--db", str(db), "--lang", lang),
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True, env=sesja_env(), cwd=ROOT)
+    try:
+        assert process.stdout.readline() == f"{said}{db}\n"
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
 
 
 def test_help_stays_english_whatever_the_language():

@@ -124,7 +124,7 @@ def test_serve_runs_without_textual(log):
                                env=sesja_env(), cwd=ROOT)
     try:
         first = process.stdout.readline()
-        assert first.startswith("sesja serve: listening on"), process.stderr.read()
+        assert first.startswith("sesja serve: nasłuchuje na"), process.stderr.read()
     finally:
         process.send_signal(signal.SIGTERM)
         _, errors = process.communicate(timeout=30)

@@ -63,4 +63,4 @@ def test_serve_with_tokens_in_a_polish_folder_stops_on_ctrl_c(office):
             served.process.send_signal(signal.SIGINT)
         _, errors = served.process.communicate(timeout=30)
     assert served.process.returncode == 0, errors
-    assert "sesja serve: stopped" in errors and "Traceback" not in errors
+    assert "sesja serve: zatrzymano" in errors and "Traceback" not in errors

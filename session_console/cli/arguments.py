@@ -1,5 +1,5 @@
-"""The arguments several sub-commands share, and how a command says who acts and what
-failed (in its language: `--lang`, Polish by default). Light on purpose: every command's
+"""The arguments several sub-commands share, and how a command says who acts, what it did
+and what failed (in its language: `--lang`, Polish by default). Light on purpose: every command's
 parser imports it (docs/performance.md)."""
 
 import argparse
@@ -61,6 +61,12 @@ def fail(message: str) -> int:
 def refuse(lang: str, en: str, pl: str) -> int:
     """`fail` with the command line's own check, in the command's language (`--lang`)."""
     return fail(BilingualError(en, pl).message(lang))
+
+
+def tell(lang: str, en: str, pl: str, *, note: bool = False) -> None:
+    """`refuse`'s counterpart for what went well: the line a command prints when it is done
+    (stdout), or a note beside it (`note`: stderr), in the command's language (`--lang`)."""
+    print(pl if lang == "pl" else en, file=sys.stderr if note else sys.stdout, flush=True)
 
 
 def failed(error: BilingualError, lang: str) -> int:

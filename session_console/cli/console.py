@@ -21,6 +21,7 @@ from session_console.cli.arguments import (
     fail,
     failed,
     refuse,
+    tell,
 )
 from session_console.cli.opening import open_deferred, open_failed, open_service
 from session_console.cli.serve import add_live_arguments, bad_port, tls_of
@@ -222,5 +223,5 @@ def _open_demo(args: argparse.Namespace) -> int:
 
     for command in demo_commands(datetime.now().date()):
         service.execute(command, actor("console", args.secretary))
-    print(f"sesja demo: the log is {db}")
+    tell(args.lang, f"sesja demo: the log is {db}", f"sesja demo: dziennik jest w pliku {db}")
     return _local(service, db, args)

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from models.polish import plural
 from models.terms import CouncilKind
 from server.paths import default_db_path
 from server.store_errors import StoreError
@@ -17,8 +18,10 @@ from session_console.cli.arguments import (
     fail,
     failed,
     refuse,
+    tell,
     whole_number,
 )
+from session_console.cli.counted import events_pl
 from session_console.cli.export import run_verify_export
 from session_console.cli.opening import open_failed, open_service
 
@@ -99,8 +102,11 @@ def run_apply(args: argparse.Namespace) -> int:
         return open_failed(error, args.lang)
     finally:
         service.close()
-    print(f"applied {applied.commands} commands as {applied.events} events; "
-          f"the log ends at event {applied.last_seq} ({applied.last_hash[:12]})")
+    tell(args.lang, f"applied {applied.commands} commands as {applied.events} events; "
+                    f"the log ends at event {applied.last_seq} ({applied.last_hash[:12]})",
+         f"wykonano {plural(applied.commands, 'polecenie', 'polecenia', 'poleceń')}, "
+         f"zapisano {events_pl(applied.events)}; dziennik kończy się zdarzeniem nr "
+         f"{applied.last_seq} ({applied.last_hash[:12]})")
     return 0
 
 
@@ -121,8 +127,10 @@ def run_verify(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if report.ok:
-        print(f"ok: {report.events} events, chain intact, replay matches the projections; "
-              f"last hash {report.last_hash}")
+        tell(args.lang, f"ok: {report.events} events, chain intact, replay matches the "
+                        f"projections; last hash {report.last_hash}",
+             f"ok: {events_pl(report.events)}, łańcuch skrótów nienaruszony, odtworzenie "
+             f"zgodne z zapisanym stanem; ostatni skrót {report.last_hash}")
         return 0
     for problem in report.problems:
         print(f"FAIL: {problem}", file=sys.stderr)
@@ -185,6 +193,8 @@ def run_council_import(args: argparse.Namespace) -> int:
             return open_failed(error, args.lang)
     finally:
         service.close()
-    print(f"imported {len(members)} members ({encoding}) into {name}, "
-          f"{seats} statutory seats")
+    tell(args.lang, f"imported {len(members)} members ({encoding}) into {name}, "
+                    f"{seats} statutory seats",
+         f"„{name}”: zaimportowano {plural(len(members), 'osobę', 'osoby', 'osób')} "
+         f"({encoding}); ustawowy skład: {seats}")
     return 0

@@ -8,6 +8,7 @@ new codes and the old cards stop working.
 import argparse
 from pathlib import Path
 
+from models.polish import plural
 from server.store_errors import StoreError
 from session_console.cli.arguments import (
     actor,
@@ -15,6 +16,7 @@ from session_console.cli.arguments import (
     add_lang_argument,
     fail,
     refuse,
+    tell,
 )
 from session_console.cli.opening import open_failed, open_service
 
@@ -74,5 +76,9 @@ def run_cards(args: argparse.Namespace) -> int:
                       "nie wydano żadnych kodów")
     finally:
         service.close()
-    print(f"{len(issued)} cards: {args.out} (earlier codes of these members no longer work)")
+    whose = "tej osoby" if len(issued) == 1 else "tych osób"
+    tell(args.lang, f"{len(issued)} cards: {args.out} (earlier codes of these members no longer "
+                    "work)",
+         f"{plural(len(issued), 'karta', 'karty', 'kart')}: {args.out} (wcześniejsze kody "
+         f"{whose} już nie działają)")
     return 0

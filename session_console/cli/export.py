@@ -5,10 +5,13 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from models.polish import plural
+from models.vocabulary import sitting_words
 from server.paths import default_db_path
 from server.publish.formats import DEFAULT_FORMATS, FORMATS
 from server.store_errors import StoreError
-from session_console.cli.arguments import add_db_argument, add_lang_argument, fail
+from session_console.cli.arguments import add_db_argument, add_lang_argument, fail, tell
+from session_console.cli.counted import votes_pl
 from session_console.cli.opening import open_failed
 from session_console.cli.parser_words import said
 
@@ -63,21 +66,30 @@ def run_export(args: argparse.Namespace) -> int:
     except StoreError as error:
         return open_failed(error, args.lang)
     try:
-        data = export_sitting(read_state(store), store, args.out, sitting_id=args.sitting,
+        state = read_state(store)
+        data = export_sitting(state, store, args.out, sitting_id=args.sitting,
                               formats=formats, progress=_progress, video_start=args.video_start)
     except (ExportError, StoreError) as error:
         return fail(error.message(args.lang))
     finally:
         store.close()
     sitting, last = data["sitting"], data["last_event"]
-    print(f"exported sitting {sitting['number']} of {sitting['date']} ({data['votes']} votes) to "
-          f"{args.out.absolute()}; manifest {NAME} ties it to event {last['seq']} "
-          f"({last['hash'][:12]})")
+    words = sitting_words(state.sittings[sitting["id"]].sitting_type)
+    tell(args.lang, f"exported sitting {sitting['number']} of {sitting['date']} "
+                    f"({data['votes']} votes) to {args.out.absolute()}; manifest {NAME} ties "
+                    f"it to event {last['seq']} ({last['hash'][:12]})",
+         f"wyeksportowano {words.named(sitting['number'], 'accusative')} z dnia "
+         f"{sitting['date']} ({votes_pl(data['votes'])}) do {args.out.absolute()}; manifest "
+         f"{NAME} wiąże pakiet ze zdarzeniem nr {last['seq']} ({last['hash'][:12]})")
     if not data["complete"]:
-        print("note: the sitting is still open: the package says it is partial", file=sys.stderr)
+        tell(args.lang, "note: the sitting is still open: the package says it is partial",
+             f"uwaga: {words.noun} nie {words.was} jeszcze {words.closed}: pakiet jest "
+             "oznaczony jako niepełny", note=True)
     if not data["votes"]:
-        print("note: no vote has closed yet: the package holds the attendance list, the "
-              "speakers and the minutes draft", file=sys.stderr)
+        tell(args.lang, "note: no vote has closed yet: the package holds the attendance list, "
+                        "the speakers and the minutes draft",
+             "uwaga: żadne głosowanie nie zostało jeszcze zamknięte: pakiet zawiera listę "
+             "obecności, listę mówców i projekt protokołu", note=True)
     return 0
 
 
@@ -100,10 +112,16 @@ def run_verify_export(args: argparse.Namespace) -> int:
         print(f"FAIL: {problem}", file=sys.stderr)
     if problems:
         return 1
-    tied = ""
-    if events is not None:
-        tied = (f"; its {data['votes']} votes match the log" if "json" in data["formats"]
-                else "; made from this log")
-    print(f"ok: {len(data['files'])} files unchanged since export (SHA-256), made from event "
-          f"{data['last_event']['seq']} ({data['last_event']['hash'][:12]}){tied}")
+    tied = tied_pl = ""
+    if events is not None and "json" in data["formats"]:
+        tied = f"; its {data['votes']} votes match the log"
+        tied_pl = f"; głosowania zgodne z dziennikiem: {data['votes']}"
+    elif events is not None:
+        tied, tied_pl = "; made from this log", "; pakiet powstał z tego dziennika"
+    files, last = len(data["files"]), data["last_event"]
+    tell(args.lang, f"ok: {files} files unchanged since export (SHA-256), made from event "
+                    f"{last['seq']} ({last['hash'][:12]}){tied}",
+         f"ok: {plural(files, 'plik', 'pliki', 'plików')} bez zmian od eksportu (SHA-256), "
+         f"pakiet odpowiada dziennikowi do zdarzenia nr {last['seq']} ({last['hash'][:12]})"
+         f"{tied_pl}")
     return 0

@@ -7,7 +7,6 @@ the server stops.
 """
 
 import argparse
-import sys
 from collections.abc import Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +19,7 @@ from session_console.cli.arguments import (
     add_lang_argument,
     failed,
     refuse,
+    tell,
     whole_number,
 )
 from session_console.cli.opening import open_failed, open_service
@@ -88,15 +88,20 @@ def tls_of(args: argparse.Namespace) -> "ssl.SSLContext | None":
     return tls_context(args.tls_cert, args.tls_key)
 
 
-def announce(live: "LiveServer") -> None:
-    print(f"sesja serve: listening on {live.host}:{live.port}", flush=True)
+def announce(live: "LiveServer", lang: str) -> None:
+    """Where it listens, its URLs by name, and its token folder with the tokens' names (the
+    names and URLs are the same in either language)."""
+    where = f"{live.host}:{live.port}"
+    tell(lang, f"sesja serve: listening on {where}", f"sesja serve: nasłuchuje na {where}")
     for name, url in live.urls().items():
         print(f"  {name:13} {url}")
-    print(f"  tokens        {live.token_file('control').parent} "
-          "(control: consoles, display: screens, public: website)", flush=True)
+    folder = live.token_file("control").parent
+    tell(lang, f"  {'tokens':13} {folder} (control: consoles, display: screens, public: website)",
+         f"  {'tokeny':13} {folder} (control: konsole, display: ekrany, public: strona "
+         "internetowa)")
 
 
-async def serve_until_stopped(live: "LiveServer", tasks: list[Coroutine]) -> None:
+async def serve_until_stopped(live: "LiveServer", tasks: list[Coroutine], lang: str) -> None:
     """Starts the server and the tasks; stops all on Ctrl+C or SIGTERM (Ctrl+Break on Windows)."""
     import asyncio
 
@@ -106,7 +111,7 @@ async def serve_until_stopped(live: "LiveServer", tasks: list[Coroutine]) -> Non
     with stop_on_signals(stop.set):
         await live.start()
         running = [asyncio.create_task(task) for task in (*tasks, _build_ahead())]
-        announce(live)
+        announce(live, lang)
         try:
             await stop.wait()
         finally:
@@ -149,7 +154,7 @@ def run_serve(args: argparse.Namespace) -> int:
         live = LiveServer(service, host=args.host, port=args.port,
                           token_dir=args.token_dir or default_token_dir(db), public=args.public,
                           tls=tls_of(args))
-        asyncio.run(serve_until_stopped(live, tasks=[]))
+        asyncio.run(serve_until_stopped(live, tasks=[], lang=args.lang))
     except KeyboardInterrupt:  # Ctrl+C before the server's own handlers were set
         pass
     except (ExportError, TokenError, TlsError) as error:
@@ -164,5 +169,5 @@ def run_serve(args: argparse.Namespace) -> int:
         if publisher:
             publisher.stop()
         service.close()
-    print("sesja serve: stopped", file=sys.stderr)
+    tell(args.lang, "sesja serve: stopped", "sesja serve: zatrzymano", note=True)
     return 0

@@ -4,6 +4,8 @@ afterwards (server/import_votes; the layouts are in docs/decisions.md)."""
 import argparse
 from pathlib import Path
 
+from models.polish import plural
+from models.vocabulary import sitting_words
 from server.import_votes.reading import ENCODINGS
 from server.store_errors import StoreError
 from session_console.cli.arguments import (
@@ -12,7 +14,9 @@ from session_console.cli.arguments import (
     add_lang_argument,
     add_secretary_argument,
     fail,
+    tell,
 )
+from session_console.cli.counted import events_pl, votes_pl
 from session_console.cli.opening import open_failed, open_service
 
 
@@ -34,6 +38,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     from server.import_votes.errors import VoteImportError
+    from server.import_votes.plan import sitting_of
     from server.import_votes.run import import_votes
 
     nothing = "nic nie zaimportowano" if args.lang == "pl" else "nothing was imported"
@@ -44,13 +49,19 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         done = import_votes(service, args.file, actor("import", args.secretary),
                             sitting_id=args.sitting, encoding=args.encoding, sheet=args.sheet)
+        sitting = sitting_of(service.state, args.sitting)  # the one import_votes chose
     except VoteImportError as error:
         return fail(f"{args.file}: {error.message(args.lang)}; {nothing}")
     except StoreError as error:
         return fail(f"{error.message(args.lang)}; {nothing}")
     finally:
         service.close()
-    print(f"imported {done.votes} votes ({done.answers} named answers) from {args.file} "
-          f"({done.described}) into sitting {done.sitting} as {done.events} events; the log "
-          f"ends at event {done.last_seq}")
+    named = sitting_words(sitting.sitting_type).named(sitting.number, "genitive")
+    answers = plural(done.answers, "imienny głos", "imienne głosy", "imiennych głosów")
+    tell(args.lang, f"imported {done.votes} votes ({done.answers} named answers) from "
+                    f"{args.file} ({done.described}) into sitting {done.sitting} as "
+                    f"{done.events} events; the log ends at event {done.last_seq}",
+         f"zaimportowano {votes_pl(done.votes)} ({answers}) z pliku {args.file} do {named} "
+         f"z dnia {sitting.date}; zapisano {events_pl(done.events)}, dziennik kończy się "
+         f"zdarzeniem nr {done.last_seq}")
     return 0

@@ -85,6 +85,6 @@ def test_nothing_acknowledged_is_lost_when_the_writer_is_killed(tmp_path):
         finally:
             service.close()
     assert len(acked) > ROUNDS, "the writer should have acknowledged many appends"
-    verified = sesja("verify", "--db", str(db))
+    verified = sesja("verify", "--db", str(db), "--lang", "en")
     assert verified.returncode == 0, verified.stderr
     assert verified.stdout.startswith(f"ok: {len(events)} events")

@@ -168,7 +168,7 @@ def test_serve_stops_cleanly_on_ctrl_c_with_a_loop_without_signal_handlers(sigin
 
     try:
         with asyncio.Runner(loop_factory=NoSignalHandlersLoop) as runner:
-            runner.run(asyncio.wait_for(serve_until_stopped(live, [ctrl_c()]), 30))
+            runner.run(asyncio.wait_for(serve_until_stopped(live, [ctrl_c()], "en"), 30))
     finally:
         service.close()
     assert seen["cancelled"] is True and sigint_guard == []

@@ -317,7 +317,7 @@ def test_an_unwritable_log_is_refused_when_opened_and_still_verifies(tmp_path):
         applied = sesja("apply", "--db", str(path), str(script))
         assert applied.returncode == 1
         assert "attempt to write a readonly database" in applied.stderr
-        verified = sesja("verify", "--db", str(path))
+        verified = sesja("verify", "--db", str(path), "--lang", "en")
         assert verified.returncode == 0 and verified.stdout.startswith("ok: 2 events")
     assert stored_seqs(path) == [1, 2]
 

@@ -33,7 +33,7 @@ def pristine(tmp_path_factory):
     db = folder / "pristine.db"
     applied = sesja("apply", "--db", str(db), str(script))
     assert applied.returncode == 0, applied.stderr
-    verified = sesja("verify", "--db", str(db))
+    verified = sesja("verify", "--db", str(db), "--lang", "en")
     assert verified.returncode == 0 and verified.stdout.startswith(f"ok: {EVENTS} events")
     return db
 

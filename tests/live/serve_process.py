@@ -19,13 +19,15 @@ from tests.live.conftest import DAY
 class Served:
     process: subprocess.Popen
     output: str  # what it printed before serving: the URLs and the token folder
+    # Read in either language (`--lang`): the port ends the first line, the URLs' and the
+    # tokens' names are the same in both.
 
     def url(self, name: str) -> str:
         return re.search(rf"^\s+{name}\s+(\S+)$", self.output, re.MULTILINE).group(1)
 
     @property
     def port(self) -> int:
-        return int(re.search(r"listening on \S+:(\d+)", self.output).group(1))
+        return int(re.search(r"^sesja serve: .*:(\d+)$", self.output, re.MULTILINE).group(1))
 
 
 def demo_db(path: Path) -> Path:
@@ -42,7 +44,7 @@ def start(*args: str, argv: Callable[..., list[str]] = sesja_argv) -> Served:
     process = subprocess.Popen(argv("serve", *args), stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, env=sesja_env(), cwd=ROOT)
     lines: list[str] = []
-    while not lines or not lines[-1].lstrip().startswith("tokens"):
+    while not lines or "(control: " not in lines[-1]:  # the token folder's line, the last
         line = process.stdout.readline()
         if not line:
             process.kill()

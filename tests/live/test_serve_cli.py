@@ -23,7 +23,7 @@ def test_serve_prints_urls_serves_and_stops_on_sigterm(tmp_path):
                          served.output)
     finally:
         errors = stop(served)
-    assert served.process.returncode == 0 and "stopped" in errors
+    assert served.process.returncode == 0 and "sesja serve: zatrzymano" in errors
 
 
 def test_serve_explains_a_busy_port_and_a_bad_one(tmp_path):

@@ -17,7 +17,7 @@ def db(tmp_path_factory):
 
 def test_export_chosen_formats_with_chapters(db, tmp_path):
     done = sesja("export", "--db", str(db), "--format", "csv,md", "--out", str(tmp_path / "p"),
-                 "--video-start", "2026-11-22T11:00:30")
+                 "--video-start", "2026-11-22T11:00:30", "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert "exported sitting XL of 2026-11-22 (3 votes)" in done.stdout
     names = sorted(p.name for p in (tmp_path / "p").iterdir())
@@ -66,7 +66,7 @@ def test_export_from_a_missing_log(tmp_path):
 
 def test_export_of_a_running_sitting_without_votes_says_both(tmp_path):
     quiet = write_log(tmp_path / "quiet.db", opened(present=3))
-    done = sesja("export", "--db", str(quiet), "--out", str(tmp_path / "p"))
+    done = sesja("export", "--db", str(quiet), "--out", str(tmp_path / "p"), "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert "the sitting is still open: the package says it is partial" in done.stderr
     assert "no vote has closed yet" in done.stderr
@@ -75,7 +75,7 @@ def test_export_of_a_running_sitting_without_votes_says_both(tmp_path):
 def test_verify_export_finds_changed_added_and_missing_files(db, tmp_path):
     out = tmp_path / "p"
     assert sesja("export", "--db", str(db), "--out", str(out)).returncode == 0
-    ok = sesja("verify", "--export", str(out))
+    ok = sesja("verify", "--export", str(out), "--lang", "en")
     assert ok.returncode == 0 and ok.stdout.startswith("ok: ") and "unchanged since export" in ok.stdout
     csv_file = out / "glosowania" / "glosowanie-001.csv"
     csv_file.write_text(csv_file.read_text(encoding="utf-8").replace(",za,", ",przeciw,", 1),

@@ -62,7 +62,7 @@ def test_sesja_export_names_an_earlier_sitting_of_the_log(term, tmp_path):
     first = next(iter(term.state.sittings))
     term.close()
     done = sesja("export", "--db", str(tmp_path / "term.db"), "--sitting", first, "--out",
-                 str(tmp_path / "bip"), "--format", "csv")
+                 str(tmp_path / "bip"), "--format", "csv", "--lang", "en")
     assert done.returncode == 0, done.stderr
     assert "exported sitting I of " in done.stdout
 

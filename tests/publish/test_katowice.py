@@ -25,10 +25,10 @@ def package(tmp_path_factory) -> Path:
     write_script(script)
     applied = sesja("apply", "--db", str(db), str(script))
     assert applied.returncode == 0, applied.stderr
-    exported = sesja("export", "--db", str(db), "--out", str(folder / "bip"))
+    exported = sesja("export", "--db", str(db), "--out", str(folder / "bip"), "--lang", "en")
     assert exported.returncode == 0, exported.stderr
     assert "exported sitting XV of 2025-05-29 (21 votes)" in exported.stdout
-    verified = sesja("verify", "--db", str(db), "--export", str(folder / "bip"))
+    verified = sesja("verify", "--db", str(db), "--export", str(folder / "bip"), "--lang", "en")
     assert verified.returncode == 0, verified.stderr
     assert "its 21 votes match the log" in verified.stdout
     return folder / "bip"

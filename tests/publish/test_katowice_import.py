@@ -48,7 +48,7 @@ def bring_in(folder: Path, votes_file: Path, *import_args: str) -> Path:
     write_jsonl(folder / "close.jsonl", closing_script(DATA))
     framed = sesja("apply", "--afterwards", "--db", str(db), str(folder / "frame.jsonl"))
     assert framed.returncode == 0, framed.stderr
-    imported = sesja("import", "--db", str(db), str(votes_file), *import_args)
+    imported = sesja("import", "--db", str(db), str(votes_file), *import_args, "--lang", "en")
     assert imported.returncode == 0, imported.stderr
     assert "imported 21 votes (588 named answers)" in imported.stdout
     closed = sesja("apply", "--afterwards", "--db", str(db), str(folder / "close.jsonl"))
