@@ -422,3 +422,21 @@ def test_every_usage_error_argparse_says_has_polish():
         assert translated != message or message.startswith("argument "), message
         assert (set(re.findall(r"%\((\w+)\)", translated))
                 == set(re.findall(r"%\((\w+)\)", message))), message
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("lang, word", [("pl", "eksport"), ("en", "export")])
+def test_the_export_progress_bar_is_named_in_its_language(monkeypatch, lang, word):
+    from session_console.cli.export import progress
+
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    shown = progress(lang)
+    shown(1, 2)
+    shown(2, 2)
+    assert terminal.getvalue() == (f"\r{word} [##########          ] 1/2"
+                                   f"\r{word} [####################] 2/2\n")

@@ -2,6 +2,7 @@
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -46,11 +47,16 @@ def _moment(text: str) -> datetime:
             f"„{text}” nie jest datą i godziną, np. 2025-05-29T10:58:30")) from error
 
 
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty():
-        bar = "#" * (20 * done // total)
-        print(f"\reksport [{bar:<20}] {done}/{total}", end="" if done < total else "\n",
-              file=sys.stderr, flush=True)
+def progress(lang: str) -> Callable[[int, int], None]:
+    """The export's progress bar on a terminal (stderr), named in the command's language."""
+    word = "eksport" if lang == "pl" else "export"
+
+    def shown(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            bar = "#" * (20 * done // total)
+            print(f"\r{word} [{bar:<20}] {done}/{total}", end="" if done < total else "\n",
+                  file=sys.stderr, flush=True)
+    return shown
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -68,7 +74,8 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         state = read_state(store)
         data = export_sitting(state, store, args.out, sitting_id=args.sitting,
-                              formats=formats, progress=_progress, video_start=args.video_start)
+                              formats=formats, progress=progress(args.lang),
+                              video_start=args.video_start)
     except (ExportError, StoreError) as error:
         return fail(error.message(args.lang))
     finally:
