@@ -3,7 +3,6 @@
 and nothing is written; so is every line that says what a command did and every note
 beside it: the real command line, run as a subprocess."""
 
-import gettext
 import io
 import subprocess
 from collections.abc import Callable
@@ -12,8 +11,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
 from models.commands import command_json
 from server.demo import demo_commands
@@ -377,20 +374,6 @@ def test_argparse_is_itself_again_after_the_parse():
         assert parser_words.said("en", "pl") == "pl"
     assert argparse._("usage: ") == before == "usage: "
     assert parser_words.said("en", "pl") == "pl"  # the default outside a parse
-
-
-def _messages(translations: gettext.GNUTranslations) -> dict:
-    return {k: v for k, v in translations._catalog.items() if k}  # type: ignore[attr-defined]
-
-
-def test_the_committed_argparse_mo_is_the_compiled_po():
-    with PO.open("rb") as f:
-        catalog = read_po(f)
-    compiled = io.BytesIO()
-    write_mo(compiled, catalog)
-    committed = gettext.GNUTranslations(MO.open("rb"))
-    fresh = gettext.GNUTranslations(io.BytesIO(compiled.getvalue()))
-    assert _messages(committed) == _messages(fresh)  # msgfmt -o argparse.mo argparse.po
 
 
 def test_every_usage_error_argparse_says_has_polish():
