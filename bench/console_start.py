@@ -129,7 +129,7 @@ def serve_seconds(db: Path, timeout: float = 60) -> tuple[float, float]:
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         assert process.stdout is not None
-        for line in process.stdout:  # the URLs follow "listening on"
+        for line in process.stdout:  # the URLs follow the first line, in either language
             if line.split()[:1] == ["chamber_json"]:
                 with urllib.request.urlopen(line.split()[1], timeout=timeout) as answer:
                     body = json.loads(answer.read())

@@ -76,9 +76,11 @@ def run_cards(args: argparse.Namespace) -> int:
                       "nie wydano żadnych kodów")
     finally:
         service.close()
-    whose = "tej osoby" if len(issued) == 1 else "tych osób"
-    tell(args.lang, f"{len(issued)} cards: {args.out} (earlier codes of these members no longer "
-                    "work)",
-         f"{plural(len(issued), 'karta', 'karty', 'kart')}: {args.out} (wcześniejsze kody "
-         f"{whose} już nie działają)")
+    one = len(issued) == 1
+    english = ("card: {out} (the member's earlier code no longer works)" if one
+               else "cards: {out} (earlier codes of these members no longer work)")
+    polish = ("{out} (wcześniejszy kod tej osoby już nie działa)" if one
+              else "{out} (wcześniejsze kody tych osób już nie działają)")
+    tell(args.lang, f"{len(issued)} " + english.format(out=args.out),
+         f"{plural(len(issued), 'karta', 'karty', 'kart')}: " + polish.format(out=args.out))
     return 0
