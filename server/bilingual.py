@@ -1,5 +1,18 @@
 """An error said in English and in Polish: `str()` is the English (what the logs and the
-tests read), `message(lang)` the one a console or a command shows in its language."""
+tests read), `message(lang)` the one a console or a command shows in its language; and
+`Words`, any other text a command says in both."""
+
+from typing import NamedTuple
+
+
+class Words(NamedTuple):
+    """A text in English and in Polish (a file's description, a layout's name)."""
+
+    en: str
+    pl: str
+
+    def joined(self, other: "Words", between: str = "; ") -> "Words":
+        return Words(self.en + between + other.en, self.pl + between + other.pl)
 
 
 class BilingualError(Exception):

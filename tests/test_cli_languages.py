@@ -257,7 +257,8 @@ DONE = [
     Done("import",
          _votes_file,
          ("zaimportowano 21 głosowań (588 imiennych głosów) z pliku ",
-          "macierz.csv do XV sesji z dnia 2025-05-29; zapisano 654 zdarzenia, dziennik "
+          "macierz.csv (CSV, Windows-1250, średniki; tabela radni x głosowania) do XV sesji z "
+          "dnia 2025-05-29; zapisano 654 zdarzenia, dziennik "
           "kończy się zdarzeniem nr 656\n"),
          ("imported 21 votes (588 named answers) from ", "macierz.csv (CSV, Windows-1250, "
           "semicolons; members x votes matrix) into sitting XV of 2025-05-29 as 654 events; "

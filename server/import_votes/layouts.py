@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from models.rules import MajorityRule
 from models.terms import FinalAnswer
+from server.bilingual import Words
 from server.import_votes.answers import KNOWN, answer_of, legend, normal
 from server.import_votes.errors import VoteImportError, column_letter
 from server.import_votes.majority import KNOWN as KNOWN_RULES
@@ -112,7 +113,11 @@ def _label(text: str) -> str:
     return " ".join(words).rstrip(".")
 
 
-def votes_of(rows: Sequence[Sequence[str]]) -> tuple[list[SourceVote], str]:
+MATRIX = Words("members x votes matrix", "tabela radni x głosowania")
+ROWS = Words("one row per member per vote", "jeden wiersz na radnego w każdym głosowaniu")
+
+
+def votes_of(rows: Sequence[Sequence[str]]) -> tuple[list[SourceVote], Words]:
     """The votes (by number) and the layout's name; raises VoteImportError."""
     filled = [(number, row) for number, row in enumerate(rows, start=1) if any(row)]
     if not filled:
@@ -121,9 +126,9 @@ def votes_of(rows: Sequence[Sequence[str]]) -> tuple[list[SourceVote], str]:
     names = [normal(cell) for cell in head]
     numbers = [cell for cell in head[1:] if cell.strip()]
     if NAMES.get(names[0]) == "number" and numbers and all(c.strip().isdigit() for c in numbers):
-        return _matrix(filled), "members x votes matrix"
+        return _matrix(filled), MATRIX
     if sum(1 for name in names if name in NAMES) >= 2:
-        return _row_layout(filled), "one row per member per vote"
+        return _row_layout(filled), ROWS
     raise VoteImportError("neither layout: a header row with the columns głosowanie, czas, temat, "
                           "radny, głos (one row per member per vote), or a first column whose "
                           "first row is głosowanie (a members x votes matrix)",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from server.bilingual import Words
 from server.import_votes.errors import VoteImportError, column_letter
 from server.os_reasons import cannot_read
 
@@ -19,7 +20,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 @dataclass(frozen=True, slots=True)
 class Table:
     rows: tuple[tuple[str, ...], ...]  # the file's rows, the first one first
-    described: str  # "CSV, Windows-1250, semicolons" / "XLSX, sheet Głosowania"
+    described: Words  # "CSV, Windows-1250, semicolons" / "XLSX, arkusz Głosowania"
 
 
 def read_table(path: Path, encoding: str | None = None, sheet: str | None = None) -> Table:
@@ -92,8 +93,10 @@ def _csv(data: bytes, encoding: str | None) -> Table:
     except csv.Error as error:
         raise VoteImportError(f"not a CSV file ({error})",
                               f"to nie jest plik CSV ({error})") from error
-    names = {";": "semicolons", ",": "commas", "\t": "tabs"}
-    return Table(rows, f"CSV, {ENCODINGS[used]}, {names[delimiter]}")
+    names = {";": ("semicolons", "średniki"), ",": ("commas", "przecinki"),
+             "\t": ("tabs", "tabulatory")}
+    en, pl = names[delimiter]
+    return Table(rows, Words(f"CSV, {ENCODINGS[used]}, {en}", f"CSV, {ENCODINGS[used]}, {pl}"))
 
 
 def _cell_text(value: object) -> str:
@@ -122,6 +125,6 @@ def _xlsx(data: bytes, sheet: str | None) -> Table:
         chosen = book[sheet] if sheet is not None else book.worksheets[0]
         rows = tuple(tuple(_cell_text(value) for value in row)
                      for row in chosen.iter_rows(values_only=True))
-        return Table(rows, f"XLSX, sheet {chosen.title}")
+        return Table(rows, Words(f"XLSX, sheet {chosen.title}", f"XLSX, arkusz {chosen.title}"))
     finally:
         book.close()

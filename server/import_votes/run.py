@@ -4,6 +4,7 @@ in one transaction, or nothing (the service decides every command before it writ
 from dataclasses import dataclass
 from pathlib import Path
 
+from server.bilingual import Words
 from server.import_votes.errors import VoteImportError
 from server.import_votes.layouts import votes_of
 from server.import_votes.plan import plan, sitting_of
@@ -16,7 +17,7 @@ class Imported:
     votes: int
     answers: int  # named answers in the file's votes, every roster member once per vote
     events: int
-    described: str  # the file: "CSV, Windows-1250, semicolons; members x votes matrix"
+    described: Words  # the file: "CSV, Windows-1250, semicolons; members x votes matrix"
     sitting: str  # "XV of 2025-05-29"
     last_seq: int
 
@@ -38,5 +39,5 @@ def import_votes(service: SittingService, path: Path, actor: str, *, sitting_id:
                               refused.row, refused.column) from batch
     sitting = sitting_of(service.state, sitting_id)
     return Imported(len(votes), len(votes) * len(sitting.roster), len(events),
-                    f"{table.described}; {layout}", f"{sitting.number} of {sitting.date}",
+                    table.described.joined(layout), f"{sitting.number} of {sitting.date}",
                     service.state.last_seq)

@@ -59,9 +59,10 @@ def run_import(args: argparse.Namespace) -> int:
     named = sitting_words(sitting.sitting_type).named(sitting.number, "genitive")
     answers = plural(done.answers, "imienny głos", "imienne głosy", "imiennych głosów")
     tell(args.lang, f"imported {done.votes} votes ({done.answers} named answers) from "
-                    f"{args.file} ({done.described}) into sitting {done.sitting} as "
+                    f"{args.file} ({done.described.en}) into sitting {done.sitting} as "
                     f"{done.events} events; the log ends at event {done.last_seq}",
-         f"zaimportowano {votes_pl(done.votes)} ({answers}) z pliku {args.file} do {named} "
+         f"zaimportowano {votes_pl(done.votes)} ({answers}) z pliku {args.file} "
+         f"({done.described.pl}) do {named} "
          f"z dnia {sitting.date}; zapisano {events_pl(done.events)}, dziennik kończy się "
          f"zdarzeniem nr {done.last_seq}")
     return 0

@@ -58,9 +58,9 @@ def test_the_import_says_which_encoding_and_layout_it_read(tmp_path):
     db = tmp_path / "k.db"
     write_jsonl(tmp_path / "frame.jsonl", frame_script(DATA))
     assert sesja("apply", "--afterwards", "--db", str(db), str(tmp_path / "frame.jsonl")).returncode == 0
-    done = sesja("import", "--db", str(db), str(tmp_path / "macierz.csv"), "--lang", "en")
+    done = sesja("import", "--db", str(db), str(tmp_path / "macierz.csv"))
     assert done.returncode == 0, done.stderr
-    assert "(CSV, Windows-1250, semicolons; members x votes matrix)" in done.stdout
+    assert "(CSV, Windows-1250, średniki; tabela radni x głosowania)" in done.stdout
 
 
 def _log(db: Path) -> tuple[int, str]:
