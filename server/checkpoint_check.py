@@ -11,7 +11,7 @@ from models.checkpoint import (
     header,
 )
 from models.state import Chamber
-from server.log_reader import StoredCheckpoint
+from server.log_queries import StoredCheckpoint
 from server.log_rows import StoredRow
 from server.store import EventStore
 

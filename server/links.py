@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import Engine, bindparam, column, func, select, table
 
 from server.engine import engine_for, file_path
-from server.log_reader import Links, Prepared, read_links
+from server.log_queries import Links, Prepared, read_links
 
 # The columns of server.tables' `event` and `checkpoint` tables this check reads, named
 # here so that it needs neither SQLModel nor the tables' classes (tests/core/test_links.py

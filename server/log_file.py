@@ -16,8 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
-from server.log_reader import Prepared
-from server.log_reads import LogReads
+from server.log_queries import Prepared
+from server.log_reader import LogReader
 from server.store_errors import unreadable
 
 _EVENT = ("SELECT event.seq, event.at, event.actor, event.type, event.sitting_id, "
@@ -57,7 +57,7 @@ class Statements:
     select_part_digests = Prepared("SELECT checkpoint_part.digest \nFROM checkpoint_part", (), {})
 
 
-class LogFile(LogReads):
+class LogFile(LogReader):
     """A `LogReader` on an SQLite file that exists; each read on a connection of its own,
     closed after (a closed sitting's part is read long after the open)."""
 

@@ -38,7 +38,8 @@ from models.events import StoredEvent
 from models.reducer import fold
 from models.state import Chamber
 from server.chain_check import Problem, chain_after, links_problem, log_problem, tail_problem
-from server.log_reader import LogReader, StoredCheckpoint
+from server.log_queries import StoredCheckpoint
+from server.log_reader import LogReader
 from server.log_rows import StoredRow, stored_from_row
 from server.store_errors import StoreError
 

@@ -1,136 +1,118 @@
-"""What opening a log reads from its database, named once (`LogReader`), so the checks
-of `server.log_open` run the same whichever way the database is read: `EventStore`
-through SQLAlchemy (any database), `LogFile` through Python's own sqlite3 (an SQLite file,
-before SQLAlchemy is imported: the console's first frame)."""
+"""What opening a log reads from its database (`LogReader`), written once over a DB-API
+cursor, so the checks of `server.log_open` run the same whichever way the database is
+read: the store (`EventStore`, SQLAlchemy's connection, any database) and the SQLite file
+read with Python's own sqlite3 before SQLAlchemy is imported (`server.log_file`, the
+console's first frame) differ only in how they connect, the statements' text and how they
+list the tables. Every read raises StoreError when the database cannot be read."""
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, cast
+from typing import Any, Protocol
 
-# named in annotations only: SQLAlchemy (`LogFile` reads a log before it is imported),
-# and server.log_rows, which imports the model (the links check is begun before it)
-if TYPE_CHECKING:
-    from sqlalchemy import Engine
-    from sqlalchemy.sql import ClauseElement
-    from sqlalchemy.sql.compiler import SQLCompiler
+from server.log_queries import LinkQueries, Prepared, StoredCheckpoint, read_links
+from server.log_rows import Head, StoredRow
 
-    from server.log_rows import Head, StoredRow
+# server.tables' names: the tables that make a file a sesja log, and the checkpoints'
+EVENT_TABLES = frozenset({"event", "chain_head"})
+CHECKPOINT_TABLES = frozenset({"checkpoint", "checkpoint_part"})
 
 
-@dataclass(frozen=True)
-class StoredCheckpoint:
-    seq: int
-    hash: str
-    version: int
-    content_hash: str
-    document: str
-
-
-class Links(NamedTuple):
-    """What the database says of the events up to `last`: how many, their lowest and
-    highest seq, the first event's link, and the first event not linked to the one
-    before it (None: every one is)."""
-
-    last: int
-    events: int
-    lowest: int | None
-    highest: int | None
-    first_link: str | None = None
-    first_broken: int | None = None
-
-    def counted(self) -> bool:
-        """Events 1..last, each once: no more, no fewer, none numbered below 1."""
-        expected = (self.last, 1, self.last) if self.last else (0, None, None)
-        return (self.events, self.lowest, self.highest) == expected
-
-    def hold(self, genesis: str) -> bool:
-        return self.counted() and (self.last == 0 or (
-            self.first_link == genesis and self.first_broken is None))
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A statement compiled once for the dialect, executed on a DB-API cursor."""
-
-    sql: str
-    order: tuple[str, ...] | None  # parameter names, for positional paramstyles
-    defaults: dict[str, Any]
-
-    @classmethod
-    def of(cls, statement: "ClauseElement", engine: "Engine") -> "Prepared":
-        # DML and SELECT compile to an SQLCompiler, which knows the parameters' order
-        compiled = cast("SQLCompiler", statement.compile(dialect=engine.dialect))
-        order = tuple(compiled.positiontup or ()) if compiled.positional else None
-        return cls(compiled.string, order, dict(compiled.params))
-
-    def params(self, values: dict[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
-        merged = {**self.defaults, **values}
-        return merged if self.order is None else tuple(merged[name] for name in self.order)
-
-
-class LinkQueries(Protocol):
-    """The links check's statements (`server.links.LinkStatements` compiles them for the
-    engine's dialect; `server.log_file` has them written out for SQLite)."""
+class ReadStatements(Protocol):
+    """The reads' statements, as the reader's database takes them."""
 
     @property
-    def count_events(self) -> Prepared: ...
+    def links(self) -> LinkQueries: ...
 
     @property
-    def first_link(self) -> Prepared: ...
+    def select_events(self) -> Prepared: ...
 
     @property
-    def first_broken_link(self) -> Prepared: ...
-
-
-def read_links(cursor: Any, statements: LinkQueries, last: int) -> Links:
-    """The links of events 1..`last`, from a DB-API cursor; the links themselves are not
-    read when the events are not 1..last (they cannot hold)."""
-    cursor.execute(statements.count_events.sql, statements.count_events.params({"last": last}))
-    events, lowest, highest = cursor.fetchone()
-    found = Links(last, events, lowest, highest)
-    if not found.counted() or last == 0:
-        return found
-    cursor.execute(statements.first_link.sql, statements.first_link.params({}))
-    (first_link,) = cursor.fetchone() or (None,)
-    broken = statements.first_broken_link
-    cursor.execute(broken.sql, broken.params({"last": last}))
-    (first_broken,) = cursor.fetchone() or (None,)
-    return found._replace(first_link=first_link, first_broken=first_broken)
-
-
-class LogReader(Protocol):
-    """A log's database as opening reads it; every method raises StoreError when the
-    database cannot be read."""
+    def select_events_from(self) -> Prepared: ...
 
     @property
-    def target(self) -> str | Path: ...
+    def select_links(self) -> Prepared: ...
 
-    def rows(self, first: int = 1) -> "list[StoredRow]":
-        """The stored rows in seq order from event `first` on."""
-        ...
+    @property
+    def select_head(self) -> Prepared: ...
 
-    def head(self) -> "Head | None":
-        """The seq and hash of the last event appended, or None for a new log."""
-        ...
+    @property
+    def select_checkpoints(self) -> Prepared: ...
+
+    @property
+    def select_part(self) -> Prepared: ...
+
+    @property
+    def select_part_digests(self) -> Prepared: ...
+
+
+class LogReader:
+    """A reader gives `target`, `_statements`, `_reading()` (a DB-API cursor on a
+    connection of its own, closed after, the database's errors raised as StoreError) and
+    `table_names()` (every table in its database)."""
+
+    target: str | Path
+    _statements: ReadStatements
+
+    def _reading(self) -> AbstractContextManager[Any]:
+        raise NotImplementedError
+
+    def table_names(self) -> set[str]:
+        raise NotImplementedError
+
+    def _fetch(self, statement: Prepared,
+               values: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        """The statement's rows as plain tuples, read with the DB-API."""
+        with self._reading() as cursor:
+            cursor.execute(statement.sql, statement.params(values or {}))
+            return list(cursor.fetchall())
+
+    def rows(self, first: int = 1) -> list[StoredRow]:
+        """The stored rows as they are, in seq order, from event `first` on (a checkpoint's
+        event)."""
+        if first <= 1:
+            found = self._fetch(self._statements.select_events)
+        else:
+            found = self._fetch(self._statements.select_events_from, {"first": first})
+        return list(map(StoredRow._make, found))
+
+    def head(self) -> Head | None:
+        """The head row: the seq and hash of the last event appended, or None for a new log."""
+        found = self._fetch(self._statements.select_head)
+        return Head(*found[0]) if found else None
 
     def links_hold(self, last: int, genesis: str) -> bool:
-        """Whether events 1..`last` are all there, linked from `genesis` on (`Links.hold`),
-        checked by the database."""
-        ...
+        """Whether events 1..`last` are all there, the first links to `genesis` and each
+        other to the one before it: checked by the database (a join of each event with the
+        next), so opening a long log reads no event into Python. `links` says where not."""
+        with self._reading() as cursor:
+            return read_links(cursor, self._statements.links, last).hold(genesis)
 
     def links(self, last: int) -> Iterator[tuple[int, str, str]]:
-        """(seq, prev_hash, hash) of every event up to `last`, in seq order, streamed."""
-        ...
+        """(seq, prev_hash, hash) of every event up to `last`, in seq order, streamed: what
+        shows an event removed, inserted or reordered, without reading any payload."""
+        with self._reading() as cursor:
+            statement = self._statements.select_links
+            cursor.execute(statement.sql, statement.params({"last": last}))
+            while batch := cursor.fetchmany(4096):
+                yield from batch
 
     def checkpoints(self) -> list[StoredCheckpoint]:
-        """Every stored checkpoint, newest first (none in a log written before them)."""
-        ...
+        """Every stored checkpoint, newest first (a log written before checkpoints, opened
+        read-only, has no checkpoint tables: none)."""
+        if not CHECKPOINT_TABLES <= self.table_names():
+            return []
+        return [StoredCheckpoint(*row) for row in self._fetch(self._statements.select_checkpoints)]
 
     def parts(self, digests: Iterable[str]) -> Iterator[tuple[str, str | None]]:
         """Each digest with its checkpoint part's text (None: not stored), one by one."""
-        ...
+        with self._reading() as cursor:
+            statement = self._statements.select_part
+            for wanted in digests:
+                cursor.execute(statement.sql, statement.params({"digest": wanted}))
+                (text,) = cursor.fetchone() or (None,)
+                yield wanted, text
 
     def part_digests(self) -> set[str]:
         """The digest of every stored checkpoint part (the parts themselves not read)."""
-        ...
+        return {digest for (digest,) in self._fetch(self._statements.select_part_digests)}

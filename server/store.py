@@ -26,8 +26,8 @@ from models.chain import Sealed, canonical_event
 from models.collector import collector_paused
 from server.engine import engine_for, reason
 from server.links import EarlyLinks, LinkStatements
-from server.log_reader import Prepared
-from server.log_reads import LogReads
+from server.log_queries import Prepared
+from server.log_reader import LogReader
 from server.log_rows import StoredRow, parsed_row, stored_from_row, stored_from_rows
 from server.store_errors import LogMovedOn as LogMovedOn
 from server.store_errors import StoreError as StoreError
@@ -175,7 +175,7 @@ def _sealed(item: ev.StoredEvent | Sealed) -> Sealed:
     return item if isinstance(item, Sealed) else Sealed(item, canonical_event(item.event))
 
 
-class EventStore(LogReads):
+class EventStore(LogReader):
     """The log. `readonly=True` opens an existing log for reading only (`verify`). `early`:
     a writer's check of the chain's links begun on this log (`server.links.begin`); the
     store takes its engine and its answer."""

@@ -79,7 +79,7 @@ def open_deferred(db: Path | None, holder: str,
             from server.deferred_service import DeferredService
             from server.log_file import LogFile
             from server.log_open import open_log
-            from server.log_reads import EVENT_TABLES
+            from server.log_reader import EVENT_TABLES
 
             reader = LogFile(target)
             with meanwhile():

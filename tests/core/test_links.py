@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from models.chain import GENESIS
-from server import links, log_reads
+from server import links, log_reader
 from server.service import SittingService
 from server.store import EventStore, StoreError
 from server.tables import CHECKPOINTS, EVENTS
@@ -32,13 +32,13 @@ def _checkpointed(folder: Path):
 def reads(monkeypatch) -> list[int]:
     """The seqs the store asks the database about itself (not answered early)."""
     asked: list[int] = []
-    real = log_reads.read_links
+    real = log_reader.read_links
 
     def counted(cursor, statements, last):
         asked.append(last)
         return real(cursor, statements, last)
 
-    monkeypatch.setattr(log_reads, "read_links", counted)
+    monkeypatch.setattr(log_reader, "read_links", counted)
     return asked
 
 

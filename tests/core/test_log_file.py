@@ -11,7 +11,7 @@ from sqlalchemy import create_engine
 from server import log_file
 from server.log_file import LogFile
 from server.log_open import open_log
-from server.log_reads import CHECKPOINT_TABLES, EVENT_TABLES
+from server.log_reader import CHECKPOINT_TABLES, EVENT_TABLES
 from server.service import SittingService
 from server.store import EventStore, StoreError, _Statements
 from server.tables import CHECKPOINT_PARTS, CHECKPOINTS, EVENTS, HEAD
