@@ -18,7 +18,7 @@ from session_console.cli.arguments import (
     fail,
     secretary,
 )
-from session_console.cli.opening import open_failed, open_service
+from session_console.cli.opening import open_service
 
 
 def read_log(db: Path | None) -> tuple[StoredEvent, ...]:
@@ -47,5 +47,5 @@ def read_state(store: EventStore) -> Chamber:
 
 
 __all__ = ["SECRETARY_VARIABLE", "LogHeld", "StoreError", "add_db_argument",
-           "add_lang_argument", "actor", "add_secretary_argument", "fail", "open_failed",
+           "add_lang_argument", "actor", "add_secretary_argument", "fail",
            "open_service", "read_log", "read_state", "secretary"]

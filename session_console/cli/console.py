@@ -23,7 +23,7 @@ from session_console.cli.arguments import (
     refuse,
     tell,
 )
-from session_console.cli.opening import open_deferred, open_failed, open_service
+from session_console.cli.opening import open_deferred, open_service
 from session_console.cli.serve import add_live_arguments, bad_port, tls_of
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ def _local(service: "SittingService", db: Path, args: argparse.Namespace) -> int
             publisher.start()
             return _console_or_server(service, db, args)
         except ExportError as error:
-            return fail(error.message(args.lang))
+            return failed(error, args.lang)
         finally:
             publisher.stop()
     finally:
@@ -123,10 +123,8 @@ def _local(service: "SittingService", db: Path, args: argparse.Namespace) -> int
 
 def _console_or_server(service: "SittingService", db: Path, args: argparse.Namespace) -> int:
     """The console alone, or with the live server inside it when --serve is given."""
-    from session_console.local_backend import LocalBackend
-
     if not args.serve:
-        return _run_app(LocalBackend(service, actor("console", args.secretary)), args.lang)
+        return _console_alone(service, args)
     if not 0 <= args.port <= 65535:
         return bad_port(args)
     from server.live import LiveServer, TokenError, default_token_dir
@@ -137,6 +135,8 @@ def _console_or_server(service: "SittingService", db: Path, args: argparse.Names
                           token_dir=args.token_dir or default_token_dir(db), tls=tls_of(args))
     except (TokenError, TlsError) as error:
         return failed(error, args.lang)
+    from session_console.local_backend import LocalBackend
+
     backend = LocalBackend(service, actor("console", args.secretary), displays=live,
                            start=live.start, stop=live.stop)
     return _run_app(backend, args.lang)
@@ -175,11 +175,12 @@ def _open_console(args: argparse.Namespace) -> int:
     db = args.db or default_db_path()
     try:
         deferred = None if args.serve or args.publish_dir else _shown_first(db, args.lang)
-        if deferred is not None:
-            return _on_deferred(deferred, args)
-        service = _opened(db, "sesja console", args.lang)
+        service = None if deferred is not None else _opened(db, "sesja console", args.lang)
     except StoreError as error:
-        return open_failed(error, args.lang)
+        return failed(error, args.lang)
+    if deferred is not None:
+        return _on_deferred(deferred, args)
+    assert service is not None
     return _local(service, db, args)
 
 
@@ -190,12 +191,18 @@ def _shown_first(db: Path, lang: str) -> "DeferredService | None":
 
 
 def _on_deferred(service: "DeferredService", args: argparse.Namespace) -> int:
-    from session_console.local_backend import LocalBackend
-
     try:
-        return _run_app(LocalBackend(service, actor("console", args.secretary)), args.lang)
+        return _console_alone(service, args)
     finally:
         service.close()
+
+
+def _console_alone(service: "SittingService | DeferredService",
+                   args: argparse.Namespace) -> int:
+    """The console on a log in this process, without a live server of its own."""
+    from session_console.local_backend import LocalBackend
+
+    return _run_app(LocalBackend(service, actor("console", args.secretary)), args.lang)
 
 
 def demo_path() -> Path:
@@ -213,7 +220,7 @@ def _open_demo(args: argparse.Namespace) -> int:
     try:
         service = _opened(db, "sesja demo", args.lang)
     except StoreError as error:
-        return open_failed(error, args.lang)
+        return failed(error, args.lang)
     if service.state.last_seq:
         service.close()
         return refuse(args.lang, f"{db} already holds a log; open it with "

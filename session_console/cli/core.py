@@ -23,7 +23,7 @@ from session_console.cli.arguments import (
 )
 from session_console.cli.counted import events_pl
 from session_console.cli.export import run_verify_export
-from session_console.cli.opening import open_failed, open_service
+from session_console.cli.opening import open_service
 
 # Each command imports its own parts when it runs, so that every command's parser starts
 # without them, and `apply` begins opening the log before it imports the store and the
@@ -89,7 +89,7 @@ def run_apply(args: argparse.Namespace) -> int:
     try:
         service = open_service(args.db, "sesja apply")
     except StoreError as error:
-        return open_failed(error, args.lang)
+        return failed(error, args.lang)
     from server.script import ScriptError, apply_script
 
     try:
@@ -99,7 +99,7 @@ def run_apply(args: argparse.Namespace) -> int:
         return refuse(args.lang, f"{args.script}: {error}; nothing from this script was written",
                       f"{args.script}: {error.message('pl')}; nic z tego skryptu nie zapisano")
     except StoreError as error:
-        return open_failed(error, args.lang)
+        return failed(error, args.lang)
     finally:
         service.close()
     tell(args.lang, f"applied {applied.commands} commands as {applied.events} events; "
@@ -119,11 +119,11 @@ def run_verify(args: argparse.Namespace) -> int:
     try:
         store = EventStore(args.db or default_db_path(), readonly=True)
     except StoreError as error:
-        return open_failed(error, args.lang)
+        return failed(error, args.lang)
     try:
         report = verify(store)
     except StoreError as error:  # the file itself is damaged, e.g. a disk error
-        return open_failed(error, args.lang)
+        return failed(error, args.lang)
     finally:
         store.close()
     if report.ok:
@@ -168,7 +168,7 @@ def run_council_import(args: argparse.Namespace) -> int:
     try:
         service = open_service(args.db, "sesja council import")
     except StoreError as error:
-        return open_failed(error, args.lang)
+        return failed(error, args.lang)
     try:
         old = service.state.council
         name = args.name or (old.name if old else None)
@@ -190,7 +190,7 @@ def run_council_import(args: argparse.Namespace) -> int:
         except Rejection as rejection:
             return fail(f"{rejection.message(args.lang).rstrip('.')}; {nothing}")
         except StoreError as error:  # a write that failed says nothing of it was written
-            return open_failed(error, args.lang)
+            return failed(error, args.lang)
     finally:
         service.close()
     tell(args.lang, f"imported {len(members)} members ({encoding}) into {name}, "

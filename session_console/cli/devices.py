@@ -15,10 +15,11 @@ from session_console.cli.arguments import (
     add_db_argument,
     add_lang_argument,
     fail,
+    failed,
     refuse,
     tell,
 )
-from session_console.cli.opening import open_failed, open_service
+from session_console.cli.opening import open_service
 
 
 def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -42,7 +43,7 @@ def run_cards(args: argparse.Namespace) -> int:
     try:
         service = open_service(args.db, "sesja device-cards")
     except StoreError as error:
-        return open_failed(error, args.lang)
+        return failed(error, args.lang)
     from server.service import BatchRejected
 
     try:
@@ -64,7 +65,7 @@ def run_cards(args: argparse.Namespace) -> int:
         service.execute_all([command for _code, command in issued], actor("cli", None))
         args.out.write_bytes(pdf)
     except (StoreError, ExportError) as error:  # the PDF is made before the codes are
-        return fail(error.message(args.lang))  # logged: none issued
+        return failed(error, args.lang)  # logged: none issued
     except BatchRejected as batch:
         return fail(batch.rejection.message(args.lang))
     except OSError as error:

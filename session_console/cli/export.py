@@ -11,9 +11,8 @@ from models.vocabulary import sitting_words
 from server.paths import default_db_path
 from server.publish.formats import DEFAULT_FORMATS, FORMATS
 from server.store_errors import StoreError
-from session_console.cli.arguments import add_db_argument, add_lang_argument, fail, tell
+from session_console.cli.arguments import add_db_argument, add_lang_argument, fail, failed, tell
 from session_console.cli.counted import votes_pl
-from session_console.cli.opening import open_failed
 from session_console.cli.parser_words import said
 
 # The store, the writers and the checker are imported by the command that runs them, not
@@ -70,14 +69,14 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         store = EventStore(args.db or default_db_path(), readonly=True)
     except StoreError as error:
-        return open_failed(error, args.lang)
+        return failed(error, args.lang)
     try:
         state = read_state(store)
         data = export_sitting(state, store, args.out, sitting_id=args.sitting,
                               formats=formats, progress=progress(args.lang),
                               video_start=args.video_start)
     except (ExportError, StoreError) as error:
-        return fail(error.message(args.lang))
+        return failed(error, args.lang)
     finally:
         store.close()
     sitting, last = data["sitting"], data["last_event"]
@@ -110,7 +109,7 @@ def run_verify_export(args: argparse.Namespace) -> int:
         try:
             events = read_log(args.db)
         except StoreError as error:
-            return open_failed(error, args.lang)
+            return failed(error, args.lang)
     try:
         data, problems = check_package(args.export, events)
     except ValueError as error:

@@ -20,7 +20,6 @@ from models.collector import collector_paused
 from server.log_lock import LogLock
 from server.paths import default_db_path
 from server.store_errors import StoreError
-from session_console.cli.arguments import fail
 
 if TYPE_CHECKING:
     from server.deferred_service import DeferredService
@@ -106,9 +105,3 @@ def _writer(target: Path, opened: "Opened") -> "SittingService":
     except BaseException:
         store.close()
         raise
-
-
-def open_failed(error: StoreError, lang: str) -> int:
-    """`fail` with why the log did not open or could not be written, in the command's
-    language (`--lang`: Polish unless English is asked for)."""
-    return fail(error.message(lang))

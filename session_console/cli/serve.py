@@ -22,7 +22,7 @@ from session_console.cli.arguments import (
     tell,
     whole_number,
 )
-from session_console.cli.opening import open_failed, open_service
+from session_console.cli.opening import open_service
 
 if TYPE_CHECKING:
     import ssl
@@ -140,7 +140,7 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         service = open_service(db, "sesja serve")
     except StoreError as error:
-        return open_failed(error, args.lang)
+        return failed(error, args.lang)
     import asyncio  # the server's parts once the log is open (they need it, not it them)
 
     from server.live import LiveServer, TokenError, default_token_dir

@@ -14,10 +14,11 @@ from session_console.cli.arguments import (
     add_lang_argument,
     add_secretary_argument,
     fail,
+    failed,
     tell,
 )
 from session_console.cli.counted import events_pl, votes_pl
-from session_console.cli.opening import open_failed, open_service
+from session_console.cli.opening import open_service
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -45,7 +46,7 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         service = open_service(args.db, "sesja import")
     except StoreError as error:
-        return open_failed(error, args.lang)
+        return failed(error, args.lang)
     try:
         done = import_votes(service, args.file, actor("import", args.secretary),
                             sitting_id=args.sitting, encoding=args.encoding, sheet=args.sheet)
